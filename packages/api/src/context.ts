@@ -1,0 +1,15 @@
+import type { Claims, Tx } from '@brobygger/db';
+import type { Mailer } from '@brobygger/mail';
+import type { Locale } from '@brobygger/i18n';
+
+export type CallerSession = { userId: string; email: string; claims: Claims };
+
+/** What every procedure receives. `db.tx` is already bound to the caller's verified claims. */
+export type Context = {
+  session: CallerSession | null;
+  db: { tx<T>(fn: (tx: Tx) => Promise<T>): Promise<T> };
+  mailer: Mailer;
+  appUrl: string;
+  locale: Locale;
+  log: (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
+};

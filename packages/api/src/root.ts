@@ -1,0 +1,15 @@
+import { createCallerFactory, router } from './trpc.ts';
+import { invitationsRouter } from './routers/invitations/router.ts';
+import { meRouter } from './routers/me/router.ts';
+import { membersRouter } from './routers/members/router.ts';
+import { workspacesRouter } from './routers/workspaces/router.ts';
+
+export const appRouter = router({
+  me: meRouter,
+  workspaces: workspacesRouter,
+  members: membersRouter,
+  invitations: invitationsRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

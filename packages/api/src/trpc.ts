@@ -1,0 +1,68 @@
+import { initTRPC, TRPCError } from '@trpc/server';
+import { z, ZodError } from 'zod';
+import type { MembershipRole } from './domain.ts';
+import type { Context } from './context.ts';
+import { fail, toTRPCError } from './errors.ts';
+import { ZSlug } from './domain.ts';
+
+const t = initTRPC.context<Context>().create({
+  errorFormatter({ shape, error }) {
+    const zod = error.cause instanceof ZodError ? error.cause : undefined;
+    return {
+      ...shape,
+      // Unexpected errors never reach the client with their internals.
+      message: error.code === 'INTERNAL_SERVER_ERROR' ? 'errors.unexpected' : shape.message,
+      data: {
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        fieldErrors: zod ? z.flattenError(zod).fieldErrors : undefined,
+        message: zod ? 'errors.invalid_input' : undefined,
+      },
+    };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+const translateErrors = t.middleware(async ({ next, ctx, path }) => {
+  const result = await next();
+  if (result.ok || result.error.code !== 'INTERNAL_SERVER_ERROR') return result;
+  // Anything a procedure threw that was not already a TRPCError arrives here wrapped as INTERNAL.
+  const translated = toTRPCError(result.error.cause);
+  if (translated instanceof TRPCError) return { ...result, error: translated };
+  ctx.log('error', 'procedure failed', { path, error: String(result.error.cause ?? result.error) });
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(translateErrors);
+
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.session) fail('UNAUTHORIZED', 'not_signed_in');
+  return next({ ctx: { ...ctx, session: ctx.session! } });
+});
+
+export type TenantContext = { id: string; slug: string; name: string; kind: string; role: MembershipRole };
+
+/**
+ * A procedure about one workspace, named by slug. The workspace is looked up under the caller's
+ * claims, so a slug the caller is not a member of is simply not found, exactly like one that does
+ * not exist.
+ */
+export const tenantProcedure = protectedProcedure.input(z.object({ tenant: ZSlug })).use(async ({ ctx, input, next }) => {
+  const tenant = await ctx.db.tx((tx) =>
+    tx.one<TenantContext>(
+      `select t.id, t.slug, t.name, t.kind::text, m.role::text
+       from public.tenants t join public.memberships m on m.tenant_id = t.id and m.user_id = (select auth.uid())
+       where t.slug = $1`,
+      [input.tenant],
+    ),
+  );
+  if (!tenant) return fail('NOT_FOUND', 'workspace_not_found');
+  return next({ ctx: { ...ctx, tenant } });
+});
+
+/** The friendly check; row-level security enforces the same rule underneath. */
+export function requireRole(tenant: TenantContext, ...roles: MembershipRole[]): void {
+  if (!roles.includes(tenant.role)) fail('FORBIDDEN', 'forbidden');
+}

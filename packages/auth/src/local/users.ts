@@ -1,0 +1,26 @@
+import { withPrivilegedTx, type Tx } from '@brobygger/db';
+import { hashPassword } from './passwords.ts';
+
+/**
+ * The local provider's user store is `auth.users`, the same table Supabase Auth owns, so the
+ * schema's foreign keys mean the same thing in both modes.
+ */
+export async function insertUser(tx: Tx, user: { email: string; password: string; name: string }): Promise<string> {
+  const row = await tx.one<{ id: string }>(
+    `insert into auth.users (id, aud, role, email, encrypted_password, email_confirmed_at, raw_user_meta_data, raw_app_meta_data)
+     values (gen_random_uuid(), 'authenticated', 'authenticated', $1, $2, now(), jsonb_build_object('name', $3::text),
+             '{"provider":"email","providers":["email"]}')
+     returning id`,
+    [user.email.toLowerCase(), await hashPassword(user.password), user.name],
+  );
+  return row!.id;
+}
+
+export async function findUserByEmail(email: string) {
+  return withPrivilegedTx('auth', (tx) =>
+    tx.one<{ id: string; email: string; encrypted_password: string | null }>(
+      'select id, email, encrypted_password from auth.users where email = $1 and deleted_at is null',
+      [email.toLowerCase()],
+    ),
+  );
+}

@@ -1,0 +1,76 @@
+import { createServerClient, parseCookieHeader, serializeCookieHeader } from '@supabase/ssr';
+import { claimsFor, MIN_PASSWORD_LENGTH, type AuthProvider, type Session } from '../types.ts';
+
+/**
+ * Supabase Auth through its official SDK. The session lives in Supabase's own cookies; every
+ * request's user is confirmed with `auth.getUser()`, which asks the Auth server, so a forged or
+ * revoked cookie never becomes claims for row-level security.
+ */
+export function createSupabaseProvider(opts: { url: string; key: string }): AuthProvider {
+  function clientFor(request: Request) {
+    const headers = new Headers();
+    const supabase = createServerClient(opts.url, opts.key, {
+      cookies: {
+        getAll: () =>
+          parseCookieHeader(request.headers.get('cookie') ?? '').map((c) => ({ name: c.name, value: c.value ?? '' })),
+        setAll: (cookies, cacheHeaders) => {
+          for (const { name, value, options } of cookies) {
+            headers.append('Set-Cookie', serializeCookieHeader(name, value, options));
+          }
+          for (const [name, value] of Object.entries(cacheHeaders ?? {})) headers.set(name, String(value));
+        },
+      },
+    });
+    return { supabase, headers };
+  }
+
+  const toSession = (user: { id: string; email?: string | undefined }): Session => ({
+    userId: user.id,
+    email: user.email ?? '',
+    claims: claimsFor(user.id, user.email ?? ''),
+  });
+
+  return {
+    kind: 'supabase',
+
+    async getSession(request) {
+      const { supabase, headers } = clientFor(request);
+      const { data, error } = await supabase.auth.getUser();
+      return { session: error || !data.user ? null : toSession(data.user), headers };
+    },
+
+    async signInWithPassword(request, email, password) {
+      const { supabase, headers } = clientFor(request);
+      const { data, error } = await supabase.auth.signInWithPassword({ email: email.trim().toLowerCase(), password });
+      if (error || !data.user) {
+        if (error?.status === 429) return { ok: false, reason: 'rate_limited' };
+        if (error && (error.status ?? 500) >= 500) return { ok: false, reason: 'unavailable' };
+        return { ok: false, reason: 'invalid_credentials' };
+      }
+      return { ok: true, headers, session: toSession(data.user) };
+    },
+
+    async signUp(request, input) {
+      if (input.password.length < MIN_PASSWORD_LENGTH) return { ok: false, reason: 'weak_password' };
+      const { supabase, headers } = clientFor(request);
+      const { data, error } = await supabase.auth.signUp({
+        email: input.email.trim().toLowerCase(),
+        password: input.password,
+        options: { data: { name: input.name } },
+      });
+      if (error) {
+        if (error.code === 'user_already_exists' || error.code === 'email_exists') return { ok: false, reason: 'email_taken' };
+        if (error.code === 'weak_password') return { ok: false, reason: 'weak_password' };
+        return { ok: false, reason: 'unavailable' };
+      }
+      if (!data.session || !data.user) return { ok: false, reason: 'confirmation_required' };
+      return { ok: true, headers, session: toSession(data.user) };
+    },
+
+    async signOut(request) {
+      const { supabase, headers } = clientFor(request);
+      await supabase.auth.signOut();
+      return headers;
+    },
+  };
+}

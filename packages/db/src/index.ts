@@ -1,0 +1,9 @@
+export { configurePools, closePools, getPools } from './pools.ts';
+export { withRls, withPrivilegedTx, type Claims, type PrivilegedPurpose } from './rls.ts';
+export type { Tx } from './tx.ts';
+export { DatabaseUnavailableError, isUnavailable, raisedKey } from './errors.ts';
+export { migrate, listMigrations } from './migrate.ts';
+export { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded/launch.ts';
+export { seedDemo, type CreateUser } from './seed/seed-demo.ts';
+export { DEMO_PASSWORD, DEMO_USERS, DEMO_TENANTS } from './seed/demo-data.ts';
+export { openDatabase, type OpenDatabase } from './open.ts';

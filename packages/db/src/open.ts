@@ -1,0 +1,28 @@
+import type { Env } from '@brobygger/env';
+import { startEmbeddedDatabase } from './embedded/launch.ts';
+import { migrate } from './migrate.ts';
+import { closePools, configurePools } from './pools.ts';
+
+export type OpenDatabase = { embedded: boolean; close: () => Promise<void> };
+
+/**
+ * Connects the pools for this process: to the embedded server (started here, migrated on every
+ * start) when no DATABASE_URL is set, otherwise to the given database, whose migrations are
+ * applied by `supabase db push` or `npm run db:migrate`, not at start-up.
+ */
+export async function openDatabase(env: Env, log: (line: string) => void = () => {}): Promise<OpenDatabase> {
+  if (!env.embeddedDatabase) {
+    configurePools({ requestUrl: env.DATABASE_URL!, adminUrl: env.DATABASE_ADMIN_URL! });
+    return { embedded: false, close: closePools };
+  }
+  const db = await startEmbeddedDatabase({ dataDir: env.DATA_DIR, port: env.EMBEDDED_PG_PORT, log });
+  configurePools(db);
+  await migrate(log);
+  return {
+    embedded: true,
+    close: async () => {
+      await closePools();
+      await db.stop();
+    },
+  };
+}

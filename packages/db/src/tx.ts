@@ -1,0 +1,48 @@
+import type pg from 'pg';
+import { DatabaseUnavailableError, isUnavailable } from './errors.ts';
+
+/** What code inside a transaction may do: run parameterised SQL. Nothing else escapes. */
+export type Tx = {
+  query<R extends object = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<R[]>;
+  one<R extends object = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<R | undefined>;
+};
+
+export function wrap(client: pg.PoolClient): Tx {
+  async function query<R extends object>(sql: string, params?: readonly unknown[]): Promise<R[]> {
+    const result = await client.query(sql, params as unknown[] | undefined);
+    return result.rows as R[];
+  }
+  async function one<R extends object>(sql: string, params?: readonly unknown[]): Promise<R | undefined> {
+    return (await query<R>(sql, params))[0];
+  }
+  return { query, one };
+}
+
+/**
+ * Runs `fn` inside BEGIN/COMMIT on a pooled client. `prepare` runs first in the same transaction
+ * (for `withRls`, the role and claims), so whatever it sets ends with the transaction.
+ */
+export async function runInTransaction<T>(
+  client: pg.PoolClient,
+  prepare: ((client: pg.PoolClient) => Promise<unknown>) | undefined,
+  fn: (tx: Tx) => Promise<T>,
+): Promise<T> {
+  let broken: Error | undefined;
+  try {
+    await client.query('begin');
+    if (prepare) await prepare(client);
+    const result = await fn(wrap(client));
+    await client.query('commit');
+    return result;
+  } catch (error) {
+    await client.query('rollback').catch((e: Error) => (broken = e));
+    if (isUnavailable(error)) {
+      broken ??= error as Error;
+      throw new DatabaseUnavailableError(error);
+    }
+    throw error;
+  } finally {
+    // A client whose connection broke is destroyed, not returned to the pool.
+    client.release(broken);
+  }
+}

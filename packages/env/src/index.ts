@@ -1,0 +1,88 @@
+import { z } from 'zod';
+
+/**
+ * The process environment, read and validated once. Everything else imports `getEnv()`
+ * instead of touching `process.env`, so a missing variable fails at start-up with its name,
+ * not later in a request.
+ */
+const ZEnv = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().positive().default(3000),
+    APP_URL: z.url().optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Where the embedded database and local secrets live when DATABASE_URL is not set. */
+    DATA_DIR: z.string().default('.data'),
+    EMBEDDED_PG_PORT: z.coerce.number().int().positive().default(54322),
+    /** Request path: a role that can only `set role` to anon/authenticated. */
+    DATABASE_URL: z.string().optional(),
+    /** Privileged path: migrations, seed, webhooks, jobs. */
+    DATABASE_ADMIN_URL: z.string().optional(),
+    SEED_DEMO: z.enum(['true', 'false']).optional(),
+    AUTH_PROVIDER: z.enum(['local', 'supabase']).optional(),
+    SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    SUPABASE_URL: z.url().optional(),
+    SUPABASE_ANON_KEY: z.string().optional(),
+    SUPABASE_PUBLISHABLE_KEY: z.string().optional(),
+    SMTP_URL: z.string().optional(),
+    MAIL_FROM: z.string().default('Brobygger <no-reply@brobygger.local>'),
+  })
+  .superRefine((env, ctx) => {
+    const need = (name: keyof typeof env, why: string) => {
+      if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: `is required ${why}` });
+    };
+    if (env.DATABASE_URL) need('DATABASE_ADMIN_URL', 'when DATABASE_URL is set');
+    if (env.DATABASE_ADMIN_URL) need('DATABASE_URL', 'when DATABASE_ADMIN_URL is set');
+    const provider = env.AUTH_PROVIDER ?? (env.SUPABASE_URL ? 'supabase' : 'local');
+    if (provider === 'supabase') {
+      need('SUPABASE_URL', 'when AUTH_PROVIDER is supabase');
+      if (!env.SUPABASE_ANON_KEY && !env.SUPABASE_PUBLISHABLE_KEY) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['SUPABASE_ANON_KEY'],
+          message: 'or SUPABASE_PUBLISHABLE_KEY is required when AUTH_PROVIDER is supabase',
+        });
+      }
+    }
+    if (provider === 'local' && env.NODE_ENV === 'production' && env.DATABASE_URL) {
+      need('SESSION_SECRET', 'in production with an external database');
+    }
+  })
+  .transform((env) => ({
+    ...env,
+    AUTH_PROVIDER: env.AUTH_PROVIDER ?? (env.SUPABASE_URL ? ('supabase' as const) : ('local' as const)),
+    APP_URL: env.APP_URL ?? `http://localhost:${env.PORT}`,
+    embeddedDatabase: !env.DATABASE_URL,
+    seedDemo: env.SEED_DEMO ? env.SEED_DEMO === 'true' : !env.DATABASE_URL,
+  }));
+
+export type Env = z.infer<typeof ZEnv>;
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid environment:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'EnvError';
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // Empty strings count as unset, as they do in most .env tooling.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const result = ZEnv.safeParse(cleaned);
+  if (!result.success) {
+    throw new EnvError(result.error.issues.map((i) => `${i.path.join('.') || '(root)'} ${i.message}`));
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** For tests and launchers that set variables after import. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}

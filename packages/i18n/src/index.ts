@@ -1,0 +1,86 @@
+import i18next, { type i18n, type TFunction } from 'i18next';
+import daAuth from '../locales/da/auth.json';
+import daCommon from '../locales/da/common.json';
+import daErrors from '../locales/da/errors.json';
+import daInvitations from '../locales/da/invitations.json';
+import daMail from '../locales/da/mail.json';
+import daMembers from '../locales/da/members.json';
+import enAuth from '../locales/en/auth.json';
+import enCommon from '../locales/en/common.json';
+import enErrors from '../locales/en/errors.json';
+import enInvitations from '../locales/en/invitations.json';
+import enMail from '../locales/en/mail.json';
+import enMembers from '../locales/en/members.json';
+
+export const LOCALES = ['da', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'da';
+export const LOCALE_COOKIE = 'lng';
+
+export const resources = {
+  da: { common: daCommon, auth: daAuth, errors: daErrors, invitations: daInvitations, mail: daMail, members: daMembers },
+  en: { common: enCommon, auth: enAuth, errors: enErrors, invitations: enInvitations, mail: enMail, members: enMembers },
+} as const;
+
+export const NAMESPACES = Object.keys(resources.da) as (keyof (typeof resources)['da'])[];
+
+export const isLocale = (value: unknown): value is Locale => LOCALES.includes(value as Locale);
+
+/** The same options on server and client, so hydration renders identical text. */
+export function i18nOptions(locale: Locale) {
+  return {
+    lng: locale,
+    fallbackLng: DEFAULT_LOCALE,
+    supportedLngs: [...LOCALES],
+    ns: NAMESPACES,
+    defaultNS: 'common',
+    resources,
+    interpolation: { escapeValue: false },
+    initAsync: false,
+    returnNull: false,
+  } as const;
+}
+
+export function createI18n(locale: Locale): i18n {
+  const instance = i18next.createInstance();
+  void instance.init(i18nOptions(locale));
+  return instance;
+}
+
+const translators = new Map<Locale, TFunction>();
+
+/** A translator for server-side text (mail, logs shown to users). */
+export function translate(locale: Locale): TFunction {
+  let t = translators.get(locale);
+  if (!t) {
+    t = createI18n(locale).t;
+    translators.set(locale, t);
+  }
+  return t;
+}
+
+/** The saved choice (cookie) wins; then the browser's languages; Danish by default. */
+export function pickLocale(saved: string | undefined, acceptLanguage: string | null): Locale {
+  if (isLocale(saved)) return saved;
+  for (const part of (acceptLanguage ?? '').split(',')) {
+    const tag = part.split(';')[0]?.trim().slice(0, 2).toLowerCase();
+    if (tag === 'da' || tag === 'nb' || tag === 'no' || tag === 'sv') return 'da';
+    if (tag === 'en') return 'en';
+  }
+  return DEFAULT_LOCALE;
+}
+
+const INTL_LOCALE: Record<Locale, string> = { da: 'da-DK', en: 'en-GB' };
+
+export function formatDate(value: string | Date, locale: Locale, style: 'date' | 'datetime' = 'date'): string {
+  const date = typeof value === 'string' ? new Date(value) : value;
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+    dateStyle: 'medium',
+    ...(style === 'datetime' ? { timeStyle: 'short' } : {}),
+    timeZone: 'Europe/Copenhagen',
+  }).format(date);
+}
+
+export function formatNumber(value: number, locale: Locale, options?: Intl.NumberFormatOptions): string {
+  return new Intl.NumberFormat(INTL_LOCALE[locale], options).format(value);
+}
