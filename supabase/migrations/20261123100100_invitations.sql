@@ -115,7 +115,12 @@ begin
 
   insert into public.memberships (tenant_id, user_id, role, display_name, email)
   values (inv.tenant_id, caller, inv.role,
-          coalesce(nullif(btrim(display_name), ''), split_part(caller_email, '@', 1)), caller_email)
+          coalesce(
+            nullif(btrim(display_name), ''),
+            (select nullif(btrim(u.raw_user_meta_data ->> 'name'), '') from auth.users u where u.id = caller),
+            split_part(caller_email, '@', 1)
+          ),
+          caller_email)
   on conflict (tenant_id, user_id) do nothing;
 
   update public.invitations set accepted_at = now(), accepted_by = caller

@@ -118,6 +118,26 @@ begin
 end;
 $$;
 
+-- Both sides' view of their partnerships, with the other side's name (tenants' own policy would
+-- hide it). Names and status only: nothing else about the other workspace.
+create function app.partnerships_of(workspace uuid)
+returns table (
+  id uuid, status public.partnership_status, started_on date, ended_on date,
+  counterpart_name text, counterpart_kind public.tenant_kind
+)
+language sql stable security definer set search_path = ''
+as $$
+  select p.id, p.status, p.started_on, p.ended_on, t.name, t.kind
+  from public.partnerships p
+  join public.tenants t
+    on t.id = case when p.tenant_id = workspace then p.partner_tenant_id else p.tenant_id end
+  where workspace = any (array(select app.my_tenants()))
+    and (p.tenant_id = workspace or p.partner_tenant_id = workspace)
+  order by t.name;
+$$;
+
+revoke execute on function app.partnerships_of(uuid) from public;
+grant execute on function app.partnerships_of(uuid) to authenticated;
 revoke execute on function app.check_partnership_kinds() from public;
 revoke execute on function app.respond_to_partnership(uuid, boolean) from public;
 grant execute on function app.respond_to_partnership(uuid, boolean) to authenticated;

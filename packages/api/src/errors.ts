@@ -6,7 +6,7 @@ import { DatabaseUnavailableError, raisedKey } from '@brobygger/db';
  * rules raise `<key>` with SQLSTATE P0001 (see the migrations) and arrive here as the same keys.
  */
 export const fail = (code: TRPCError['code'], key: string): never => {
-  throw new TRPCError({ code, message: `errors.${key}` });
+  throw new TRPCError({ code, message: `errors:${key}` });
 };
 
 const RAISED_CODES: Record<string, TRPCError['code']> = {
@@ -23,12 +23,12 @@ const RAISED_CODES: Record<string, TRPCError['code']> = {
 export function toTRPCError(error: unknown): unknown {
   if (error instanceof TRPCError) return error;
   if (error instanceof DatabaseUnavailableError) {
-    return new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: 'errors.database_unavailable', cause: error });
+    return new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: 'errors:database_unavailable', cause: error });
   }
   const key = raisedKey(error);
-  if (key) return new TRPCError({ code: RAISED_CODES[key] ?? 'BAD_REQUEST', message: `errors.${key}`, cause: error });
+  if (key) return new TRPCError({ code: RAISED_CODES[key] ?? 'BAD_REQUEST', message: `errors:${key}`, cause: error });
   const code = (error as { code?: string } | null)?.code;
-  if (code === '42501') return new TRPCError({ code: 'FORBIDDEN', message: 'errors.forbidden', cause: error });
-  if (code === '23505') return new TRPCError({ code: 'CONFLICT', message: 'errors.duplicate', cause: error });
+  if (code === '42501') return new TRPCError({ code: 'FORBIDDEN', message: 'errors:forbidden', cause: error });
+  if (code === '23505') return new TRPCError({ code: 'CONFLICT', message: 'errors:duplicate', cause: error });
   return error;
 }

@@ -5,3 +5,4 @@ export type { WorkspaceSummary } from './routers/me/list-workspaces.ts';
 export type { Member, PendingInvitation } from './routers/members/schemas.ts';
 export type { InvitationPreview } from './routers/invitations/router.ts';
 export type { TenantContext } from './trpc.ts';
+export type { PartnershipRow } from './routers/partnerships/router.ts';

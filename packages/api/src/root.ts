@@ -2,6 +2,7 @@ import { createCallerFactory, router } from './trpc.ts';
 import { invitationsRouter } from './routers/invitations/router.ts';
 import { meRouter } from './routers/me/router.ts';
 import { membersRouter } from './routers/members/router.ts';
+import { partnershipsRouter } from './routers/partnerships/router.ts';
 import { workspacesRouter } from './routers/workspaces/router.ts';
 
 export const appRouter = router({
@@ -9,6 +10,7 @@ export const appRouter = router({
   workspaces: workspacesRouter,
   members: membersRouter,
   invitations: invitationsRouter,
+  partnerships: partnershipsRouter,
 });
 
 export type AppRouter = typeof appRouter;

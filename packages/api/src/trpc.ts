@@ -6,17 +6,24 @@ import { fail, toTRPCError } from './errors.ts';
 import { ZSlug } from './domain.ts';
 
 const t = initTRPC.context<Context>().create({
+  /**
+   * Every message that leaves the API is an i18n key. Our own errors already are; anything else
+   * (a parse error, a bug) is replaced, so internals never reach the client.
+   */
   errorFormatter({ shape, error }) {
     const zod = error.cause instanceof ZodError ? error.cause : undefined;
+    const message = shape.message.startsWith('errors:')
+      ? shape.message
+      : shape.data.httpStatus < 500
+        ? 'errors:invalid_input'
+        : 'errors:unexpected';
     return {
       ...shape,
-      // Unexpected errors never reach the client with their internals.
-      message: error.code === 'INTERNAL_SERVER_ERROR' ? 'errors.unexpected' : shape.message,
+      message,
       data: {
         code: shape.data.code,
         httpStatus: shape.data.httpStatus,
         fieldErrors: zod ? z.flattenError(zod).fieldErrors : undefined,
-        message: zod ? 'errors.invalid_input' : undefined,
       },
     };
   },

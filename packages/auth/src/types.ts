@@ -23,7 +23,7 @@ export interface AuthProvider {
   signOut(request: Request): Promise<Headers>;
 }
 
-export const MIN_PASSWORD_LENGTH = 10;
+export { MIN_PASSWORD_LENGTH } from './policy.ts';
 
 export function claimsFor(userId: string, email: string): Claims {
   return { sub: userId, email, role: 'authenticated', aud: 'authenticated' };

@@ -36,7 +36,7 @@ export async function seedDemo(createUser: CreateUser): Promise<'seeded' | 'alre
     for (const p of DEMO_PARTNERSHIPS) {
       await tx.query(
         `insert into public.partnerships (tenant_id, partner_tenant_id, status, started_on)
-         values ($1, $2, $3, case when $3 = 'active' then date '2026-01-01' end)`,
+         values ($1, $2, $3::public.partnership_status, case when $3::text = 'active' then date '2026-01-01' end)`,
         [tenantIds.get(p.region), tenantIds.get(p.partner), p.status],
       );
     }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { fail } from '../../errors.ts';
 import { protectedProcedure, publicProcedure, router } from '../../trpc.ts';
 
-const ZToken = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'errors.invitation_not_found');
+const ZToken = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'errors:invitation_not_found');
 
 export type InvitationPreview = {
   tenant_name: string;

@@ -1,0 +1,82 @@
+import { redirect, type AppLoadContext } from '@remix-run/node';
+
+type Caller = Awaited<ReturnType<AppLoadContext['services']['callerFor']>>;
+
+type TRPCLike = { name: string; code: string; message: string; cause?: unknown };
+const isTRPCError = (e: unknown): e is TRPCLike =>
+  typeof e === 'object' && e !== null && (e as TRPCLike).name === 'TRPCError';
+
+const STATUS: Record<string, number> = {
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  SERVICE_UNAVAILABLE: 503,
+};
+
+export async function caller(request: Request, context: AppLoadContext): Promise<Caller> {
+  return context.services.callerFor(request, context.requestId);
+}
+
+/** For loaders: a signed-in caller, or a redirect to sign-in that comes back here afterwards. */
+export async function requireCaller(request: Request, context: AppLoadContext): Promise<Caller & { session: NonNullable<Caller['session']> }> {
+  const c = await caller(request, context);
+  if (!c.session) {
+    const url = new URL(request.url);
+    throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+  }
+  return c as Caller & { session: NonNullable<Caller['session']> };
+}
+
+/**
+ * Runs a loader's procedure calls and turns their errors into HTTP responses the shared error
+ * boundary understands (404 page, 503 page), instead of a 500 with a stack trace.
+ */
+export async function load<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (isTRPCError(error)) {
+      throw new Response(error.message, { status: STATUS[error.code] ?? 500 });
+    }
+    throw error;
+  }
+}
+
+export type ActionResult<T = unknown> =
+  | { ok: true; data: T; intent?: string }
+  | { ok: false; error: string; fieldErrors?: Record<string, string[] | undefined>; intent?: string; values?: Record<string, unknown> };
+
+/** Runs an action's procedure call; expected failures come back as a translated message key. */
+export async function act<T>(fn: () => Promise<T>, intent?: string): Promise<ActionResult<T>> {
+  try {
+    return { ok: true, data: await fn(), intent };
+  } catch (error) {
+    if (!isTRPCError(error) || error.code === 'INTERNAL_SERVER_ERROR') throw error;
+    if (error.code === 'SERVICE_UNAVAILABLE') throw new Response(error.message, { status: 503 });
+    const issues = (error.cause as { issues?: ZodIssueLike[] } | undefined)?.issues;
+    if (error.code === 'BAD_REQUEST' && Array.isArray(issues)) {
+      return { ok: false, error: 'errors:invalid_input', fieldErrors: fieldErrorsOf(issues), intent };
+    }
+    return { ok: false, error: error.message, intent };
+  }
+}
+
+type ZodIssueLike = { path: PropertyKey[]; message: string };
+
+/** Our schemas name an i18n key as each issue's message; anything else gets the generic one. */
+function fieldErrorsOf(issues: ZodIssueLike[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of issues) {
+    const key = String(issue.path[0] ?? '_');
+    (out[key] ??= []).push(issue.message.startsWith('errors:') ? issue.message : 'errors:invalid_input');
+  }
+  return out;
+}
+
+/** Only same-site paths: an attacker's `redirectTo=//evil.example` must not leave the app. */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = '/'): string {
+  if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback;
+  return to;
+}

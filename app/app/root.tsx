@@ -1,0 +1,42 @@
+import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
+import { Links, Meta, Outlet, Scripts, ScrollRestoration } from '@remix-run/react';
+import type { ReactNode } from 'react';
+import { GeneralErrorBoundary } from './components/error-boundary.tsx';
+import { I18nProvider, useLocale } from './lib/i18n.tsx';
+import stylesUrl from './styles.css?url';
+import './load-context.ts';
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: stylesUrl }];
+
+/** Reads only cookies (no database), so the error pages still render when the database is down. */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { services, requestId } = context;
+  const locale = services.localeOf(request);
+  const { session } = await services.auth.getSession(request);
+  return { locale, requestId, email: session?.email ?? null };
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const locale = useLocale();
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <I18nProvider locale={locale}>{children}</I18nProvider>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;

@@ -1,0 +1,32 @@
+import { redirect, type LoaderFunctionArgs } from '@remix-run/node';
+import { Form, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitcher } from '../components/language-switcher.tsx';
+import { load, requireCaller } from '../lib/api.server.ts';
+
+/** Signed in: straight to the first workspace. No workspace yet: say how to get one. */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { api, session } = await requireCaller(request, context);
+  const workspaces = await load(() => api.me.workspaces());
+  const first = workspaces[0];
+  if (first) throw redirect(`/w/${first.slug}`);
+  return { email: session.email };
+}
+
+export default function Home() {
+  const { t } = useTranslation();
+  const { email } = useLoaderData<typeof loader>();
+  return (
+    <main id="main" className="auth-page">
+      <div className="auth-card">
+        <p className="brand">{t('appName')}</p>
+        <p>{t('signedInAs', { email })}</p>
+        <p>{t('workspace.none')}</p>
+        <Form method="post" action="/logout">
+          <button type="submit">{t('signOut')}</button>
+        </Form>
+        <LanguageSwitcher />
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,54 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { Field, FormMessage } from '../components/form.tsx';
+import { LanguageSwitcher } from '../components/language-switcher.tsx';
+import { safeRedirect } from '../lib/api.server.ts';
+
+export const meta: MetaFunction = () => [{ title: 'Brobygger' }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { session } = await context.services.auth.getSession(request);
+  if (session) throw redirect(safeRedirect(new URL(request.url).searchParams.get('redirectTo')));
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const email = String(form.get('email') ?? '').trim();
+  const password = String(form.get('password') ?? '');
+  if (!email || !password) return data({ error: 'auth:missing', email }, { status: 400 });
+
+  const result = await context.services.auth.signInWithPassword(request, email, password);
+  if (!result.ok) {
+    const status = result.reason === 'rate_limited' ? 429 : result.reason === 'unavailable' ? 503 : 401;
+    return data({ error: `auth:${result.reason}`, email }, { status });
+  }
+  return redirect(safeRedirect(form.get('redirectTo')), { headers: result.headers });
+}
+
+export default function Login() {
+  const { t } = useTranslation('auth');
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const busy = useNavigation().state === 'submitting';
+  return (
+    <main id="main" className="auth-page">
+      <div className="auth-card">
+        <p className="brand">{t('common:appName')}</p>
+        <h1>{t('title')}</h1>
+        <p className="muted">{t('intro')}</p>
+        <Form method="post" noValidate>
+          <input type="hidden" name="redirectTo" value={params.get('redirectTo') ?? '/'} />
+          <Field label={t('email')} name="email" type="email" autoComplete="username" defaultValue={actionData?.email} required autoFocus />
+          <Field label={t('password')} name="password" type="password" autoComplete="current-password" required />
+          <FormMessage error={actionData?.error} />
+          <button type="submit" className="primary" disabled={busy}>
+            {t('submit')}
+          </button>
+        </Form>
+        <LanguageSwitcher />
+      </div>
+    </main>
+  );
+}

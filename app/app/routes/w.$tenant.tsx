@@ -1,0 +1,77 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Form, NavLink, Outlet, useLoaderData, useNavigate, useRouteLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { GeneralErrorBoundary } from '../components/error-boundary.tsx';
+import { LanguageSwitcher } from '../components/language-switcher.tsx';
+import { load, requireCaller } from '../lib/api.server.ts';
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { api, session } = await requireCaller(request, context);
+  const [workspace, workspaces] = await load(() =>
+    Promise.all([api.workspaces.get({ tenant: params.tenant ?? '' }), api.me.workspaces()]),
+  );
+  return { workspace, workspaces, email: session.email };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.workspace.name} · Brobygger` : 'Brobygger' }];
+
+export function useWorkspace() {
+  const data = useRouteLoaderData<typeof loader>('routes/w.$tenant');
+  if (!data) throw new Error('useWorkspace outside /w/$tenant');
+  return data.workspace;
+}
+
+export default function WorkspaceLayout() {
+  const { t } = useTranslation();
+  const { workspace, workspaces, email } = useLoaderData<typeof loader>();
+  const navigate = useNavigate();
+  const base = `/w/${workspace.slug}`;
+  return (
+    <>
+      <a href="#main" className="skip-link">
+        {t('skipToContent')}
+      </a>
+      <header className="app-header">
+        <div className="brand-row">
+          <span className="brand">{t('appName')}</span>
+          <Form method="get" action="/w" className="workspace-switcher" onChange={(e) => {
+            const slug = new FormData(e.currentTarget).get('slug');
+            if (typeof slug === 'string') navigate(`/w/${slug}`);
+          }}>
+            <label htmlFor="workspace-switcher">{t('workspace.switcher')}</label>
+            <select id="workspace-switcher" name="slug" defaultValue={workspace.slug} key={workspace.slug}>
+              {workspaces.map((w) => (
+                <option key={w.slug} value={w.slug}>
+                  {w.name}
+                </option>
+              ))}
+            </select>
+            <noscript>
+              <button type="submit">{t('workspace.switch')}</button>
+            </noscript>
+          </Form>
+        </div>
+        <nav aria-label={t('nav.main')}>
+          <NavLink to={base} end>
+            {t('nav.overview')}
+          </NavLink>
+          <NavLink to={`${base}/members`}>{t('nav.members')}</NavLink>
+        </nav>
+        <div className="user-row">
+          <span className="muted">{t('signedInAs', { email })}</span>
+          <LanguageSwitcher />
+          <Form method="post" action="/logout">
+            <button type="submit" className="link-button">
+              {t('signOut')}
+            </button>
+          </Form>
+        </div>
+      </header>
+      <main id="main">
+        <Outlet />
+      </main>
+    </>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;

@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import { createCaller, type Context } from '@brobygger/api';
+import { createAuthProvider, type AuthProvider, type Session } from '@brobygger/auth';
+import { withRls } from '@brobygger/db';
+import type { Env } from '@brobygger/env';
+import { LOCALE_COOKIE, pickLocale } from '@brobygger/i18n';
+import { createMailer } from '@brobygger/mail';
+import { parse } from 'cookie';
+import type { Logger } from './logger.ts';
+
+/**
+ * Everything with state (pools, auth provider, mailer) is built here once and handed to Remix
+ * through the load context. Route modules are bundled by Vite and must not keep their own copies.
+ */
+export function createServices(env: Env, logger: Logger) {
+  const auth: AuthProvider = createAuthProvider(env);
+  const mailer = createMailer({
+    smtpUrl: env.SMTP_URL,
+    from: env.MAIL_FROM,
+    log: (message, fields) => logger.info({ mail: fields }, message),
+  });
+
+  function localeOf(request: Request) {
+    return pickLocale(parse(request.headers.get('cookie') ?? '')[LOCALE_COOKIE], request.headers.get('accept-language'));
+  }
+
+  /** Verifies the session and builds the tRPC context for one request. */
+  async function contextFor(
+    request: Request,
+    requestId: string,
+    /** A session just created in this request (sign-up), whose cookie the request does not carry yet. */
+    fresh?: Session,
+  ): Promise<{ ctx: Context; headers: Headers }> {
+    const { session, headers } = fresh ? { session: fresh, headers: new Headers() } : await auth.getSession(request);
+    const log = logger.child({ requestId, user: session?.userId });
+    const ctx: Context = {
+      session,
+      db: { tx: (fn) => withRls(session?.claims ?? null, fn) },
+      mailer,
+      appUrl: env.APP_URL,
+      locale: localeOf(request),
+      log: (level, message, fields) => log[level](fields ?? {}, message),
+    };
+    return { ctx, headers };
+  }
+
+  /** The server-side caller loaders and actions use: the same procedures as /api/trpc. */
+  async function callerFor(request: Request, requestId: string = randomUUID(), fresh?: Session) {
+    const { ctx, headers } = await contextFor(request, requestId, fresh);
+    return { api: createCaller(ctx), session: ctx.session, headers, locale: ctx.locale };
+  }
+
+  return { auth, contextFor, callerFor, localeOf, authProvider: auth.kind, logger };
+}
+
+export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,3 @@
+/** Constants the browser needs too; this module has no dependencies, so it stays small there. */
+export const MEMBERSHIP_ROLES = ['owner', 'admin', 'coordinator', 'peer', 'viewer'] as const;
+export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
