@@ -38,6 +38,7 @@ export function i18nOptions(locale: Locale) {
     interpolation: { escapeValue: false },
     initAsync: false,
     returnNull: false,
+    showSupportNotice: false,
   } as const;
 }
 
