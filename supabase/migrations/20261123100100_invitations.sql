@@ -53,10 +53,11 @@ create policy "Owners and admins can invite, and only owners can invite owners"
     and expires_at <= now() + interval '30 days'
   );
 
+-- Revoking is one-way: a revoked link never works again.
 create policy "Owners and admins can revoke invitations"
   on public.invitations for update to authenticated
   using (tenant_id = any (array(select app.tenants_with_role('owner', 'admin'))))
-  with check (tenant_id = any (array(select app.tenants_with_role('owner', 'admin'))));
+  with check (tenant_id = any (array(select app.tenants_with_role('owner', 'admin'))) and revoked_at is not null);
 
 create policy "Owners and admins can delete invitations"
   on public.invitations for delete to authenticated

@@ -62,10 +62,11 @@ create policy "Region owners and admins can propose a partnership"
     and status = 'proposed'
   );
 
+-- Never to 'active': only the partner accepts, through app.respond_to_partnership.
 create policy "Region owners and admins can change or end a partnership"
   on public.partnerships for update to authenticated
   using (tenant_id = any (array(select app.tenants_with_role('owner', 'admin'))))
-  with check (tenant_id = any (array(select app.tenants_with_role('owner', 'admin'))));
+  with check (tenant_id = any (array(select app.tenants_with_role('owner', 'admin'))) and status <> 'active');
 
 create policy "Region owners and admins can withdraw a proposal"
   on public.partnerships for delete to authenticated

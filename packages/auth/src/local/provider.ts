@@ -50,10 +50,18 @@ export function createLocalProvider(opts: { secret: Uint8Array; secureCookies: b
     async signUp(_request, input) {
       const email = input.email.trim().toLowerCase();
       if (input.password.length < MIN_PASSWORD_LENGTH) return { ok: false, reason: 'weak_password' };
-      const id = await withPrivilegedTx('auth', async (tx) => {
-        const taken = await tx.one('select 1 from auth.users where email = $1', [email]);
-        return taken ? null : insertUser(tx, { ...input, email });
-      });
+      let id: string | null;
+      try {
+        id = await withPrivilegedTx('auth', async (tx) => {
+          const taken = await tx.one('select 1 from auth.users where email = $1', [email]);
+          return taken ? null : insertUser(tx, { ...input, email });
+        });
+      } catch (error) {
+        if (error instanceof DatabaseUnavailableError) return { ok: false, reason: 'unavailable' };
+        // Two sign-ups racing for one address: the loser hits the unique index.
+        if ((error as { code?: string }).code === '23505') return { ok: false, reason: 'email_taken' };
+        throw error;
+      }
       if (!id) return { ok: false, reason: 'email_taken' };
       return { ok: true, headers: withCookie(await cookies.issue(id, email)), session: session(id, email) };
     },

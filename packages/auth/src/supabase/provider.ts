@@ -1,5 +1,16 @@
 import { createServerClient, parseCookieHeader, serializeCookieHeader } from '@supabase/ssr';
+import { isAuthRetryableFetchError, type WebSocketLikeConstructor } from '@supabase/supabase-js';
 import { claimsFor, MIN_PASSWORD_LENGTH, type AuthProvider, type Session } from '../types.ts';
+
+/**
+ * The server never opens a Realtime socket, but supabase-js builds its Realtime client eagerly and
+ * throws on Node 20, which has no global WebSocket. A transport that refuses to connect satisfies it.
+ */
+const NO_REALTIME = class {
+  constructor() {
+    throw new Error('Realtime is not used by the server-side Supabase client');
+  }
+} as unknown as WebSocketLikeConstructor;
 
 /**
  * Supabase Auth through its official SDK. The session lives in Supabase's own cookies; every
@@ -10,6 +21,9 @@ export function createSupabaseProvider(opts: { url: string; key: string }): Auth
   function clientFor(request: Request) {
     const headers = new Headers();
     const supabase = createServerClient(opts.url, opts.key, {
+      realtime: { transport: NO_REALTIME },
+      // The browser never reads Supabase's session cookies; only this server does.
+      cookieOptions: { httpOnly: true, sameSite: 'lax', path: '/' },
       cookies: {
         getAll: () =>
           parseCookieHeader(request.headers.get('cookie') ?? '').map((c) => ({ name: c.name, value: c.value ?? '' })),
@@ -44,7 +58,9 @@ export function createSupabaseProvider(opts: { url: string; key: string }): Auth
       const { data, error } = await supabase.auth.signInWithPassword({ email: email.trim().toLowerCase(), password });
       if (error || !data.user) {
         if (error?.status === 429) return { ok: false, reason: 'rate_limited' };
-        if (error && (error.status ?? 500) >= 500) return { ok: false, reason: 'unavailable' };
+        // An unreachable server is a retryable fetch error with status 0, not a wrong password.
+        const unavailable = isAuthRetryableFetchError(error) || (error && (error.status ?? 500) >= 500);
+        if (unavailable) return { ok: false, reason: 'unavailable' };
         return { ok: false, reason: 'invalid_credentials' };
       }
       return { ok: true, headers, session: toSession(data.user) };

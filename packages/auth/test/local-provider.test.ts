@@ -1,0 +1,164 @@
+import { randomBytes } from 'node:crypto';
+import { privileged } from '@brobygger/db/testing';
+import { describe, expect, it } from 'vitest';
+import { CLIENT_ADDRESS_HEADER, createLocalProvider } from '../src/local/provider.ts';
+import { RATE_LIMIT } from '../src/local/rate-limit.ts';
+import { SESSION_COOKIE } from '../src/local/session-cookie.ts';
+import { insertUser } from '../src/local/users.ts';
+import { MIN_PASSWORD_LENGTH } from '../src/types.ts';
+
+const PASSWORD = 'correct horse battery staple';
+const provider = createLocalProvider({ secret: randomBytes(32), secureCookies: false });
+
+const unique = () => randomBytes(6).toString('hex');
+
+/** A request as the app's server hands it over: from its own client address, with any cookie. */
+function request(opts: { address?: string; cookie?: string } = {}) {
+  const headers = new Headers({ [CLIENT_ADDRESS_HEADER]: opts.address ?? `test-${unique()}` });
+  if (opts.cookie) headers.set('cookie', opts.cookie);
+  return new Request('http://localhost/sign-in', { method: 'POST', headers });
+}
+
+async function createAccount() {
+  const email = `local-${unique()}@test.brobygger.dk`;
+  const id = await privileged((tx) => insertUser(tx, { email, password: PASSWORD, name: 'Local Tester' }));
+  return { id, email };
+}
+
+/** The `name=value` part of a Set-Cookie header, as a browser would send it back. */
+const cookiePair = (headers: Headers) => headers.get('set-cookie')!.split(';')[0]!;
+
+describe('local provider', () => {
+  it('signs in with the right password: an httpOnly, SameSite=Lax session cookie for that user', async () => {
+    const user = await createAccount();
+    const result = await provider.signInWithPassword(request(), user.email, PASSWORD);
+    if (!result.ok) throw new Error(`expected ok, got ${result.reason}`);
+
+    const setCookie = result.headers.get('set-cookie')!;
+    expect(setCookie).toMatch(new RegExp(`^${SESSION_COOKIE}=`));
+    expect(setCookie).toMatch(/;\s*HttpOnly/i);
+    expect(setCookie).toMatch(/;\s*SameSite=Lax/i);
+    expect(result.session).toMatchObject({
+      userId: user.id,
+      email: user.email,
+      claims: { sub: user.id, role: 'authenticated' },
+    });
+  });
+
+  it('accepts the e-mail in any case and with surrounding spaces', async () => {
+    const user = await createAccount();
+    const result = await provider.signInWithPassword(request(), `  ${user.email.toUpperCase()} `, PASSWORD);
+    expect(result).toMatchObject({ ok: true, session: { userId: user.id } });
+  });
+
+  it('getSession returns the session for the cookie it issued', async () => {
+    const user = await createAccount();
+    const signIn = await provider.signInWithPassword(request(), user.email, PASSWORD);
+    if (!signIn.ok) throw new Error(`expected ok, got ${signIn.reason}`);
+
+    const { session } = await provider.getSession(request({ cookie: cookiePair(signIn.headers) }));
+    expect(session).toEqual({
+      userId: user.id,
+      email: user.email,
+      claims: { sub: user.id, email: user.email, role: 'authenticated', aud: 'authenticated' },
+    });
+  });
+
+  it('getSession returns null without a cookie, for a tampered one, and for one signed with another secret', async () => {
+    const [user, victim] = [await createAccount(), await createAccount()];
+    const signIn = await provider.signInWithPassword(request(), user.email, PASSWORD);
+    if (!signIn.ok) throw new Error(`expected ok, got ${signIn.reason}`);
+    const [name, token] = cookiePair(signIn.headers).split('=') as [string, string];
+
+    // Same signature, payload rewritten to claim to be someone else.
+    const [header, payload, signature] = token.split('.') as [string, string, string];
+    const claims = { ...JSON.parse(Buffer.from(payload, 'base64url').toString()), sub: victim.id, email: victim.email };
+    const tampered = [header, Buffer.from(JSON.stringify(claims)).toString('base64url'), signature].join('.');
+
+    const elsewhere = createLocalProvider({ secret: randomBytes(32), secureCookies: false });
+    const foreign = await elsewhere.signInWithPassword(request(), user.email, PASSWORD);
+    if (!foreign.ok) throw new Error(`expected ok, got ${foreign.reason}`);
+
+    for (const cookie of [undefined, `${name}=${tampered}`, `${name}=${token}x`, cookiePair(foreign.headers)]) {
+      expect((await provider.getSession(request({ cookie }))).session).toBeNull();
+    }
+  });
+
+  it('refuses a wrong password', async () => {
+    const user = await createAccount();
+    expect(await provider.signInWithPassword(request(), user.email, 'wrong password!')).toEqual({
+      ok: false,
+      reason: 'invalid_credentials',
+    });
+  });
+
+  it('refuses an unknown e-mail the same way', async () => {
+    expect(await provider.signInWithPassword(request(), `nobody-${unique()}@test.brobygger.dk`, PASSWORD)).toEqual({
+      ok: false,
+      reason: 'invalid_credentials',
+    });
+  });
+
+  it(`after ${RATE_LIMIT.perEmail} failures for an e-mail, refuses even the right password`, async () => {
+    const user = await createAccount();
+    for (let i = 0; i < RATE_LIMIT.perEmail; i++) {
+      // From different addresses: the per-e-mail limit must hold however the attacker spreads out.
+      const failed = await provider.signInWithPassword(request(), user.email, `wrong password ${i}`);
+      expect(failed).toEqual({ ok: false, reason: 'invalid_credentials' });
+    }
+    expect(await provider.signInWithPassword(request(), user.email, PASSWORD)).toEqual({
+      ok: false,
+      reason: 'rate_limited',
+    });
+  });
+
+  it('a success before the limit clears the e-mail’s failures', async () => {
+    const user = await createAccount();
+    for (let i = 0; i < RATE_LIMIT.perEmail - 1; i++)
+      await provider.signInWithPassword(request(), user.email, 'wrong password!');
+    expect(await provider.signInWithPassword(request(), user.email, PASSWORD)).toMatchObject({ ok: true });
+    expect(await provider.signInWithPassword(request(), user.email, 'wrong password!')).toMatchObject({
+      reason: 'invalid_credentials',
+    });
+    expect(await provider.signInWithPassword(request(), user.email, PASSWORD)).toMatchObject({ ok: true });
+  });
+
+  it('signOut clears the session cookie', async () => {
+    const setCookie = (await provider.signOut(request())).get('set-cookie')!;
+    expect(setCookie).toMatch(new RegExp(`^${SESSION_COOKIE}=;`));
+    expect(setCookie).toMatch(/Max-Age=0/i);
+  });
+
+  describe('signUp', () => {
+    it(`refuses a password shorter than ${MIN_PASSWORD_LENGTH} characters and creates no user`, async () => {
+      const email = `short-${unique()}@test.brobygger.dk`;
+      const password = 'x'.repeat(MIN_PASSWORD_LENGTH - 1);
+      expect(await provider.signUp(request(), { email, password, name: 'Short' })).toEqual({
+        ok: false,
+        reason: 'weak_password',
+      });
+      expect(await privileged((tx) => tx.query('select 1 from auth.users where email = $1', [email]))).toEqual([]);
+    });
+
+    it('refuses an e-mail that already has an account, in any case', async () => {
+      const user = await createAccount();
+      const result = await provider.signUp(request(), {
+        email: user.email.toUpperCase(),
+        password: PASSWORD,
+        name: 'Again',
+      });
+      expect(result).toEqual({ ok: false, reason: 'email_taken' });
+    });
+
+    it('creates an account that can then sign in', async () => {
+      const email = `new-${unique()}@test.brobygger.dk`;
+      const result = await provider.signUp(request(), { email, password: PASSWORD, name: 'New Person' });
+      if (!result.ok) throw new Error(`expected ok, got ${result.reason}`);
+      expect(result.headers.get('set-cookie')).toMatch(new RegExp(`^${SESSION_COOKIE}=`));
+      expect(await provider.signInWithPassword(request(), email, PASSWORD)).toMatchObject({
+        ok: true,
+        session: { userId: result.session.userId },
+      });
+    });
+  });
+});

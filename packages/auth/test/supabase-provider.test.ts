@@ -1,0 +1,306 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createSupabaseProvider } from '../src/supabase/provider.ts';
+import type { AuthProvider } from '../src/types.ts';
+
+const API_KEY = 'anon-key';
+const PASSWORD = 'correct horse battery staple';
+
+type FakeUser = { id: string; email: string; password: string; created_at: string };
+
+/**
+ * A stand-in for Supabase Auth (GoTrue) on 127.0.0.1, answering the endpoints the SDK calls with
+ * the JSON shapes GoTrue uses. It only accepts access tokens it issued itself, and records every
+ * call, so the tests can see that a session is verified by the server, not read from the cookie.
+ */
+function fakeSupabaseAuth() {
+  const users = new Map<string, FakeUser>(); // by e-mail
+  const tokens = new Map<string, string>(); // access token → user id
+  const rateLimited = new Set<string>(); // e-mails that get 429
+  const failing = new Set<string>(); // e-mails that get 503
+  const calls: string[] = [];
+
+  const userJson = (u: FakeUser) => ({
+    id: u.id,
+    aud: 'authenticated',
+    role: 'authenticated',
+    email: u.email,
+    app_metadata: { provider: 'email', providers: ['email'] },
+    user_metadata: {},
+    created_at: u.created_at,
+  });
+
+  function issueSession(u: FakeUser) {
+    const accessToken = randomBytes(24).toString('base64url');
+    tokens.set(accessToken, u.id);
+    const expiresIn = 3600;
+    return {
+      access_token: accessToken,
+      token_type: 'bearer',
+      expires_in: expiresIn,
+      expires_at: Math.floor(Date.now() / 1000) + expiresIn,
+      refresh_token: randomBytes(12).toString('hex'),
+      user: userJson(u),
+    };
+  }
+
+  /** GoTrue's error body without an API-version header: the SDK reads `error_code`. */
+  const fail = (res: ServerResponse, status: number, errorCode: string, msg: string) =>
+    send(res, status, { code: status, error_code: errorCode, msg });
+
+  function send(res: ServerResponse, status: number, body?: unknown) {
+    res.writeHead(status, body === undefined ? {} : { 'content-type': 'application/json' });
+    res.end(body === undefined ? undefined : JSON.stringify(body));
+  }
+
+  const bearer = (req: IncomingMessage) => /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+  const userByToken = (req: IncomingMessage) => {
+    const id = tokens.get(bearer(req) ?? '');
+    return [...users.values()].find((u) => u.id === id);
+  };
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? '/', 'http://fake');
+    const route = `${req.method} ${url.pathname}`;
+    calls.push(route);
+    if (req.headers.apikey !== API_KEY) return fail(res, 401, 'no_api_key', 'Invalid API key');
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString()) : {};
+
+    switch (route) {
+      case 'POST /auth/v1/token': {
+        if (url.searchParams.get('grant_type') !== 'password')
+          return fail(res, 400, 'validation_failed', 'Unsupported grant type');
+        if (rateLimited.has(body.email)) return fail(res, 429, 'over_request_rate_limit', 'Request rate limit reached');
+        if (failing.has(body.email)) return fail(res, 503, 'unexpected_failure', 'Service unavailable');
+        const user = users.get(body.email);
+        if (!user || user.password !== body.password)
+          return fail(res, 400, 'invalid_credentials', 'Invalid login credentials');
+        return send(res, 200, issueSession(user));
+      }
+      case 'GET /auth/v1/user': {
+        const user = userByToken(req);
+        return user
+          ? send(res, 200, userJson(user))
+          : fail(res, 401, 'bad_jwt', 'invalid JWT: unable to parse or verify signature');
+      }
+      case 'POST /auth/v1/logout': {
+        const user = userByToken(req);
+        if (!user) return fail(res, 401, 'bad_jwt', 'invalid JWT: unable to parse or verify signature');
+        for (const [token, id] of tokens) if (id === user.id) tokens.delete(token);
+        return send(res, 204);
+      }
+      case 'POST /auth/v1/signup': {
+        if (users.has(body.email)) return fail(res, 422, 'user_already_exists', 'User already registered');
+        const user = {
+          id: randomUUID(),
+          email: body.email,
+          password: body.password,
+          created_at: new Date().toISOString(),
+        };
+        users.set(user.email, user);
+        return send(res, 200, issueSession(user));
+      }
+      default:
+        return fail(res, 404, 'not_found', 'Not found');
+    }
+  }
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => fail(res, 500, 'unexpected_failure', String(error)));
+  });
+
+  return {
+    calls,
+    rateLimited,
+    failing,
+    addUser(email: string, password = PASSWORD) {
+      const user = { id: randomUUID(), email, password, created_at: new Date().toISOString() };
+      users.set(email, user);
+      return user;
+    },
+    async start() {
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    },
+    stop: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
+  };
+}
+
+const fake = fakeSupabaseAuth();
+let provider: AuthProvider;
+
+beforeAll(async () => {
+  provider = createSupabaseProvider({ url: await fake.start(), key: API_KEY });
+});
+afterAll(() => fake.stop());
+beforeEach(() => {
+  fake.calls.length = 0;
+});
+
+const AUTH_COOKIE = /^sb-[a-z0-9-]+-auth-token(\.\d+)?=/;
+const unique = () => randomBytes(6).toString('hex');
+const request = (cookie?: string) =>
+  new Request('http://localhost/', { method: 'POST', headers: cookie ? { cookie } : {} });
+/** What a browser sends back for these Set-Cookie headers. */
+const cookieHeader = (headers: Headers) =>
+  headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0]!)
+    .join('; ');
+
+async function signedIn() {
+  const user = fake.addUser(`supa-${unique()}@test.brobygger.dk`);
+  const result = await provider.signInWithPassword(request(), user.email, PASSWORD);
+  if (!result.ok) throw new Error(`expected ok, got ${result.reason}`);
+  fake.calls.length = 0;
+  return { user, headers: result.headers };
+}
+
+describe('supabase provider', () => {
+  it('signs in with the right password: a session for the user and its sb-*-auth-token cookie', async () => {
+    const user = fake.addUser(`supa-${unique()}@test.brobygger.dk`);
+    const result = await provider.signInWithPassword(request(), user.email.toUpperCase(), PASSWORD);
+    if (!result.ok) throw new Error(`expected ok, got ${result.reason}`);
+
+    expect(result.session).toMatchObject({
+      userId: user.id,
+      email: user.email,
+      claims: { sub: user.id, role: 'authenticated' },
+    });
+    const cookies = result.headers.getSetCookie();
+    expect(cookies.length).toBeGreaterThan(0);
+    for (const cookie of cookies) expect(cookie).toMatch(AUTH_COOKIE);
+    expect(fake.calls).toEqual(['POST /auth/v1/token']);
+  });
+
+  it('getSession asks the Auth server about the cookie’s token and returns its user', async () => {
+    const { user, headers } = await signedIn();
+    const { session } = await provider.getSession(request(cookieHeader(headers)));
+    expect(session).toMatchObject({ userId: user.id, email: user.email, claims: { sub: user.id } });
+    expect(fake.calls).toEqual(['GET /auth/v1/user']);
+  });
+
+  it('getSession returns null for a forged cookie, because the Auth server rejects its token', async () => {
+    const { user, headers } = await signedIn();
+    const name = headers
+      .getSetCookie()[0]!
+      .split('=')[0]!
+      .replace(/\.\d+$/, '');
+    // A well-formed session for a real user, with an access token the server never issued.
+    const forged = {
+      access_token: 'forged-token',
+      token_type: 'bearer',
+      expires_in: 3600,
+      expires_at: Math.floor(Date.now() / 1000) + 3600,
+      refresh_token: 'forged-refresh',
+      user: { id: user.id, aud: 'authenticated', role: 'authenticated', email: user.email },
+    };
+    const cookie = `${name}=base64-${Buffer.from(JSON.stringify(forged)).toString('base64url')}`;
+
+    expect((await provider.getSession(request(cookie))).session).toBeNull();
+    expect(fake.calls).toEqual(['GET /auth/v1/user']);
+  });
+
+  it('getSession returns null without a cookie, and does not call the Auth server', async () => {
+    expect((await provider.getSession(request())).session).toBeNull();
+    expect(fake.calls).toEqual([]);
+  });
+
+  it('refuses a wrong password, and an unknown e-mail, as invalid_credentials', async () => {
+    const user = fake.addUser(`supa-${unique()}@test.brobygger.dk`);
+    expect(await provider.signInWithPassword(request(), user.email, 'wrong password!')).toEqual({
+      ok: false,
+      reason: 'invalid_credentials',
+    });
+    expect(await provider.signInWithPassword(request(), `nobody-${unique()}@test.brobygger.dk`, PASSWORD)).toEqual({
+      ok: false,
+      reason: 'invalid_credentials',
+    });
+  });
+
+  it('reports the Auth server’s 429 as rate_limited', async () => {
+    const user = fake.addUser(`supa-${unique()}@test.brobygger.dk`);
+    fake.rateLimited.add(user.email);
+    expect(await provider.signInWithPassword(request(), user.email, PASSWORD)).toEqual({
+      ok: false,
+      reason: 'rate_limited',
+    });
+  });
+
+  it('reports the Auth server failing, or being unreachable, as unavailable', async () => {
+    const user = fake.addUser(`supa-${unique()}@test.brobygger.dk`);
+    fake.failing.add(user.email);
+    expect(await provider.signInWithPassword(request(), user.email, PASSWORD)).toEqual({
+      ok: false,
+      reason: 'unavailable',
+    });
+
+    // A port nobody listens on. The SDK logs the failed fetch; keep the test output clean.
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise((resolve) => closed.close(resolve));
+    const unreachable = createSupabaseProvider({ url: `http://127.0.0.1:${port}`, key: API_KEY });
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      expect(await unreachable.signInWithPassword(request(), user.email, PASSWORD)).toEqual({
+        ok: false,
+        reason: 'unavailable',
+      });
+    } finally {
+      quiet.mockRestore();
+    }
+  });
+
+  it('signOut revokes the session at the Auth server and clears the cookie', async () => {
+    const { headers } = await signedIn();
+    const cookie = cookieHeader(headers);
+
+    const cleared = (await provider.signOut(request(cookie))).getSetCookie();
+    expect(fake.calls).toEqual(['POST /auth/v1/logout']);
+    expect(cleared.length).toBeGreaterThan(0);
+    for (const c of cleared) {
+      expect(c).toMatch(AUTH_COOKIE);
+      expect(c).toMatch(/=;|=$|=\s*;/);
+      expect(c).toMatch(/Max-Age=0/i);
+    }
+    // The old cookie is worthless now: the server no longer accepts its token.
+    expect((await provider.getSession(request(cookie))).session).toBeNull();
+  });
+
+  describe('signUp', () => {
+    it('refuses a short password without asking the Auth server', async () => {
+      const result = await provider.signUp(request(), {
+        email: `s-${unique()}@test.brobygger.dk`,
+        password: 'short',
+        name: 'S',
+      });
+      expect(result).toEqual({ ok: false, reason: 'weak_password' });
+      expect(fake.calls).toEqual([]);
+    });
+
+    it('reports an e-mail that already has an account as email_taken', async () => {
+      const user = fake.addUser(`supa-${unique()}@test.brobygger.dk`);
+      expect(await provider.signUp(request(), { email: user.email, password: PASSWORD, name: 'Again' })).toEqual({
+        ok: false,
+        reason: 'email_taken',
+      });
+    });
+
+    it('creates an account and a session cookie', async () => {
+      const result = await provider.signUp(request(), {
+        email: `new-${unique()}@test.brobygger.dk`,
+        password: PASSWORD,
+        name: 'New',
+      });
+      if (!result.ok) throw new Error(`expected ok, got ${result.reason}`);
+      expect(fake.calls).toEqual(['POST /auth/v1/signup']);
+      const { session } = await provider.getSession(request(cookieHeader(result.headers)));
+      expect(session?.userId).toBe(result.session.userId);
+    });
+  });
+});
