@@ -7,11 +7,7 @@ import { startEmbeddedDatabase } from '../embedded/launch.ts';
 import { migrate } from '../migrate.ts';
 import { closePools, configurePools } from '../pools.ts';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    db: { requestUrl: string; adminUrl: string };
-  }
-}
+import './index.ts';
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

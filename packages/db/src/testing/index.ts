@@ -6,6 +6,13 @@ export type Role = 'owner' | 'admin' | 'coordinator' | 'peer' | 'viewer';
 export type TestUser = { id: string; email: string; claims: Claims };
 export type TestTenant = { id: string; slug: string; name: string };
 
+/** What the global setup hands every test file: the fresh database's connection strings. */
+declare module 'vitest' {
+  export interface ProvidedContext {
+    db: { requestUrl: string; adminUrl: string };
+  }
+}
+
 const suffix = () => randomBytes(4).toString('hex');
 
 export async function createTenant(kind: 'municipality' | 'association' | 'region', name = `Test ${kind}`): Promise<TestTenant> {
