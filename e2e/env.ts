@@ -2,13 +2,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dataDir = path.join(repoRoot, '.data/e2e');
+// Overridable so two runs on one machine (a developer's and a CI rehearsal) do not collide.
+const port = Number(process.env.E2E_PORT ?? 3100);
+const pgPort = Number(process.env.E2E_PG_PORT ?? 54399);
+const dataDir = path.join(repoRoot, `.data/e2e-${port}`);
 
 export const E2E = {
   repoRoot,
-  port: 3100,
-  pgPort: 54399,
-  baseUrl: 'http://localhost:3100',
+  port,
+  pgPort,
+  baseUrl: `http://localhost:${port}`,
   dataDir,
   serverLog: path.join(dataDir, 'server.log'),
 };
