@@ -1,5 +1,6 @@
 import { withPrivilegedTx } from '../rls.ts';
 import type { Tx } from '../tx.ts';
+import { seedDemoRosters } from './demo-rosters.ts';
 import { DEMO_PARTNERSHIPS, DEMO_PASSWORD, DEMO_TENANTS, DEMO_USERS } from './demo-data.ts';
 
 /** Creates an auth user and returns its id; supplied by the auth provider that owns passwords. */
@@ -40,6 +41,7 @@ export async function seedDemo(createUser: CreateUser): Promise<'seeded' | 'alre
         [tenantIds.get(p.region), tenantIds.get(p.partner), p.status],
       );
     }
+    await seedDemoRosters(tx, tenantIds.get('frederiksberg')!);
     return 'seeded';
   });
 }
