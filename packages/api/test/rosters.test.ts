@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { TRPCError } from '@trpc/server';
+import type { TRPCError } from '@trpc/server';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createWorld, privileged, type World } from '@brobygger/db/testing';
 import { NEW_PARTICIPANT, NEW_VOLUNTEER, type VolunteerRow } from '../src/rosters/index.ts';
