@@ -48,7 +48,13 @@ create index volunteers_tenant_id_email_idx on public.volunteers (tenant_id, ema
 -- Grants
 -- ============================================================================
 revoke all on public.volunteers from anon, authenticated;
-grant select, insert, update, delete on public.volunteers to authenticated;
+grant select, delete on public.volunteers to authenticated;
+-- Column grants: identity (tenant_id, id) and bookkeeping (version, timestamps) are not the
+-- caller's to set, so no update can move a row or slip past the audit trail.
+grant insert (tenant_id, id, name, email, phone, status, status_changed_on, start_date, recruited_via, intake_on, confidentiality_signed_on,
+  record_check_on, record_check_ok, meets_children_under_15, peer_education, peer_education_provider, short_courses, note) on public.volunteers to authenticated;
+grant update (name, email, phone, status, status_changed_on, start_date, recruited_via, intake_on, confidentiality_signed_on,
+  record_check_on, record_check_ok, meets_children_under_15, peer_education, peer_education_provider, short_courses, note) on public.volunteers to authenticated;
 
 -- ============================================================================
 -- Row-level security

@@ -27,7 +27,7 @@ create table public.participants (
   updated_at timestamptz not null default now(),
   primary key (tenant_id, id),
   -- Defence in depth behind the API's check: no CPR-number-like text in any free-text field.
-  check (concat_ws(' ', first_name, contact, note) !~ '(^|[^0-9])[0-3][0-9][01][0-9][0-9]{2}-?[0-9]{4}([^0-9]|$)')
+  check (concat_ws(' ', first_name, contact, note) !~ '(^|[^0-9])[0-3][0-9][01][0-9][0-9]{2}[- ]?[0-9]{4}([^0-9]|$)')
 );
 comment on table public.participants is 'Citizens receiving peer support; minimal personal data.';
 
@@ -35,7 +35,10 @@ comment on table public.participants is 'Citizens receiving peer support; minima
 -- Grants
 -- ============================================================================
 revoke all on public.participants from anon, authenticated;
-grant select, insert, update, delete on public.participants to authenticated;
+grant select, delete on public.participants to authenticated;
+-- Column grants: identity and bookkeeping columns are not the caller's to set (see volunteers).
+grant insert (tenant_id, id, first_name, birth_year, contact, referred_by, consent_on, status, note) on public.participants to authenticated;
+grant update (first_name, birth_year, contact, referred_by, consent_on, status, note) on public.participants to authenticated;
 
 -- ============================================================================
 -- Row-level security

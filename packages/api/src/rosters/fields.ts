@@ -7,7 +7,7 @@ import { z } from 'zod';
  */
 
 // A Danish CPR number: ddmmyy-nnnn or ten digits. Participants' data must never hold one.
-const CPR_LIKE = /(^|\D)[0-3]\d[01]\d\d{2}-?\d{4}(\D|$)/;
+const CPR_LIKE = /(^|\D)[0-3]\d[01]\d\d{2}[- ]?\d{4}(\D|$)/;
 export const looksLikeCpr = (value: string) => CPR_LIKE.test(value);
 
 const noCpr = (schema: z.ZodString) => schema.refine((v) => !looksLikeCpr(v), 'errors:cpr_not_allowed');
