@@ -55,6 +55,8 @@ export default function WorkspaceLayout() {
           <NavLink to={base} end>
             {t('nav.overview')}
           </NavLink>
+          <NavLink to={`${base}/volunteers`}>{t('nav.volunteers')}</NavLink>
+          <NavLink to={`${base}/participants`}>{t('nav.participants')}</NavLink>
           <NavLink to={`${base}/members`}>{t('nav.members')}</NavLink>
         </nav>
         <div className="user-row">

@@ -199,6 +199,13 @@ describe('written by the triggers', () => {
     expect(await auditOf(id)).toHaveLength(1);
   });
 
+  it('a workspace with roster rows can be deleted, taking its audit trail with it', async () => {
+    const tenant = world.tenant.id;
+    await asCoordinator("insert into public.volunteers (tenant_id, name) values ($1, 'Slettes') returning id", [tenant]);
+    await privileged((tx) => tx.query('delete from public.tenants where id = $1', [tenant]));
+    expect(await privileged((tx) => tx.query('select 1 from public.audit_log where tenant_id = $1', [tenant]))).toEqual([]);
+  });
+
   it('participants are audited the same way', async () => {
     const [row] = await asCoordinator<{ id: string }>(
       "insert into public.participants (tenant_id, first_name) values ($1, 'Mette') returning id",

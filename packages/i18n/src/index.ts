@@ -2,15 +2,23 @@ import i18next, { type i18n, type TFunction } from 'i18next';
 import daAuth from '../locales/da/auth.json';
 import daCommon from '../locales/da/common.json';
 import daErrors from '../locales/da/errors.json';
+import daGrid from '../locales/da/grid.json';
+import daImport from '../locales/da/import.json';
 import daInvitations from '../locales/da/invitations.json';
 import daMail from '../locales/da/mail.json';
 import daMembers from '../locales/da/members.json';
+import daParticipants from '../locales/da/participants.json';
+import daVolunteers from '../locales/da/volunteers.json';
 import enAuth from '../locales/en/auth.json';
 import enCommon from '../locales/en/common.json';
 import enErrors from '../locales/en/errors.json';
+import enGrid from '../locales/en/grid.json';
+import enImport from '../locales/en/import.json';
 import enInvitations from '../locales/en/invitations.json';
 import enMail from '../locales/en/mail.json';
 import enMembers from '../locales/en/members.json';
+import enParticipants from '../locales/en/participants.json';
+import enVolunteers from '../locales/en/volunteers.json';
 
 export const LOCALES = ['da', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -18,8 +26,30 @@ export const DEFAULT_LOCALE: Locale = 'da';
 export const LOCALE_COOKIE = 'lng';
 
 export const resources = {
-  da: { common: daCommon, auth: daAuth, errors: daErrors, invitations: daInvitations, mail: daMail, members: daMembers },
-  en: { common: enCommon, auth: enAuth, errors: enErrors, invitations: enInvitations, mail: enMail, members: enMembers },
+  da: {
+    common: daCommon,
+    auth: daAuth,
+    errors: daErrors,
+    invitations: daInvitations,
+    mail: daMail,
+    members: daMembers,
+    grid: daGrid,
+    import: daImport,
+    volunteers: daVolunteers,
+    participants: daParticipants,
+  },
+  en: {
+    common: enCommon,
+    auth: enAuth,
+    errors: enErrors,
+    invitations: enInvitations,
+    mail: enMail,
+    members: enMembers,
+    grid: enGrid,
+    import: enImport,
+    volunteers: enVolunteers,
+    participants: enParticipants,
+  },
 } as const;
 
 export const NAMESPACES = Object.keys(resources.da) as (keyof (typeof resources)['da'])[];

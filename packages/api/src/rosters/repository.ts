@@ -60,9 +60,10 @@ export function rosterRepository<Row extends Versioned>(opts: {
   async function save(
     tx: Tx,
     tenantId: string,
-    batch: { upserts: unknown[]; deletes: { id: string; version: number }[] },
-  ): Promise<Row[] | { conflicts: { id: string; server: Row | null }[] }> {
-    const { valid } = validate(batch.upserts);
+    valid: Row[],
+    deletes: { id: string; version: number }[],
+  ): Promise<Row[]> {
+    const batch = { deletes };
     const inserts = valid.filter((r) => r.version === null);
     const updates = valid.filter((r) => r.version !== null);
 
@@ -71,6 +72,12 @@ export function rosterRepository<Row extends Versioned>(opts: {
        where t.tenant_id = $1 and t.id = d.id and t.version = d.version returning t.id`,
       [tenantId, batch.deletes.map((d) => d.id), batch.deletes.map((d) => d.version)],
     );
+    if (updates.length >= 500) {
+      // Under RLS the planner expects ~1 matching row and, with stale statistics, picks a nested
+      // loop over the JSON array: measured 1-2 minutes for 10,000 rows instead of ~60 ms.
+      // Transaction-local, like everything withRls sets.
+      await tx.query("select set_config('enable_nestloop', 'off', true)");
+    }
     const updated = updates.length
       ? await tx.query<Row>(
           `update ${table} t set ${columns.map((c) => `${c.column} = x."${c.field}"`).join(', ')}
@@ -106,11 +113,11 @@ export function rosterRepository<Row extends Versioned>(opts: {
     tenantId: string,
     batch: { upserts: unknown[]; deletes: { id: string; version: number }[] },
   ): Promise<SaveResult<Row>> {
-    const { errors } = validate(batch.upserts);
+    const { valid, errors } = validate(batch.upserts);
     if (errors.length) return { ok: false, conflicts: [], errors };
     try {
-      const rows = await runTx((tx) => save(tx, tenantId, batch));
-      return { ok: true, rows: rows as Row[], deleted: batch.deletes.map((d) => d.id) };
+      const rows = await runTx((tx) => save(tx, tenantId, valid, batch.deletes));
+      return { ok: true, rows, deleted: batch.deletes.map((d) => d.id) };
     } catch (error) {
       if (error instanceof SaveConflict) return { ok: false, conflicts: error.conflicts as { id: string; server: Row | null }[], errors: [] };
       throw error;

@@ -1,0 +1,128 @@
+import type {
+  ColDef,
+  ICellRendererParams,
+  TooltipCallbackParams,
+  ValueFormatterParams,
+  ValueParserParams,
+} from 'ag-grid-community';
+import type { ColumnType, GridColumn, GridRow } from './types.ts';
+import { formatValue, parseValue, valuesEqual, type ValueContext } from './values.ts';
+
+/** What the cells ask the editing session about themselves when AG Grid draws them. */
+export type CellStatus = {
+  editable(): boolean;
+  /** i18n key of the problem with a cell, from the schema or from the last save. */
+  errorOf(id: string, field: string): string | undefined;
+  isDirty(id: string, field: string): boolean;
+  /** The value someone else saved, when it differs from this user's edit. */
+  conflictOf(id: string, field: string): { theirs: unknown } | undefined;
+};
+
+type Column = GridColumn<Record<string, unknown>>;
+
+const WIDTH: Record<ColumnType, number> = {
+  text: 180,
+  number: 110,
+  date: 135,
+  select: 170,
+  checkbox: 130,
+  multiselect: 240,
+};
+
+/** Editor, filter and comparison per column type. */
+function typeDefs(column: Column, ctx: ValueContext): ColDef<GridRow> {
+  const label = (data: GridRow | undefined) => (data ? formatValue(column, data[column.field], ctx) : '');
+  // Selects, multiselects and yes/no cells filter and sort on the words the user sees, not on stored codes.
+  const byLabel: ColDef<GridRow> = {
+    filter: 'agTextColumnFilter',
+    filterValueGetter: (p) => label(p.data),
+    comparator: (_a, _b, nodeA, nodeB) => label(nodeA.data).localeCompare(label(nodeB.data), ctx.locale),
+  };
+  switch (column.type) {
+    case 'number':
+      return {
+        cellEditor: 'agNumberCellEditor',
+        cellEditorParams: { precision: column.precision ?? 0, showStepperButtons: false },
+        filter: 'agNumberColumnFilter',
+      };
+    case 'date':
+      return {
+        cellEditor: 'agDateStringCellEditor',
+        filter: 'agDateColumnFilter',
+        filterParams: { comparator: compareIsoDate },
+      };
+    case 'select':
+      return {
+        ...byLabel,
+        cellEditor: 'agSelectCellEditor',
+        // The empty choice is offered only where the field may be left blank.
+        cellEditorParams: {
+          values: column.nullable ? ['', ...(column.options ?? [])] : [...(column.options ?? [])],
+          formatValue: (v: unknown) => (v ? formatValue(column, v, ctx) : ctx.t('grid:blankOption')),
+        },
+      };
+    case 'multiselect':
+      // Edited as text: the labels separated by commas, read back by parseValue.
+      return { ...byLabel, cellEditor: 'agTextCellEditor', cellEditorParams: { useFormatter: true } };
+    case 'checkbox':
+      return {
+        ...byLabel,
+        cellEditor: 'agCheckboxCellEditor',
+        // A pasted word the schema will reject shows as text, not as an unticked box.
+        cellRendererSelector: (p: ICellRendererParams<GridRow>) =>
+          typeof p.value === 'string' ? undefined : { component: 'agCheckboxCellRenderer' },
+      };
+    default:
+      return { cellEditor: 'agTextCellEditor', filter: 'agTextColumnFilter' };
+  }
+}
+
+/**
+ * AG Grid column definitions from a page's column list. The grid never writes cells itself
+ * (`readOnlyEdit`): editors hand their parsed value to the session, which owns the data.
+ */
+export function buildColumnDefs(columns: readonly Column[], ctx: ValueContext, status: CellStatus): ColDef<GridRow>[] {
+  return columns.map((column) => {
+    const { field } = column;
+    const format = (value: unknown) => formatValue(column, value, ctx);
+    return {
+      colId: field,
+      field,
+      headerName: ctx.t(column.header),
+      width: column.width ?? WIDTH[column.type],
+      pinned: column.pinned ? 'left' : null,
+      // Our own formatters and parsers decide; AG Grid's type inference would guess from the first row.
+      cellDataType: false,
+      editable: () => status.editable(),
+      valueFormatter: (p: ValueFormatterParams<GridRow>) => format(p.value),
+      valueParser: (p: ValueParserParams<GridRow>) =>
+        typeof p.newValue === 'string' ? parseValue(column, p.newValue, ctx) : (p.newValue ?? null),
+      equals: valuesEqual,
+      getQuickFilterText: (p) => format(p.value),
+      floatingFilter: true,
+      cellClassRules: {
+        'cell-invalid': (p) => !!p.data && status.errorOf(p.data.id, field) !== undefined,
+        'cell-dirty': (p) => !!p.data && status.isDirty(p.data.id, field),
+        'cell-conflict': (p) => !!p.data && status.conflictOf(p.data.id, field) !== undefined,
+      },
+      tooltip: (p: TooltipCallbackParams<GridRow>) => {
+        if (!p.data) return undefined;
+        const error = status.errorOf(p.data.id, field);
+        if (error) return ctx.t(error);
+        const conflict = status.conflictOf(p.data.id, field);
+        return conflict
+          ? ctx.t('grid:conflicts.cellTooltip', { theirs: format(conflict.theirs) || ctx.t('grid:conflicts.empty') })
+          : undefined;
+      },
+      ...typeDefs(column, ctx),
+    } satisfies ColDef<GridRow>;
+  });
+}
+
+/** AG Grid's date filter hands a local midnight; our cells hold ISO dates. */
+function compareIsoDate(filterDate: Date, cell: unknown): number {
+  if (typeof cell !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(cell)) return -1;
+  const [y, m, d] = cell.split('-').map(Number) as [number, number, number];
+  const value = new Date(y, m - 1, d).getTime();
+  return value === filterDate.getTime() ? 0 : value < filterDate.getTime() ? -1 : 1;
+}

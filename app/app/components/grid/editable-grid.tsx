@@ -1,0 +1,457 @@
+import type {
+  CellEditRequestEvent,
+  ColumnResizedEvent,
+  GridApi,
+  GetRowIdParams,
+  GridReadyEvent,
+  RowClassRules,
+  RowSelectionOptions,
+  SelectionChangedEvent,
+  SelectionColumnDef,
+} from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type ClipboardEvent,
+  type KeyboardEvent,
+} from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocale } from '../../lib/i18n.tsx';
+import { gridLocaleText, gridTheme } from './ag-grid.ts';
+import { parseTsv } from './clipboard.ts';
+import { buildColumnDefs, type CellStatus } from './columns.ts';
+import { planClear, planFillDown, planPaste } from './commands.ts';
+import { ConflictPanel } from './conflicts.tsx';
+import { newRowId } from './ids.ts';
+import { shortcutOf } from './keyboard.ts';
+import { focusCell, focusedCell, redrawRows, selectedIds, viewOf } from './grid-api.ts';
+import { useGridPreferences } from './preferences.ts';
+import { ProblemList } from './problems.tsx';
+import { EditSession, type ConflictChoice, type GridDelta } from './session.ts';
+import { GridHelp, GridToolbar } from './toolbar.tsx';
+import type { GridColumn, GridRow, RowMeta, SaveBatch, SaveResult } from './types.ts';
+import { useLeaveGuard } from './use-leave-guard.ts';
+import { problemsOf, RowValidator, type RowSchema } from './validation.ts';
+import { formatValue, type ValueContext } from './values.ts';
+import './grid.css';
+
+type Column = GridColumn<Record<string, unknown>>;
+
+export type EditableGridProps<Fields extends Record<string, unknown>> = {
+  /** Names the grid for the user's saved layout, e.g. `volunteers`. */
+  gridId: string;
+  tenant: string;
+  /** id of the page heading; it names the grid region for screen readers. */
+  labelledBy: string;
+  columns: readonly GridColumn<Fields>[];
+  /** The shared zod schema of the editable fields, the one the server validates with. */
+  schema: RowSchema;
+  /** The defaults of a new row. */
+  newRow: () => Fields;
+  /** The field that names a row in messages ("Anna Jensen, E-mail: …"). */
+  labelField: Extract<keyof Fields, string>;
+  rows: readonly (Fields & RowMeta)[];
+  canEdit: boolean;
+  /** One call per Save; applied all-or-nothing by the server. */
+  save: (batch: SaveBatch<Fields & RowMeta>) => Promise<SaveResult<Fields & RowMeta>>;
+  /** CSV file name, without extension. */
+  exportFileName: string;
+};
+
+/** AG Grid measures the DOM, so it renders in the browser only; the server sends a placeholder. */
+function useHydrated() {
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  return hydrated;
+}
+
+// Module constants: AG Grid treats a new function or object on each render as a changed option.
+const rowIdOf = (p: GetRowIdParams<GridRow>) => p.data.id;
+const SELECTION_COLUMN: SelectionColumnDef = { pinned: 'left' };
+
+const errorKeyOf = (error: unknown) =>
+  error instanceof Error && error.message.startsWith('errors:') ? error.message : 'errors:save_failed';
+
+/**
+ * The one spreadsheet-like grid of the app. Pages hand it columns, a schema, defaults, rows and a
+ * save function; everything about editing lives here: typed editors, paste from Excel, fill down,
+ * undo/redo, per-cell validation, one all-or-nothing save, conflicts with both values, a warning
+ * before unsaved edits are lost, sorting, filtering, a remembered layout and CSV export.
+ *
+ * The grid's data is owned by an EditSession, not by AG Grid: AG Grid runs with `readOnlyEdit`,
+ * reports each edit, and is then told what changed through transactions.
+ */
+export function EditableGrid<Fields extends Record<string, unknown>>(props: EditableGridProps<Fields>) {
+  // Another workspace is another set of rows: a fresh session, not the previous one's edits.
+  return <GridBody key={`${props.tenant}/${props.gridId}`} {...props} />;
+}
+
+function GridBody<Fields extends Record<string, unknown>>(props: EditableGridProps<Fields>) {
+  const { gridId, tenant, labelledBy, schema, newRow, labelField, canEdit, save, exportFileName } = props;
+  const columns = props.columns as readonly Column[];
+  const { t } = useTranslation('grid');
+  const locale = useLocale();
+  const ctx = useMemo<ValueContext>(() => ({ t, locale }), [t, locale]);
+  const hydrated = useHydrated();
+  const hintId = useId();
+  const searchId = useId();
+
+  // Loader data seeds the session once; later revalidations must not throw away edits.
+  const [session] = useState(() => new EditSession(props.rows as readonly GridRow[]));
+  const validator = useMemo(() => new RowValidator(schema), [schema]);
+  const [, setRevision] = useState(0);
+  const apiRef = useRef<GridApi<GridRow> | null>(null);
+  const savingRef = useRef(false);
+  const [saving, setSaving] = useState(false);
+  const [selectedCount, setSelectedCount] = useState(0);
+  const [quickFilter, setQuickFilter] = useState('');
+  const [announcement, setAnnouncement] = useState('');
+  const [outcome, setOutcome] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const preferences = useGridPreferences(tenant, gridId);
+
+  // ---- what each cell shows about itself --------------------------------------------------
+
+  const errorOf = useCallback(
+    (id: string, field: string) => {
+      const server = session.serverErrors.get(id)?.get(field);
+      if (server) return server;
+      const row = session.row(id);
+      // Only rows that Save would send are checked: an untouched row is not the user's problem now.
+      if (!row || session.isDeleted(id) || !session.isChanged(id)) return undefined;
+      return validator.errorsOf(row).get(field);
+    },
+    [session, validator],
+  );
+
+  const status = useMemo<CellStatus>(
+    () => ({
+      editable: () => canEdit && !savingRef.current,
+      errorOf,
+      isDirty: (id, field) => session.isDirty(id, field),
+      conflictOf: (id, field) => {
+        const server = session.conflicts.get(id);
+        return server && session.conflictFields(id).includes(field) ? { theirs: server[field] } : undefined;
+      },
+    }),
+    [canEdit, errorOf, session],
+  );
+
+  const columnDefs = useMemo(() => buildColumnDefs(columns, ctx, status), [columns, ctx, status]);
+
+  const rowClassRules = useMemo<RowClassRules<GridRow>>(
+    () => ({
+      'row-new': (p) => !!p.data && session.isNew(p.data.id),
+      'row-conflict': (p) => !!p.data && session.conflicts.has(p.data.id),
+    }),
+    [session],
+  );
+
+  const rowSelection = useMemo<RowSelectionOptions<GridRow> | undefined>(
+    () =>
+      canEdit ? { mode: 'multiRow', checkboxes: true, headerCheckbox: true, enableClickSelection: false } : undefined,
+    [canEdit],
+  );
+
+  // The grid is re-created when the language changes (AG Grid reads its texts once), starting
+  // from the session's rows at that moment, edits included.
+  const mount = useMemo(() => ({ locale, rows: session.visibleRows() }), [session, locale]);
+
+  // ---- applying changes -------------------------------------------------------------------
+
+  const apply = useCallback(
+    (delta: GridDelta | null) => {
+      const api = apiRef.current;
+      if (api && delta && (delta.add.length || delta.update.length || delta.remove.length)) api.applyTransaction(delta);
+      setRevision(session.revision);
+    },
+    [session],
+  );
+
+  const announce = (text: string) => setAnnouncement(text);
+
+  const makeRow = (): GridRow => ({ ...newRow(), id: newRowId(), version: null });
+
+  const editingAllowed = () => canEdit && !savingRef.current && !!apiRef.current;
+
+  const undo = () => {
+    const delta = session.undo();
+    if (delta) announce(t('announce.undone'));
+    apply(delta);
+  };
+
+  const redo = () => {
+    const delta = session.redo();
+    if (delta) announce(t('announce.redone'));
+    apply(delta);
+  };
+
+  const fillDown = (api: GridApi<GridRow>) => {
+    const at = focusedCell(api);
+    if (!at) return;
+    const delta = session.commit(planFillDown(viewOf(api, columns), at, selectedIds(api), session));
+    announce(t('announce.filled', { count: delta.update.length }));
+    apply(delta);
+  };
+
+  const clear = (api: GridApi<GridRow>) => {
+    const at = focusedCell(api);
+    if (!at) return;
+    const delta = session.commit(planClear(viewOf(api, columns), at, selectedIds(api), ctx));
+    if (delta.update.length) announce(t('announce.cleared', { count: delta.update.length }));
+    apply(delta);
+  };
+
+  const addRow = () => {
+    const api = apiRef.current;
+    if (!api || !editingAllowed()) return;
+    const row = makeRow();
+    apply(session.commit({ added: [row] }));
+    announce(t('announce.added'));
+    // Straight to the new row's first cell, so the keyboard can carry on typing.
+    const first = viewOf(api, columns).columns[0];
+    if (first) focusCell(api, row.id, first.field);
+  };
+
+  const deleteSelected = () => {
+    const api = apiRef.current;
+    if (!api || !editingAllowed()) return;
+    const doomed = [...selectedIds(api)];
+    if (doomed.length === 0 || !window.confirm(t('deleteConfirm', { count: doomed.length }))) return;
+    apply(session.commit({ deleted: doomed }));
+    announce(t('announce.deleted', { count: doomed.length }));
+  };
+
+  // ---- keyboard and clipboard -------------------------------------------------------------
+
+  /**
+   * Spreadsheet shortcuts on a focused cell, caught before AG Grid sees them. Inside an open
+   * editor, a filter or the search box the keys keep their usual meaning (text undo, etc.).
+   */
+  const onKeyDownCapture = (event: KeyboardEvent<HTMLDivElement>) => {
+    const api = apiRef.current;
+    const target = event.target as HTMLElement;
+    if (!api || !editingAllowed() || !target.closest('.ag-cell') || target.closest('input, textarea, select')) return;
+    if (api.getEditingCells().length > 0) return;
+    const shortcut = shortcutOf(event);
+    if (!shortcut) return;
+    event.preventDefault();
+    event.stopPropagation();
+    if (shortcut === 'undo') undo();
+    else if (shortcut === 'redo') redo();
+    else if (shortcut === 'fillDown') fillDown(api);
+    else clear(api);
+  };
+
+  /** A block from Excel or Google Sheets, laid down from the focused cell. */
+  const onPaste = (event: ClipboardEvent<HTMLDivElement>) => {
+    const api = apiRef.current;
+    const target = event.target as HTMLElement;
+    if (!api || !editingAllowed() || target.closest('input, textarea, select') || api.getEditingCells().length > 0)
+      return;
+    const at = focusedCell(api);
+    const text = event.clipboardData.getData('text/plain');
+    if (!at || !text) return;
+    event.preventDefault();
+    const block = parseTsv(text);
+    const delta = session.commit(planPaste(block, at, viewOf(api, columns), ctx, makeRow));
+    if (delta.add.length || delta.update.length) announce(t('announce.pasted', { count: block.length }));
+    apply(delta);
+  };
+
+  const onCellEditRequest = (event: CellEditRequestEvent<GridRow>) => {
+    const field = event.colDef.field;
+    if (!field || !event.data || !editingAllowed()) return;
+    apply(session.commit({ cells: [{ id: event.data.id, field, value: event.newValue }] }));
+  };
+
+  // ---- saving -----------------------------------------------------------------------------
+
+  const pending = session.pending();
+  const { problems, blocking: invalidCount } = problemsOf(pending.upserts, session.serverErrors, validator);
+  const added = pending.upserts.filter((r) => r.version === null).length;
+  const changeCount = pending.upserts.length + pending.deletes.length;
+  const blockedReason =
+    invalidCount > 0
+      ? t('blocked.invalid', { count: invalidCount })
+      : session.conflicts.size > 0
+        ? t('blocked.conflicts')
+        : null;
+
+  useLeaveGuard(canEdit && changeCount > 0, t('leaveConfirm'));
+
+  const onSave = async () => {
+    apiRef.current?.stopEditing();
+    const batch = session.pending();
+    if (savingRef.current || blockedReason || batch.upserts.length + batch.deletes.length === 0) return;
+    // What is sent is what the schema made of each row (trimmed, blank as null), as the server will.
+    const upserts: GridRow[] = [];
+    for (const row of batch.upserts) {
+      const { id, version, ...fields } = row;
+      const parsed = schema.safeParse(fields);
+      if (!parsed.success) return;
+      upserts.push({ ...(parsed.data as Record<string, unknown>), id, version });
+    }
+    savingRef.current = true;
+    setSaving(true);
+    setOutcome(null);
+    try {
+      const result = (await save({ upserts, deletes: batch.deletes } as SaveBatch<
+        Fields & RowMeta
+      >)) as SaveResult<GridRow>;
+      apply(session.applySaveResult(result));
+      if (result.ok) {
+        setOutcome({ kind: 'ok', text: t('saved', { count: upserts.length + batch.deletes.length }) });
+      } else {
+        if (apiRef.current)
+          redrawRows(apiRef.current, [...result.conflicts.map((c) => c.id), ...result.errors.map((e) => e.id)]);
+        setOutcome({
+          kind: 'error',
+          text: t(result.conflicts.length ? 'errors:save_conflict' : 'errors:save_invalid'),
+        });
+      }
+    } catch (error) {
+      setOutcome({ kind: 'error', text: t(errorKeyOf(error)) });
+    } finally {
+      savingRef.current = false;
+      setSaving(false);
+    }
+  };
+
+  const resolve = (id: string, choice: ConflictChoice) => {
+    apply(session.resolveConflict(id, choice));
+    if (apiRef.current) redrawRows(apiRef.current, [id]);
+  };
+
+  const goTo = (id: string, field: string) => {
+    if (apiRef.current) focusCell(apiRef.current, id, field);
+  };
+
+  const labelOf = (id: string) => {
+    const text = String(session.row(id)?.[labelField] ?? '').trim();
+    return text || t(session.isNew(id) ? 'problems.newRow' : 'problems.unnamed');
+  };
+
+  const exportCsv = () => {
+    const byField = new Map(columns.map((c) => [c.field as string, c]));
+    apiRef.current?.exportDataAsCsv({
+      fileName: `${exportFileName}.csv`,
+      columnKeys: columns.map((c) => c.field),
+      // Danish Excel splits CSV on semicolons; cells are exported as shown (labels, local dates).
+      columnSeparator: locale === 'da' ? ';' : ',',
+      processCellCallback: (p) => {
+        const column = byField.get(p.column.getColId());
+        return column ? formatValue(column, p.value, ctx) : String(p.value ?? '');
+      },
+    });
+  };
+
+  // ---- layout preferences -----------------------------------------------------------------
+
+  const onGridReady = (event: GridReadyEvent<GridRow>) => {
+    apiRef.current = event.api;
+    void preferences.restore(event.api);
+  };
+  const onLayoutChanged = (event: { api: GridApi<GridRow> }) => preferences.changed(event.api);
+  const onColumnResized = (event: ColumnResizedEvent<GridRow>) => {
+    if (event.finished) preferences.changed(event.api);
+  };
+
+  // ---- rendering --------------------------------------------------------------------------
+
+  return (
+    <section className="grid-region" aria-labelledby={labelledBy}>
+      <GridToolbar
+        canEdit={canEdit}
+        saving={saving}
+        hydrated={hydrated}
+        selectedCount={selectedCount}
+        canUndo={session.canUndo}
+        canRedo={session.canRedo}
+        canSave={!blockedReason && changeCount > 0}
+        saveHintId={blockedReason ? hintId : undefined}
+        searchId={searchId}
+        quickFilter={quickFilter}
+        onQuickFilter={setQuickFilter}
+        onAddRow={addRow}
+        onDeleteRows={deleteSelected}
+        onUndo={undo}
+        onRedo={redo}
+        onSave={() => void onSave()}
+        onExport={exportCsv}
+      />
+
+      <p className="grid-status">
+        <span>{t('rowCount', { count: session.visibleRows().length })}</span>
+        {canEdit ? (
+          <span>
+            {t('pending', { count: changeCount })}
+            {changeCount > 0
+              ? ` ${t('pendingDetail', { added, changed: pending.upserts.length - added, deleted: pending.deletes.length })}`
+              : ''}
+          </span>
+        ) : (
+          <span>{t('readOnly')}</span>
+        )}
+      </p>
+      {canEdit && blockedReason ? (
+        <p id={hintId} className="grid-save-hint">
+          {blockedReason}
+        </p>
+      ) : null}
+      {outcome ? (
+        <p
+          role={outcome.kind === 'error' ? 'alert' : 'status'}
+          className={outcome.kind === 'error' ? 'form-error' : 'form-success'}
+        >
+          {outcome.text}
+        </p>
+      ) : null}
+      <p role="status" className="sr-only">
+        {announcement}
+      </p>
+
+      {/* Shortcuts and paste are caught here, around the grid, before AG Grid handles the keys. */}
+      <div className="grid-frame" onKeyDownCapture={onKeyDownCapture} onPaste={onPaste}>
+        {hydrated ? (
+          <AgGridReact<GridRow>
+            key={mount.locale}
+            theme={gridTheme}
+            localeText={gridLocaleText(mount.locale)}
+            rowData={mount.rows}
+            columnDefs={columnDefs}
+            getRowId={rowIdOf}
+            readOnlyEdit
+            undoRedoCellEditing={false}
+            stopEditingWhenCellsLoseFocus
+            rowSelection={rowSelection}
+            selectionColumnDef={SELECTION_COLUMN}
+            rowClassRules={rowClassRules}
+            quickFilterText={quickFilter}
+            tooltipShowDelay={300}
+            onGridReady={onGridReady}
+            onCellEditRequest={onCellEditRequest}
+            onSelectionChanged={(e: SelectionChangedEvent<GridRow>) => setSelectedCount(e.api.getSelectedRows().length)}
+            onSortChanged={onLayoutChanged}
+            onFilterChanged={onLayoutChanged}
+            onColumnMoved={onLayoutChanged}
+            onColumnVisible={onLayoutChanged}
+            onColumnPinned={onLayoutChanged}
+            onColumnResized={onColumnResized}
+          />
+        ) : (
+          <p className="muted">{t('loading')}</p>
+        )}
+      </div>
+
+      {canEdit ? <GridHelp /> : null}
+
+      <ProblemList problems={problems} columns={columns} labelOf={labelOf} onGoTo={goTo} />
+      <ConflictPanel session={session} columns={columns} ctx={ctx} labelOf={labelOf} onResolve={resolve} />
+    </section>
+  );
+}

@@ -1,0 +1,85 @@
+import { useTranslation } from 'react-i18next';
+
+/**
+ * The buttons above the grid, each with visible text (its accessible name), and the search box.
+ * Editing buttons are left out entirely for a read-only user rather than shown disabled.
+ */
+export function GridToolbar(props: {
+  canEdit: boolean;
+  saving: boolean;
+  hydrated: boolean;
+  selectedCount: number;
+  canUndo: boolean;
+  canRedo: boolean;
+  canSave: boolean;
+  /** id of the text saying why Save is disabled, when it is. */
+  saveHintId: string | undefined;
+  searchId: string;
+  quickFilter: string;
+  onQuickFilter: (text: string) => void;
+  onAddRow: () => void;
+  onDeleteRows: () => void;
+  onUndo: () => void;
+  onRedo: () => void;
+  onSave: () => void;
+  onExport: () => void;
+}) {
+  const { t } = useTranslation('grid');
+  const { saving } = props;
+  return (
+    <div className="grid-toolbar" role="toolbar" aria-label={t('toolbar.label')}>
+      {props.canEdit ? (
+        <>
+          <button type="button" onClick={props.onAddRow} disabled={saving}>
+            {t('toolbar.addRow')}
+          </button>
+          <button type="button" onClick={props.onDeleteRows} disabled={saving || props.selectedCount === 0}>
+            {t('toolbar.deleteRows', { count: props.selectedCount })}
+          </button>
+          <button type="button" onClick={props.onUndo} disabled={saving || !props.canUndo}>
+            {t('toolbar.undo')}
+          </button>
+          <button type="button" onClick={props.onRedo} disabled={saving || !props.canRedo}>
+            {t('toolbar.redo')}
+          </button>
+          <button
+            type="button"
+            className="primary"
+            onClick={props.onSave}
+            disabled={saving || !props.canSave}
+            aria-describedby={props.saveHintId}
+          >
+            {saving ? t('toolbar.saving') : t('toolbar.save')}
+          </button>
+        </>
+      ) : null}
+      <button type="button" onClick={props.onExport} disabled={!props.hydrated}>
+        {t('toolbar.export')}
+      </button>
+      <div className="grid-search">
+        <label htmlFor={props.searchId}>{t('toolbar.search')}</label>
+        <input
+          id={props.searchId}
+          type="search"
+          value={props.quickFilter}
+          onChange={(e) => props.onQuickFilter(e.target.value)}
+        />
+      </div>
+    </div>
+  );
+}
+
+/** How fill down, paste and the shortcuts behave, in the user's words (Community AG Grid has no cell ranges). */
+export function GridHelp() {
+  const { t } = useTranslation('grid');
+  return (
+    <details className="grid-help">
+      <summary>{t('help.title')}</summary>
+      <ul>
+        {(t('help.items', { returnObjects: true }) as string[]).map((item) => (
+          <li key={item}>{item}</li>
+        ))}
+      </ul>
+    </details>
+  );
+}

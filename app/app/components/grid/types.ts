@@ -1,0 +1,37 @@
+import type { SaveResult } from '@brobygger/api/rosters';
+
+/** Every roster row carries its id (chosen by the browser for new rows) and the version it was loaded at. */
+export type RowMeta = { id: string; version: number | null };
+
+/**
+ * A row as the grid holds it while editing. Cells may briefly hold values the schema rejects
+ * (text pasted into a number column), so the grid stores them untyped and lets validation speak.
+ */
+export type GridRow = RowMeta & Record<string, unknown>;
+
+export type ColumnType = 'text' | 'number' | 'date' | 'select' | 'checkbox' | 'multiselect';
+
+/** What a page says about one column; the grid derives editors, parsing, formatting and filters. */
+export type GridColumn<Fields> = {
+  field: Extract<keyof Fields, string>;
+  /** i18n key of the header, e.g. `volunteers:columns.name`. */
+  header: string;
+  type: ColumnType;
+  /** Stored values of a select/multiselect column. */
+  options?: readonly string[];
+  /** i18n key prefix for option labels: the label of `active` is `${optionLabels}.active`. */
+  optionLabels?: string;
+  /** A checkbox column that may be left unknown (null) rather than false. */
+  nullable?: boolean;
+  /** Decimals a number editor accepts (default: whole numbers). */
+  precision?: number;
+  width?: number;
+  pinned?: boolean;
+};
+
+export type SaveBatch<Row extends RowMeta> = {
+  upserts: Row[];
+  deletes: { id: string; version: number }[];
+};
+
+export type { SaveResult };

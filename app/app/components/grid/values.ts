@@ -1,0 +1,91 @@
+import type { Locale } from '@brobygger/i18n';
+import type { TFunction } from 'i18next';
+import { parseBoolean, parseDate, parseNumber } from './clipboard.ts';
+import type { GridColumn } from './types.ts';
+
+/**
+ * One place that turns stored cell values into text and text back into stored values, used by
+ * the cell renderers, the editors, paste, quick filter and CSV export alike, so that what a
+ * coordinator sees, copies and exports is the same text.
+ */
+
+export type ValueContext = { t: TFunction; locale: Locale };
+type Column = GridColumn<Record<string, unknown>>;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function optionLabel(column: Column, value: unknown, { t }: ValueContext): string {
+  if (typeof value !== 'string') return value == null ? '' : String(value);
+  if (!column.optionLabels || !column.options?.includes(value)) return value;
+  return t(`${column.optionLabels}.${value}`);
+}
+
+/** Dates as Danes write them (dd-mm-yyyy) or as the British do (dd/mm/yyyy); stored as ISO. */
+export function formatIsoDate(value: string, locale: Locale): string {
+  const m = ISO_DATE.exec(value);
+  if (!m) return value;
+  return locale === 'da' ? `${m[3]}-${m[2]}-${m[1]}` : `${m[3]}/${m[2]}/${m[1]}`;
+}
+
+/** The text of a cell. A value the schema will reject (pasted text in a date column) shows as typed. */
+export function formatValue(column: Column, value: unknown, ctx: ValueContext): string {
+  if (value === null || value === undefined) return '';
+  switch (column.type) {
+    case 'number':
+      return typeof value === 'number'
+        ? new Intl.NumberFormat(ctx.locale === 'da' ? 'da-DK' : 'en-GB', {
+            useGrouping: false,
+            maximumFractionDigits: 10,
+          }).format(value)
+        : String(value);
+    case 'date':
+      return typeof value === 'string' ? formatIsoDate(value, ctx.locale) : String(value);
+    case 'select':
+      return optionLabel(column, value, ctx);
+    case 'multiselect':
+      return Array.isArray(value) ? value.map((v) => optionLabel(column, v, ctx)).join(', ') : String(value);
+    case 'checkbox':
+      return typeof value === 'boolean' ? ctx.t(value ? 'grid:yes' : 'grid:no') : String(value);
+    default:
+      return String(value);
+  }
+}
+
+/** An option by its stored value or by its label in the current language, ignoring case. */
+function matchOption(column: Column, text: string, ctx: ValueContext): string {
+  const wanted = text.trim().toLocaleLowerCase(ctx.locale);
+  for (const option of column.options ?? []) {
+    if (option.toLocaleLowerCase(ctx.locale) === wanted) return option;
+    if (optionLabel(column, option, ctx).toLocaleLowerCase(ctx.locale) === wanted) return option;
+  }
+  return text.trim();
+}
+
+/** Text typed or pasted into a cell, as the value to store. */
+export function parseValue(column: Column, text: string, ctx: ValueContext): unknown {
+  switch (column.type) {
+    case 'number':
+      return parseNumber(text, ctx.locale);
+    case 'date':
+      return parseDate(text);
+    case 'checkbox':
+      return parseBoolean(text, column.nullable ?? false);
+    case 'select':
+      return text.trim() === '' ? null : matchOption(column, text, ctx);
+    case 'multiselect':
+      return text
+        .split(/[,;\n]/)
+        .map((part) => part.trim())
+        .filter(Boolean)
+        .map((part) => matchOption(column, part, ctx));
+    default:
+      // Blank text is "no value"; the schema decides whether that is allowed.
+      return text.trim() === '' ? null : text;
+  }
+}
+
+/** Cell equality for dirty marks and no-op edits: arrays by content, undefined and null alike. */
+export function valuesEqual(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => v === b[i]);
+  return (a ?? null) === (b ?? null);
+}
