@@ -96,6 +96,7 @@ export default function Volunteers() {
         canEdit={canEdit}
         save={save}
         exportFileName={t('exportFile')}
+        importKeys={['email', 'name']}
       />
     </div>
   );

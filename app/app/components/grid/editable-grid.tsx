@@ -1,3 +1,5 @@
+import { ImportDialog } from './import-export/import-dialog.tsx';
+import { displayedOf, exportXlsx } from './import-export/export-xlsx.ts';
 import type {
   CellEditRequestEvent,
   ColumnResizedEvent,
@@ -61,6 +63,8 @@ export type EditableGridProps<Fields extends Record<string, unknown>> = {
   save: (batch: SaveBatch<Fields & RowMeta>) => Promise<SaveResult<Fields & RowMeta>>;
   /** CSV file name, without extension. */
   exportFileName: string;
+  /** Fields an import may match existing rows on (e.g. e-mail); none means every row is new. */
+  importKeys?: readonly Extract<keyof Fields, string>[];
 };
 
 /** AG Grid measures the DOM, so it renders in the browser only; the server sends a placeholder. */
@@ -173,6 +177,15 @@ function GridBody<Fields extends Record<string, unknown>>(props: EditableGridPro
   );
 
   const announce = (text: string) => setAnnouncement(text);
+
+  const exportExcel = async () => {
+    if (!apiRef.current) return;
+    try {
+      await exportXlsx({ ...displayedOf(apiRef.current, columns), ctx, fileName: exportFileName });
+    } catch {
+      announce(t('import:export.failed'));
+    }
+  };
 
   const makeRow = (): GridRow => ({ ...newRow(), id: newRowId(), version: null });
 
@@ -383,6 +396,23 @@ function GridBody<Fields extends Record<string, unknown>>(props: EditableGridPro
         onRedo={redo}
         onSave={() => void onSave()}
         onExport={exportCsv}
+        onExportXlsx={() => void exportExcel()}
+        importControl={
+          canEdit ? (
+            <ImportDialog
+              columns={columns}
+              existingRows={() => session.visibleRows()}
+              schema={schema as never}
+              newRow={newRow as never}
+              keyFields={props.importKeys ?? []}
+              disabled={saving}
+              onConfirm={(rows, intent) => {
+                apply(session.commit(intent));
+                announce(t('import:applied', { count: rows.length }));
+              }}
+            />
+          ) : null
+        }
       />
 
       <p className="grid-status">

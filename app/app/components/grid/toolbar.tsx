@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /**
@@ -23,6 +24,9 @@ export function GridToolbar(props: {
   onRedo: () => void;
   onSave: () => void;
   onExport: () => void;
+  onExportXlsx: () => void;
+  /** Import: rendered by the grid, which owns the session the import applies to. */
+  importControl?: ReactNode;
 }) {
   const { t } = useTranslation('grid');
   const { saving } = props;
@@ -53,8 +57,12 @@ export function GridToolbar(props: {
           </button>
         </>
       ) : null}
+      {props.importControl}
       <button type="button" onClick={props.onExport} disabled={!props.hydrated}>
         {t('toolbar.export')}
+      </button>
+      <button type="button" onClick={props.onExportXlsx} disabled={!props.hydrated}>
+        {t('import:export.button')}
       </button>
       <div className="grid-search">
         <label htmlFor={props.searchId}>{t('toolbar.search')}</label>

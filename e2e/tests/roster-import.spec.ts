@@ -1,0 +1,49 @@
+import writeXlsxFile from 'write-excel-file/node';
+import { expect, signIn, test } from '../fixtures.ts';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A spreadsheet as a coordinator would have it: a header row, then one volunteer per row. */
+async function sheet(rows: [string, string][]) {
+  const header = ['Navn', 'E-mail'].map((value) => ({ value }));
+  const data = [header, ...rows.map((r) => r.map((value) => ({ value })))];
+  return (await writeXlsxFile(data).toBuffer()) as Buffer;
+}
+
+test('an XLSX import reports the bad row and changes nothing until it is fixed and confirmed', async ({ page, db, workspace, owner }) => {
+  await signIn(page, owner);
+  await page.goto(`/w/${workspace.slug}/volunteers`);
+  await page.getByRole('button', { name: 'Importér …' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Importér fra regneark' });
+
+  await dialog.getByLabel('Fil (CSV eller .xlsx)').setInputFiles({
+    name: 'frivillige.xlsx',
+    mimeType: XLSX,
+    buffer: await sheet([
+      ['Ida Import', 'ida@example.dk'],
+      ['Bo Fejl', 'ikke-en-mail'],
+      ['Carl Import', 'carl@example.dk'],
+    ]),
+  });
+  await expect(dialog.getByText('1 med fejl')).toBeVisible();
+  await expect(dialog.getByText(/Skriv en gyldig e-mailadresse/)).toBeVisible();
+  await expect(dialog.getByRole('button', { name: /^Importér \d+ rækker?$/ })).toBeDisabled();
+
+  await dialog.getByLabel('Fil (CSV eller .xlsx)').setInputFiles({
+    name: 'frivillige-rettet.xlsx',
+    mimeType: XLSX,
+    buffer: await sheet([
+      ['Ida Import', 'ida@example.dk'],
+      ['Bo Rettet', 'bo@example.dk'],
+    ]),
+  });
+  await dialog.getByRole('button', { name: 'Importér 2 rækker' }).click();
+  await expect(dialog).toBeHidden();
+
+  const count = async () =>
+    Number((await db.query('select count(*) from public.volunteers where tenant_id = $1', [workspace.id])).rows[0].count);
+  expect(await count()).toBe(0);
+  await page.getByRole('button', { name: 'Gem ændringer' }).click();
+  await expect.poll(count).toBe(2);
+  await db.query('delete from public.volunteers where tenant_id = $1', [workspace.id]);
+});
