@@ -124,6 +124,22 @@ describe('written by the triggers', () => {
     });
   });
 
+  it('an update keeps dates, booleans and lists typed, and an update that changes nothing is not logged', async () => {
+    await asCoordinator(
+      `update public.volunteers set record_check_on = '2026-03-01', record_check_ok = true,
+         short_courses = array['first_aid', 'psychosis_support'] where id = $1`,
+      [seeded.tenant],
+    );
+    await asCoordinator('update public.volunteers set name = name, note = note where id = $1', [seeded.tenant]);
+    const audit = await auditOf(seeded.tenant);
+    expect(audit.map((a) => a.action)).toEqual(['insert', 'update']);
+    expect(audit[1]!.changes).toEqual({
+      record_check_on: { from: null, to: '2026-03-01' },
+      record_check_ok: { from: null, to: true },
+      short_courses: { from: [], to: ['first_aid', 'psychosis_support'] },
+    });
+  });
+
   it('a delete records who removed the row and its last values', async () => {
     await asCoordinator('delete from public.volunteers where id = $1', [seeded.tenant]);
     const audit = await auditOf(seeded.tenant);
