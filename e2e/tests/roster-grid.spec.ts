@@ -161,6 +161,73 @@ test('deleting selected rows asks first, and is undoable until saved', async ({ 
   expect(rows).toEqual([{ name: 'Dorte Dam' }]);
 });
 
+test('a volunteer is edited with the keyboard alone: typing, Delete, a select, a date, a checkbox, F2 and Escape', async ({
+  page,
+  db,
+  workspace,
+  owner,
+}) => {
+  await seedVolunteers(db, workspace, [{ name: 'Anna Andersen', status: 'active' }]);
+  await db.query("update public.volunteers set phone = '11 11 11 11', note = 'Ringer tilbage' where tenant_id = $1", [
+    workspace.id,
+  ]);
+  await signIn(page, owner);
+  const grid = await openRoster(page, workspace);
+  const anna = grid.getByRole('row', { name: /Anna Andersen/ });
+  const cell = (colId: string) => anna.locator(`[col-id="${colId}"]`);
+
+  // The one click: it puts the focus in the grid. Everything after is keys.
+  await cell('email').click();
+  await page.keyboard.type('anna@example.dk');
+  await page.keyboard.press('Enter'); // commits; the focus stays on the cell
+  await expect(cell('email')).toHaveText('anna@example.dk');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Delete'); // empties the phone cell
+  await expect(cell('phone')).toHaveText('');
+  await page.keyboard.press('ArrowRight'); // status: Aktiv
+  await page.keyboard.press('Enter'); // opens the list of statuses
+  await expect(page.getByRole('option', { name: 'På pause' })).toBeVisible();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(cell('status')).toHaveText('På pause');
+
+  await page.keyboard.press('ArrowRight'); // status changed on: typing starts the edit
+  await page.keyboard.type('15-03-2026');
+  await page.keyboard.press('Enter');
+  await expect(cell('statusChangedOn')).toHaveText('15-03-2026');
+
+  await page.keyboard.press('End'); // the note, the last column
+  await page.keyboard.press('F2');
+  await page.keyboard.type(' i morgen');
+  await expect(cell('note').getByRole('textbox')).toHaveValue('Ringer tilbage i morgen');
+  await page.keyboard.press('Escape'); // cancels the edit
+  await expect(cell('note')).toHaveText('Ringer tilbage');
+
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowLeft'); // meets children under 15
+  await page.keyboard.press('Space');
+  await expect(cell('meetsChildrenUnder15').getByRole('checkbox')).toBeChecked();
+
+  await expect(grid.getByText('1 ændring, der ikke er gemt')).toBeVisible();
+  await grid.getByRole('button', { name: 'Gem ændringer' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(grid.getByText('1 ændring er gemt.')).toBeVisible();
+  const { rows } = await db.query(
+    `select email, phone, status::text, status_changed_on::text, note, meets_children_under_15
+     from public.volunteers where tenant_id = $1`,
+    [workspace.id],
+  );
+  expect(rows).toEqual([
+    {
+      email: 'anna@example.dk',
+      phone: null,
+      status: 'paused',
+      status_changed_on: '2026-03-15',
+      note: 'Ringer tilbage',
+      meets_children_under_15: true,
+    },
+  ]);
+});
+
 test('an invalid e-mail keeps Save disabled and says why', async ({ page, db, workspace, owner }) => {
   await signIn(page, owner);
   const grid = await openRoster(page, workspace);

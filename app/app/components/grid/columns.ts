@@ -47,7 +47,11 @@ function typeDefs(column: Column, ctx: ValueContext): ColDef<GridRow> {
       };
     case 'date':
       return {
-        cellEditor: 'agDateStringCellEditor',
+        // Typed as text in the UI language's format (dd-mm-yyyy), read back by parseValue. The
+        // browser's date field would follow the operating system's locale instead (mm/dd/yyyy on
+        // an English Windows under a Danish UI) and does not start editing on a typed digit.
+        cellEditor: 'agTextCellEditor',
+        cellEditorParams: { useFormatter: true },
         filter: 'agDateColumnFilter',
         filterParams: { comparator: compareIsoDate },
       };
