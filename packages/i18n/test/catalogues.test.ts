@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { LOCALES, NAMESPACES, resources } from '../src/index.ts';
+import { NAMESPACES, resources, type Locale } from '../src/index.ts';
 
 /**
  * Every text a user sees must exist in Danish and in English, and every key the code asks for
@@ -23,7 +23,7 @@ function leaves(node: Catalogue, prefix = ''): Map<string, string> {
   return out;
 }
 
-const catalogue = (locale: (typeof LOCALES)[number], ns: (typeof NAMESPACES)[number]) =>
+const catalogue = (locale: Locale, ns: (typeof NAMESPACES)[number]) =>
   leaves(resources[locale][ns] as Catalogue);
 
 const placeholders = (text: string) => [...text.matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)].map((m) => m[1]).sort();
