@@ -2,17 +2,18 @@ import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
 import { Links, Meta, Outlet, Scripts, ScrollRestoration } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { GeneralErrorBoundary } from './components/error-boundary.tsx';
+import { sessionOrNull } from './lib/api.server.ts';
 import { I18nProvider, useLocale } from './lib/i18n.tsx';
 import stylesUrl from './styles.css?url';
 import './load-context.ts';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: stylesUrl }];
 
-/** Reads only cookies (no database), so the error pages still render when the database is down. */
+/** Never fails: the error pages (503 when the database is down) render inside this layout. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { services, requestId } = context;
   const locale = services.localeOf(request);
-  const { session } = await services.auth.getSession(request);
+  const session = await sessionOrNull(request, context);
   return { locale, requestId, email: session?.email ?? null };
 }
 

@@ -6,7 +6,7 @@ import type { ServerBuild } from '@remix-run/node';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import compression from 'compression';
 import express from 'express';
-import { appRouter } from '@brobygger/api';
+import { appRouter, toTRPCError } from '@brobygger/api';
 import { CLIENT_ADDRESS_HEADER, insertUser } from '@brobygger/auth';
 import { DEMO_PASSWORD, DEMO_USERS, getPools, openDatabase, seedDemo } from '@brobygger/db';
 import { EnvError, getEnv } from '@brobygger/env';
@@ -53,7 +53,13 @@ async function main() {
     res.on('finish', () => {
       if (req.path.startsWith('/assets/')) return;
       logger.info(
-        { requestId, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(performance.now() - started) },
+        {
+          requestId,
+          method: req.method,
+          path: req.path,
+          status: res.statusCode,
+          ms: Math.round(performance.now() - started),
+        },
         'request',
       );
     });
@@ -79,7 +85,10 @@ async function main() {
       req: request,
       router: appRouter,
       createContext: async ({ resHeaders }) => {
-        const { ctx, headers } = await services.contextFor(request, res.locals.requestId as string);
+        // A session that cannot be checked (database down) answers SERVICE_UNAVAILABLE, not 500.
+        const { ctx, headers } = await services
+          .contextFor(request, res.locals.requestId as string)
+          .catch((error: unknown) => Promise.reject(toTRPCError(error)));
         headers.forEach((value, key) => resHeaders.append(key, value));
         return ctx;
       },
@@ -144,12 +153,9 @@ function printDemoSignIns(appUrl: string) {
   const width = Math.max(...DEMO_USERS.map((u) => u.email.length));
   const lines = DEMO_USERS.map((u) => `  ${u.email.padEnd(width)}  ${u.what}`);
   console.log(
-    [
-      '',
-      `Open ${appUrl} and sign in with one of the demo users (password: ${DEMO_PASSWORD}):`,
-      ...lines,
-      '',
-    ].join('\n'),
+    ['', `Open ${appUrl} and sign in with one of the demo users (password: ${DEMO_PASSWORD}):`, ...lines, ''].join(
+      '\n',
+    ),
   );
 }
 

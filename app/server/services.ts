@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createCaller, type Context } from '@brobygger/api';
 import { createAuthProvider, type AuthProvider, type Session } from '@brobygger/auth';
-import { withRls } from '@brobygger/db';
+import { DatabaseUnavailableError, withRls } from '@brobygger/db';
 import type { Env } from '@brobygger/env';
 import { LOCALE_COOKIE, pickLocale } from '@brobygger/i18n';
 import { createMailer } from '@brobygger/mail';
@@ -21,7 +21,10 @@ export function createServices(env: Env, logger: Logger) {
   });
 
   function localeOf(request: Request) {
-    return pickLocale(parse(request.headers.get('cookie') ?? '')[LOCALE_COOKIE], request.headers.get('accept-language'));
+    return pickLocale(
+      parse(request.headers.get('cookie') ?? '')[LOCALE_COOKIE],
+      request.headers.get('accept-language'),
+    );
   }
 
   /** Verifies the session and builds the tRPC context for one request. */
@@ -44,9 +47,15 @@ export function createServices(env: Env, logger: Logger) {
     return { ctx, headers };
   }
 
-  /** The server-side caller loaders and actions use: the same procedures as /api/trpc. */
+  /**
+   * The server-side caller loaders and actions use: the same procedures as /api/trpc. A session
+   * that cannot be checked because the database is down becomes the 503 page.
+   */
   async function callerFor(request: Request, requestId: string = randomUUID(), fresh?: Session) {
-    const { ctx, headers } = await contextFor(request, requestId, fresh);
+    const { ctx, headers } = await contextFor(request, requestId, fresh).catch((error: unknown) => {
+      if (error instanceof DatabaseUnavailableError) throw new Response('errors:database_unavailable', { status: 503 });
+      throw error;
+    });
     return { api: createCaller(ctx), session: ctx.session, headers, locale: ctx.locale };
   }
 

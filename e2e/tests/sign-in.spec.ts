@@ -23,6 +23,25 @@ test('a wrong password shows a translated message and no session', async ({ page
   await expect(page).toHaveURL(/\/login/);
 });
 
+test('after signing out, a copy of the old session cookie no longer opens the workspace', async ({
+  page,
+  context,
+  workspace,
+  owner,
+}) => {
+  await signIn(page, owner);
+  await expect(page).toHaveURL(`/w/${workspace.slug}`);
+  const copied = await context.cookies();
+  expect(copied.map((c) => c.name)).toContain('bb_session');
+
+  await page.getByRole('button', { name: 'Log ud' }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await context.addCookies(copied);
+  await page.goto(`/w/${workspace.slug}`);
+  await expect(page).toHaveURL(/\/login\?redirectTo=/);
+  await expect(page.getByRole('button', { name: 'Log ind' })).toBeVisible();
+});
+
 test("another workspace's address is not found, exactly like one that does not exist", async ({ page, owner }) => {
   await signIn(page, owner);
   await expect(page).toHaveURL(/\/w\//);

@@ -15,12 +15,28 @@ const STATUS: Record<string, number> = {
   SERVICE_UNAVAILABLE: 503,
 };
 
+/**
+ * The signed-in session, or null; also null while the database is down (checking a session
+ * needs it), so the sign-in form and the 503 page still render.
+ */
+export async function sessionOrNull(request: Request, context: AppLoadContext) {
+  try {
+    return (await context.services.auth.getSession(request)).session;
+  } catch (error) {
+    if (error instanceof Error && error.name === 'DatabaseUnavailableError') return null;
+    throw error;
+  }
+}
+
 export async function caller(request: Request, context: AppLoadContext): Promise<Caller> {
   return context.services.callerFor(request, context.requestId);
 }
 
 /** For loaders: a signed-in caller, or a redirect to sign-in that comes back here afterwards. */
-export async function requireCaller(request: Request, context: AppLoadContext): Promise<Caller & { session: NonNullable<Caller['session']> }> {
+export async function requireCaller(
+  request: Request,
+  context: AppLoadContext,
+): Promise<Caller & { session: NonNullable<Caller['session']> }> {
   const c = await caller(request, context);
   if (!c.session) {
     const url = new URL(request.url);
@@ -46,7 +62,13 @@ export async function load<T>(fn: () => Promise<T>): Promise<T> {
 
 export type ActionResult<T = unknown> =
   | { ok: true; data: T; intent?: string }
-  | { ok: false; error: string; fieldErrors?: Record<string, string[] | undefined>; intent?: string; values?: Record<string, unknown> };
+  | {
+      ok: false;
+      error: string;
+      fieldErrors?: Record<string, string[] | undefined>;
+      intent?: string;
+      values?: Record<string, unknown>;
+    };
 
 /** Runs an action's procedure call; expected failures come back as a translated message key. */
 export async function act<T>(fn: () => Promise<T>, intent?: string): Promise<ActionResult<T>> {

@@ -6,3 +6,4 @@ export type { Member, PendingInvitation } from './routers/members/schemas.ts';
 export type { InvitationPreview } from './routers/invitations/router.ts';
 export type { TenantContext } from './trpc.ts';
 export type { PartnershipRow } from './routers/partnerships/router.ts';
+export { toTRPCError } from './errors.ts';

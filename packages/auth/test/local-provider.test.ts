@@ -123,6 +123,51 @@ describe('local provider', () => {
     expect(await provider.signInWithPassword(request(), user.email, PASSWORD)).toMatchObject({ ok: true });
   });
 
+  describe('server-side sessions', () => {
+    async function signedIn() {
+      const user = await createAccount();
+      const signIn = await provider.signInWithPassword(request(), user.email, PASSWORD);
+      if (!signIn.ok) throw new Error(`expected ok, got ${signIn.reason}`);
+      const cookie = cookiePair(signIn.headers);
+      const sessionOf = async () => (await provider.getSession(request({ cookie }))).session;
+      expect(await sessionOf()).toMatchObject({ userId: user.id });
+      return { user, cookie, sessionOf };
+    }
+
+    it('signing out ends the session: the same cookie, kept or copied, no longer works', async () => {
+      const { user, cookie, sessionOf } = await signedIn();
+      await provider.signOut(request({ cookie }));
+      expect(await sessionOf()).toBeNull();
+      expect(await privileged((tx) => tx.query('select 1 from auth.sessions where user_id = $1', [user.id]))).toEqual(
+        [],
+      );
+    });
+
+    it('signing out in one browser leaves the session in another', async () => {
+      const { user, cookie } = await signedIn();
+      const other = await provider.signInWithPassword(request(), user.email, PASSWORD);
+      if (!other.ok) throw new Error(`expected ok, got ${other.reason}`);
+      await provider.signOut(request({ cookie }));
+      expect((await provider.getSession(request({ cookie: cookiePair(other.headers) }))).session).toMatchObject({
+        userId: user.id,
+      });
+    });
+
+    it('a session past its end, or of a deleted user, is refused although the cookie is validly signed', async () => {
+      const expired = await signedIn();
+      await privileged((tx) =>
+        tx.query("update auth.sessions set not_after = now() - interval '1 second' where user_id = $1", [
+          expired.user.id,
+        ]),
+      );
+      expect(await expired.sessionOf()).toBeNull();
+
+      const deleted = await signedIn();
+      await privileged((tx) => tx.query('update auth.users set deleted_at = now() where id = $1', [deleted.user.id]));
+      expect(await deleted.sessionOf()).toBeNull();
+    });
+  });
+
   it('signOut clears the session cookie', async () => {
     const setCookie = (await provider.signOut(request())).get('set-cookie')!;
     expect(setCookie).toMatch(new RegExp(`^${SESSION_COOKIE}=;`));

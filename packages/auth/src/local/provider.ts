@@ -2,7 +2,8 @@ import { DatabaseUnavailableError, withPrivilegedTx } from '@brobygger/db';
 import { claimsFor, MIN_PASSWORD_LENGTH, type AuthProvider, type Session } from '../types.ts';
 import { dummyHash, verifyPassword } from './passwords.ts';
 import { clearFailures, isRateLimited, recordFailure } from './rate-limit.ts';
-import { sessionCookies } from './session-cookie.ts';
+import { SESSION_HOURS, sessionCookies } from './session-cookie.ts';
+import { endSession, isLive, startSession } from './sessions.ts';
 import { findUserByEmail, insertUser } from './users.ts';
 
 const session = (userId: string, email: string): Session => ({ userId, email, claims: claimsFor(userId, email) });
@@ -14,12 +15,20 @@ export const CLIENT_ADDRESS_HEADER = 'x-brobygger-client-address';
 export function createLocalProvider(opts: { secret: Uint8Array; secureCookies: boolean }): AuthProvider {
   const cookies = sessionCookies(opts.secret, { secure: opts.secureCookies });
 
+  /** A new server-side session and the cookie that carries it. */
+  async function begin(request: Request, userId: string, email: string): Promise<Headers> {
+    const sessionId = await startSession(userId, SESSION_HOURS, request.headers.get('user-agent'));
+    return withCookie(await cookies.issue(userId, email, sessionId));
+  }
+
   return {
     kind: 'local',
 
+    /** Throws DatabaseUnavailableError when the session cannot be checked; the app answers 503. */
     async getSession(request) {
       const found = await cookies.read(request);
-      return { session: found ? session(found.sub, found.email) : null, headers: new Headers() };
+      if (!found || !(await isLive(found.sessionId, found.sub))) return { session: null, headers: new Headers() };
+      return { session: session(found.sub, found.email), headers: new Headers() };
     },
 
     async signInWithPassword(request, rawEmail, password) {
@@ -40,14 +49,14 @@ export function createLocalProvider(opts: { secret: Uint8Array; secureCookies: b
         await withPrivilegedTx('auth', (tx) =>
           tx.query('update auth.users set last_sign_in_at = now() where id = $1', [user.id]),
         );
-        return { ok: true, headers: withCookie(await cookies.issue(user.id, user.email)), session: session(user.id, user.email) };
+        return { ok: true, headers: await begin(request, user.id, user.email), session: session(user.id, user.email) };
       } catch (error) {
         if (error instanceof DatabaseUnavailableError) return { ok: false, reason: 'unavailable' };
         throw error;
       }
     },
 
-    async signUp(_request, input) {
+    async signUp(request, input) {
       const email = input.email.trim().toLowerCase();
       if (input.password.length < MIN_PASSWORD_LENGTH) return { ok: false, reason: 'weak_password' };
       let id: string | null;
@@ -63,10 +72,18 @@ export function createLocalProvider(opts: { secret: Uint8Array; secureCookies: b
         throw error;
       }
       if (!id) return { ok: false, reason: 'email_taken' };
-      return { ok: true, headers: withCookie(await cookies.issue(id, email)), session: session(id, email) };
+      try {
+        return { ok: true, headers: await begin(request, id, email), session: session(id, email) };
+      } catch (error) {
+        if (error instanceof DatabaseUnavailableError) return { ok: false, reason: 'unavailable' };
+        throw error;
+      }
     },
 
-    async signOut() {
+    /** Ends the session on the server too; the cookie is cleared even when that fails. */
+    async signOut(request) {
+      const found = await cookies.read(request);
+      if (found) await endSession(found.sessionId).catch(() => undefined);
       return withCookie(cookies.clear());
     },
   };

@@ -4,13 +4,17 @@ import { SignJWT, jwtVerify } from 'jose';
 export const SESSION_COOKIE = 'bb_session';
 export const SESSION_HOURS = 12;
 
-/** A session is an HS256-signed JWT in an httpOnly, SameSite=Lax cookie; jose does the cryptography. */
+/**
+ * A session is an HS256-signed JWT in an httpOnly, SameSite=Lax cookie; jose does the
+ * cryptography. It names the server-side session (`session_id`, as in Supabase's tokens), which
+ * the provider checks is still live.
+ */
 export function sessionCookies(secret: Uint8Array, options: { secure: boolean }) {
   const attrs = { httpOnly: true, sameSite: 'lax' as const, path: '/', secure: options.secure };
 
   return {
-    async issue(userId: string, email: string): Promise<string> {
-      const token = await new SignJWT({ email, role: 'authenticated' })
+    async issue(userId: string, email: string, sessionId: string): Promise<string> {
+      const token = await new SignJWT({ email, role: 'authenticated', session_id: sessionId })
         .setProtectedHeader({ alg: 'HS256' })
         .setSubject(userId)
         .setAudience('authenticated')
@@ -24,13 +28,14 @@ export function sessionCookies(secret: Uint8Array, options: { secure: boolean })
       return serialize(SESSION_COOKIE, '', { ...attrs, maxAge: 0 });
     },
 
-    async read(request: Request): Promise<{ sub: string; email: string } | null> {
+    async read(request: Request): Promise<{ sub: string; email: string; sessionId: string } | null> {
       const token = parse(request.headers.get('cookie') ?? '')[SESSION_COOKIE];
       if (!token) return null;
       try {
         const { payload } = await jwtVerify(token, secret, { algorithms: ['HS256'], audience: 'authenticated' });
-        if (typeof payload.sub !== 'string' || typeof payload.email !== 'string') return null;
-        return { sub: payload.sub, email: payload.email };
+        const { sub, email, session_id: sessionId } = payload;
+        if (typeof sub !== 'string' || typeof email !== 'string' || typeof sessionId !== 'string') return null;
+        return { sub, email, sessionId };
       } catch {
         return null;
       }

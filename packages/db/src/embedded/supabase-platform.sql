@@ -52,6 +52,22 @@ create table if not exists auth.users (
 );
 revoke all on auth.users from anon, authenticated;
 
+-- Sign-ins, as Supabase Auth keeps them (a subset of its columns). The local provider puts the
+-- id in the session cookie and checks the row on every request, so signing out ends the
+-- session on the server, not just in the browser.
+create table if not exists auth.sessions (
+  id uuid not null primary key,
+  user_id uuid not null references auth.users (id) on delete cascade,
+  created_at timestamptz default now(),
+  updated_at timestamptz default now(),
+  not_after timestamptz,
+  user_agent text,
+  ip inet
+);
+create index if not exists sessions_user_id_idx on auth.sessions (user_id);
+create index if not exists sessions_not_after_idx on auth.sessions (not_after desc);
+revoke all on auth.sessions from anon, authenticated;
+
 create or replace function auth.uid() returns uuid
 language sql stable
 as $$
