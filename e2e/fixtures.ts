@@ -83,18 +83,24 @@ export async function signIn(page: Page, user: { email: string; password: string
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
 
-/** The mail the server wrote to its log (no SMTP in tests), newest first. */
-export async function invitationLinkFor(email: string): Promise<string> {
+/** The link in the newest mail to `email` that the server wrote to its log (no SMTP in tests). */
+async function mailedLink(email: string, link: RegExp, what: string): Promise<string> {
   for (let attempt = 0; attempt < 50; attempt++) {
     const log = readFileSync(E2E.serverLog, 'utf8');
     const lines = log.split('\n').filter((l) => l.includes('"mail"') && l.includes(email));
     const last = lines.at(-1);
     if (last) {
       const text = (JSON.parse(last) as { mail: { text: string } }).mail.text;
-      const link = text.match(/https?:\/\/\S+\/invite\/[A-Za-z0-9_-]+/)?.[0];
-      if (link) return link;
+      const found = text.match(link)?.[0];
+      if (found) return found;
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`no invitation mail for ${email} in the server log`);
+  throw new Error(`no ${what} mail for ${email} in the server log`);
 }
+
+export const invitationLinkFor = (email: string) =>
+  mailedLink(email, /https?:\/\/\S+\/invite\/[A-Za-z0-9_-]+/, 'invitation');
+
+export const signInLinkFor = (email: string) =>
+  mailedLink(email, /https?:\/\/\S+\/auth\/confirm\?token_hash=[A-Za-z0-9_-]+/, 'sign-in link');

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { createCaller, type Context } from '@brobygger/api';
-import { createAuthProvider, type AuthProvider, type Session } from '@brobygger/auth';
+import { createAuthProvider, SIGN_IN_LINK_MINUTES, type AuthProvider, type Session } from '@brobygger/auth';
 import { DatabaseUnavailableError, withRls } from '@brobygger/db';
 import type { Env } from '@brobygger/env';
-import { LOCALE_COOKIE, pickLocale } from '@brobygger/i18n';
+import { LOCALE_COOKIE, pickLocale, translate } from '@brobygger/i18n';
 import { createMailer } from '@brobygger/mail';
 import { parse } from 'cookie';
 import type { Logger } from './logger.ts';
@@ -59,7 +59,24 @@ export function createServices(env: Env, logger: Logger) {
     return { api: createCaller(ctx), session: ctx.session, headers, locale: ctx.locale };
   }
 
-  return { auth, contextFor, callerFor, localeOf, authProvider: auth.kind, logger };
+  /**
+   * "Forgot your password": a single-use sign-in link to the address, in the reader's language.
+   * The local provider hands the link back for our mailer; Supabase Auth mails its own.
+   */
+  async function requestSignInLink(request: Request, email: string) {
+    const result = await auth.requestSignInLink(request, email, `${env.APP_URL}/auth/confirm`);
+    if (result.ok && result.mail) {
+      const t = translate(localeOf(request));
+      await mailer.send({
+        to: result.mail.to,
+        subject: t('mail:signInLink.subject'),
+        text: t('mail:signInLink.body', { link: result.mail.link, minutes: SIGN_IN_LINK_MINUTES }),
+      });
+    }
+    return result;
+  }
+
+  return { auth, contextFor, callerFor, localeOf, requestSignInLink, authProvider: auth.kind, logger };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -1,10 +1,13 @@
-import { expect, signIn, test } from '../fixtures.ts';
+import { E2E } from '../env.ts';
+import { expect, signIn, signInLinkFor, test } from '../fixtures.ts';
 
 test('signing in lands in the own workspace', async ({ page, workspace, owner }) => {
   await signIn(page, owner);
   await expect(page).toHaveURL(`/w/${workspace.slug}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Velkommen til ${workspace.name}`);
-  await expect(page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Medlemmer' })).toBeVisible();
+  await expect(
+    page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Medlemmer' }),
+  ).toBeVisible();
 });
 
 test('a wrong password shows a translated message and no session', async ({ page, owner }) => {
@@ -40,6 +43,42 @@ test('after signing out, a copy of the old session cookie no longer opens the wo
   await page.goto(`/w/${workspace.slug}`);
   await expect(page).toHaveURL(/\/login\?redirectTo=/);
   await expect(page.getByRole('button', { name: 'Log ind' })).toBeVisible();
+});
+
+test('a user who forgot the password gets a sign-in link by mail, which works once', async ({
+  page,
+  browser,
+  workspace,
+  owner,
+}) => {
+  await page.goto('/login');
+  await page.getByRole('link', { name: 'Glemt adgangskoden? Få et link til at logge ind' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Log ind med et link');
+  await page.getByLabel('E-mail').fill(owner.email);
+  await page.getByRole('button', { name: 'Send link' }).click();
+  const sent = 'Hvis der findes en bruger med den e-mail, er linket sendt nu. Tjek din indbakke (og evt. spam).';
+  await expect(page.getByRole('status')).toHaveText(sent);
+
+  // An address without an account gets the same answer.
+  await page.getByLabel('E-mail').fill('ingen-konto@example.dk');
+  await page.getByRole('button', { name: 'Send link' }).click();
+  await expect(page.getByRole('status')).toHaveText(sent);
+
+  // Opening the link (as a mail filter would) does not use it up; the button does.
+  const link = await signInLinkFor(owner.email);
+  await page.goto(link);
+  await page.goto(link);
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  await expect(page).toHaveURL(`/w/${workspace.slug}`);
+
+  const other = await browser.newContext({ baseURL: E2E.baseUrl, locale: 'da-DK' });
+  const again = await other.newPage();
+  await again.goto(link);
+  await again.getByRole('button', { name: 'Log ind' }).click();
+  await expect(again.getByRole('alert')).toHaveText(
+    'Linket virker ikke: det er brugt, udløbet eller ufuldstændigt. Bed om et nyt.',
+  );
+  await other.close();
 });
 
 test("another workspace's address is not found, exactly like one that does not exist", async ({ page, owner }) => {

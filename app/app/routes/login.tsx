@@ -1,8 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
+import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { Field, FormMessage } from '../components/form.tsx';
-import { LanguageSwitcher } from '../components/language-switcher.tsx';
+import { AuthCard, EmailField } from '../components/auth-card.tsx';
 import { safeRedirect, sessionOrNull } from '../lib/api.server.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Brobygger' }];
@@ -34,30 +34,19 @@ export default function Login() {
   const [params] = useSearchParams();
   const busy = useNavigation().state === 'submitting';
   return (
-    <main id="main" className="auth-page">
-      <div className="auth-card">
-        <p className="brand">{t('common:appName')}</p>
-        <h1>{t('title')}</h1>
-        <p className="muted">{t('intro')}</p>
-        <Form method="post" noValidate>
-          <input type="hidden" name="redirectTo" value={params.get('redirectTo') ?? '/'} />
-          <Field
-            label={t('email')}
-            name="email"
-            type="email"
-            autoComplete="username"
-            defaultValue={actionData?.email}
-            required
-            autoFocus
-          />
-          <Field label={t('password')} name="password" type="password" autoComplete="current-password" required />
-          <FormMessage error={actionData?.error} />
-          <button type="submit" className="primary" disabled={busy}>
-            {t('submit')}
-          </button>
-        </Form>
-        <LanguageSwitcher />
-      </div>
-    </main>
+    <AuthCard title={t('title')} intro={t('intro')}>
+      <Form method="post" noValidate>
+        <input type="hidden" name="redirectTo" value={params.get('redirectTo') ?? '/'} />
+        <EmailField defaultValue={actionData?.email} />
+        <Field label={t('password')} name="password" type="password" autoComplete="current-password" required />
+        <FormMessage error={actionData?.error} />
+        <button type="submit" className="primary" disabled={busy}>
+          {t('submit')}
+        </button>
+      </Form>
+      <p>
+        <Link to="/login/link">{t('forgot')}</Link>
+      </p>
+    </AuthCard>
   );
 }

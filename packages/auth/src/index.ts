@@ -6,8 +6,16 @@ import { createLocalProvider } from './local/provider.ts';
 import { createSupabaseProvider } from './supabase/provider.ts';
 import type { AuthProvider } from './types.ts';
 
-export type { AuthProvider, Session, SignInResult, SignUpResult } from './types.ts';
+export type {
+  AuthProvider,
+  LinkRequestResult,
+  LinkSignInResult,
+  Session,
+  SignInResult,
+  SignUpResult,
+} from './types.ts';
 export { MIN_PASSWORD_LENGTH } from './types.ts';
+export { SIGN_IN_LINK_MINUTES } from './policy.ts';
 export { CLIENT_ADDRESS_HEADER } from './local/provider.ts';
 export { insertUser } from './local/users.ts';
 export { createLocalProvider, createSupabaseProvider };
@@ -15,7 +23,10 @@ export { createLocalProvider, createSupabaseProvider };
 /** The provider the environment asks for: Supabase Auth when configured, else the local one. */
 export function createAuthProvider(env: Env): AuthProvider {
   if (env.AUTH_PROVIDER === 'supabase') {
-    return createSupabaseProvider({ url: env.SUPABASE_URL!, key: (env.SUPABASE_PUBLISHABLE_KEY ?? env.SUPABASE_ANON_KEY)! });
+    return createSupabaseProvider({
+      url: env.SUPABASE_URL!,
+      key: (env.SUPABASE_PUBLISHABLE_KEY ?? env.SUPABASE_ANON_KEY)!,
+    });
   }
   return createLocalProvider({
     secret: new TextEncoder().encode(env.SESSION_SECRET ?? localSecret(env.DATA_DIR)),

@@ -6,6 +6,17 @@ export type SignInResult =
   | { ok: true; headers: Headers; session: Session }
   | { ok: false; reason: 'invalid_credentials' | 'rate_limited' | 'unavailable' };
 
+/**
+ * Asking for a sign-in link. `ok` whether or not the address has an account, so the answer does
+ * not tell who has one. `mail` is the link for the app to send when the provider leaves mailing
+ * to the app (local); Supabase Auth mails its own.
+ */
+export type LinkRequestResult =
+  { ok: true; mail: { to: string; link: string } | null } | { ok: false; reason: 'rate_limited' | 'unavailable' };
+
+export type LinkSignInResult =
+  { ok: true; headers: Headers; session: Session } | { ok: false; reason: 'link_invalid' | 'unavailable' };
+
 export type SignUpResult =
   | { ok: true; headers: Headers; session: Session }
   | { ok: false; reason: 'email_taken' | 'weak_password' | 'confirmation_required' | 'unavailable' };
@@ -21,6 +32,13 @@ export interface AuthProvider {
   /** Creates an account; the app only offers this to someone holding a valid invitation. */
   signUp(request: Request, input: { email: string; password: string; name: string }): Promise<SignUpResult>;
   signOut(request: Request): Promise<Headers>;
+  /**
+   * Sends (or hands the app) a single-use link that signs in without the password: how someone
+   * who forgot it gets back in. The link leads to `confirmUrl?token_hash=...`.
+   */
+  requestSignInLink(request: Request, email: string, confirmUrl: string): Promise<LinkRequestResult>;
+  /** Signs in with the `token_hash` of a sign-in link; it works once, within its lifetime. */
+  signInWithLink(request: Request, tokenHash: string): Promise<LinkSignInResult>;
 }
 
 export { MIN_PASSWORD_LENGTH } from './policy.ts';

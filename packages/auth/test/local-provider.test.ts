@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { privileged } from '@brobygger/db/testing';
 import { describe, expect, it } from 'vitest';
 import { CLIENT_ADDRESS_HEADER, createLocalProvider } from '../src/local/provider.ts';
-import { RATE_LIMIT } from '../src/local/rate-limit.ts';
+import { LINK_LIMIT, RATE_LIMIT } from '../src/local/rate-limit.ts';
 import { SESSION_COOKIE } from '../src/local/session-cookie.ts';
 import { insertUser } from '../src/local/users.ts';
 import { MIN_PASSWORD_LENGTH } from '../src/types.ts';
@@ -165,6 +165,74 @@ describe('local provider', () => {
       const deleted = await signedIn();
       await privileged((tx) => tx.query('update auth.users set deleted_at = now() where id = $1', [deleted.user.id]));
       expect(await deleted.sessionOf()).toBeNull();
+    });
+  });
+
+  describe('sign-in links', () => {
+    const CONFIRM = 'http://localhost:3000/auth/confirm';
+    const tokenOf = (link: string) => new URL(link).searchParams.get('token_hash')!;
+
+    async function linkFor(email: string) {
+      const result = await provider.requestSignInLink(request(), email, CONFIRM);
+      if (!result.ok) throw new Error(`expected ok, got ${result.reason}`);
+      return result.mail;
+    }
+
+    it('mails a link to an existing account that signs in once, as that user', async () => {
+      const user = await createAccount();
+      const mail = await linkFor(`  ${user.email.toUpperCase()} `);
+      expect(mail).toMatchObject({
+        to: user.email,
+        link: expect.stringMatching(/^http:\/\/localhost:3000\/auth\/confirm\?token_hash=[\w-]{43}$/),
+      });
+
+      const first = await provider.signInWithLink(request(), tokenOf(mail!.link));
+      if (!first.ok) throw new Error(`expected ok, got ${first.reason}`);
+      expect(first.session).toMatchObject({ userId: user.id, email: user.email });
+      expect((await provider.getSession(request({ cookie: cookiePair(first.headers) }))).session).toMatchObject({
+        userId: user.id,
+      });
+      expect(await provider.signInWithLink(request(), tokenOf(mail!.link))).toEqual({
+        ok: false,
+        reason: 'link_invalid',
+      });
+    });
+
+    it('answers an unknown e-mail the same way, and mails nothing', async () => {
+      expect(await provider.requestSignInLink(request(), `nobody-${unique()}@test.brobygger.dk`, CONFIRM)).toEqual({
+        ok: true,
+        mail: null,
+      });
+    });
+
+    it('stores only a hash; a newer link replaces the older; an expired or made-up link signs no one in', async () => {
+      const user = await createAccount();
+      const older = await linkFor(user.email);
+      const newer = await linkFor(user.email);
+      const stored = await privileged((tx) =>
+        tx.query<{ token_hash: string }>('select token_hash from auth.one_time_tokens where user_id = $1', [user.id]),
+      );
+      expect(stored).toHaveLength(1);
+      expect(stored[0]!.token_hash).not.toBe(tokenOf(newer!.link));
+      expect(await provider.signInWithLink(request(), tokenOf(older!.link))).toMatchObject({ reason: 'link_invalid' });
+
+      await privileged((tx) =>
+        tx.query("update auth.one_time_tokens set created_at = now() - interval '16 minutes' where user_id = $1", [
+          user.id,
+        ]),
+      );
+      expect(await provider.signInWithLink(request(), tokenOf(newer!.link))).toMatchObject({ reason: 'link_invalid' });
+      expect(await provider.signInWithLink(request(), 'made-up')).toMatchObject({ reason: 'link_invalid' });
+      expect(await provider.signInWithLink(request(), '')).toMatchObject({ reason: 'link_invalid' });
+    });
+
+    it(`refuses more than ${LINK_LIMIT.perEmail} links for one e-mail in ${LINK_LIMIT.windowMinutes} minutes`, async () => {
+      const user = await createAccount();
+      for (let i = 0; i < LINK_LIMIT.perEmail; i++) expect(await linkFor(user.email)).not.toBeNull();
+      expect(await provider.requestSignInLink(request(), user.email, CONFIRM)).toEqual({
+        ok: false,
+        reason: 'rate_limited',
+      });
     });
   });
 

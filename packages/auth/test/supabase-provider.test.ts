@@ -21,6 +21,9 @@ function fakeSupabaseAuth() {
   const rateLimited = new Set<string>(); // e-mails that get 429
   const failing = new Set<string>(); // e-mails that get 503
   const calls: string[] = [];
+  /** Sign-in links GoTrue would have mailed: token hash → e-mail, and what each request asked. */
+  const linkTokens = new Map<string, string>();
+  const otpRequests: { email: string; createUser: unknown; redirectTo: string | null }[] = [];
 
   const userJson = (u: FakeUser) => ({
     id: u.id,
@@ -104,6 +107,26 @@ function fakeSupabaseAuth() {
         users.set(user.email, user);
         return send(res, 200, issueSession(user));
       }
+      case 'POST /auth/v1/otp': {
+        otpRequests.push({
+          email: body.email,
+          createUser: body.create_user,
+          redirectTo: url.searchParams.get('redirect_to'),
+        });
+        if (rateLimited.has(body.email))
+          return fail(res, 429, 'over_email_send_rate_limit', 'Email rate limit exceeded');
+        if (!users.has(body.email) && body.create_user === false)
+          return fail(res, 422, 'otp_disabled', 'Signups not allowed for otp');
+        linkTokens.set(randomBytes(16).toString('hex'), body.email);
+        return send(res, 200, {});
+      }
+      case 'POST /auth/v1/verify': {
+        const email = body.type === 'email' ? linkTokens.get(body.token_hash) : undefined;
+        const user = email ? users.get(email) : undefined;
+        if (!user) return fail(res, 403, 'otp_expired', 'Email link is invalid or has expired');
+        linkTokens.delete(body.token_hash);
+        return send(res, 200, issueSession(user));
+      }
       default:
         return fail(res, 404, 'not_found', 'Not found');
     }
@@ -115,6 +138,8 @@ function fakeSupabaseAuth() {
 
   return {
     calls,
+    linkTokens,
+    otpRequests,
     rateLimited,
     failing,
     addUser(email: string, password = PASSWORD) {
@@ -301,6 +326,46 @@ describe('supabase provider', () => {
       expect(fake.calls).toEqual(['POST /auth/v1/signup']);
       const { session } = await provider.getSession(request(cookieHeader(result.headers)));
       expect(session?.userId).toBe(result.session.userId);
+    });
+  });
+
+  describe('sign-in links', () => {
+    const CONFIRM = 'http://localhost:3000/auth/confirm';
+
+    it('asks Supabase Auth to mail the link, never to create a user, and hands the app nothing to send', async () => {
+      const user = fake.addUser(`supa-${unique()}@test.brobygger.dk`);
+      expect(await provider.requestSignInLink(request(), ` ${user.email.toUpperCase()}`, CONFIRM)).toEqual({
+        ok: true,
+        mail: null,
+      });
+      expect(fake.calls).toEqual(['POST /auth/v1/otp']);
+      expect(fake.otpRequests.at(-1)).toEqual({ email: user.email, createUser: false, redirectTo: CONFIRM });
+    });
+
+    it('answers an unknown e-mail exactly like a known one, and passes on a rate limit', async () => {
+      const unknown = `nobody-${unique()}@test.brobygger.dk`;
+      expect(await provider.requestSignInLink(request(), unknown, CONFIRM)).toEqual({ ok: true, mail: null });
+      const limited = fake.addUser(`supa-${unique()}@test.brobygger.dk`);
+      fake.rateLimited.add(limited.email);
+      expect(await provider.requestSignInLink(request(), limited.email, CONFIRM)).toEqual({
+        ok: false,
+        reason: 'rate_limited',
+      });
+    });
+
+    it('signs in with the mailed token hash once: the session cookie is set and verified like any other', async () => {
+      const user = fake.addUser(`supa-${unique()}@test.brobygger.dk`);
+      await provider.requestSignInLink(request(), user.email, CONFIRM);
+      const tokenHash = [...fake.linkTokens].find(([, email]) => email === user.email)![0];
+
+      const result = await provider.signInWithLink(request(), tokenHash);
+      if (!result.ok) throw new Error(`expected ok, got ${result.reason}`);
+      expect(result.session).toMatchObject({ userId: user.id, email: user.email });
+      const { session } = await provider.getSession(request(cookieHeader(result.headers)));
+      expect(session).toMatchObject({ userId: user.id });
+
+      expect(await provider.signInWithLink(request(), tokenHash)).toEqual({ ok: false, reason: 'link_invalid' });
+      expect(await provider.signInWithLink(request(), '')).toEqual({ ok: false, reason: 'link_invalid' });
     });
   });
 });

@@ -1,9 +1,10 @@
 import { DatabaseUnavailableError, withPrivilegedTx } from '@brobygger/db';
 import { claimsFor, MIN_PASSWORD_LENGTH, type AuthProvider, type Session } from '../types.ts';
 import { dummyHash, verifyPassword } from './passwords.ts';
-import { clearFailures, isRateLimited, recordFailure } from './rate-limit.ts';
+import { clearFailures, isRateLimited, LINK_LIMIT, recordAttempt } from './rate-limit.ts';
 import { SESSION_HOURS, sessionCookies } from './session-cookie.ts';
 import { endSession, isLive, startSession } from './sessions.ts';
+import { issueLinkToken, redeemLinkToken } from './sign-in-links.ts';
 import { findUserByEmail, insertUser } from './users.ts';
 
 const session = (userId: string, email: string): Session => ({ userId, email, claims: claimsFor(userId, email) });
@@ -42,7 +43,7 @@ export function createLocalProvider(opts: { secret: Uint8Array; secureCookies: b
           ? await verifyPassword(user.encrypted_password, password)
           : (await verifyPassword(await dummyHash(), password), false);
         if (!user || !ok) {
-          await recordFailure(email, address);
+          await recordAttempt(email, address);
           return { ok: false, reason: 'invalid_credentials' };
         }
         await clearFailures(email);
@@ -74,6 +75,34 @@ export function createLocalProvider(opts: { secret: Uint8Array; secureCookies: b
       if (!id) return { ok: false, reason: 'email_taken' };
       try {
         return { ok: true, headers: await begin(request, id, email), session: session(id, email) };
+      } catch (error) {
+        if (error instanceof DatabaseUnavailableError) return { ok: false, reason: 'unavailable' };
+        throw error;
+      }
+    },
+
+    async requestSignInLink(request, rawEmail, confirmUrl) {
+      const email = rawEmail.trim().toLowerCase();
+      const address = request.headers.get(CLIENT_ADDRESS_HEADER) ?? 'unknown';
+      try {
+        if (await isRateLimited(email, address, LINK_LIMIT)) return { ok: false, reason: 'rate_limited' };
+        await recordAttempt(email, address, LINK_LIMIT);
+        const token = await issueLinkToken(email);
+        const url = new URL(confirmUrl);
+        if (token) url.searchParams.set('token_hash', token);
+        return { ok: true, mail: token ? { to: email, link: url.toString() } : null };
+      } catch (error) {
+        if (error instanceof DatabaseUnavailableError) return { ok: false, reason: 'unavailable' };
+        throw error;
+      }
+    },
+
+    async signInWithLink(request, token) {
+      try {
+        const user = token ? await redeemLinkToken(token) : null;
+        if (!user) return { ok: false, reason: 'link_invalid' };
+        await clearFailures(user.email);
+        return { ok: true, headers: await begin(request, user.id, user.email), session: session(user.id, user.email) };
       } catch (error) {
         if (error instanceof DatabaseUnavailableError) return { ok: false, reason: 'unavailable' };
         throw error;

@@ -1,5 +1,5 @@
 import { createServerClient, parseCookieHeader, serializeCookieHeader } from '@supabase/ssr';
-import { isAuthRetryableFetchError, type WebSocketLikeConstructor } from '@supabase/supabase-js';
+import { isAuthRetryableFetchError, type AuthError, type WebSocketLikeConstructor } from '@supabase/supabase-js';
 import { claimsFor, MIN_PASSWORD_LENGTH, type AuthProvider, type Session } from '../types.ts';
 
 /**
@@ -11,6 +11,9 @@ const NO_REALTIME = class {
     throw new Error('Realtime is not used by the server-side Supabase client');
   }
 } as unknown as WebSocketLikeConstructor;
+
+/** An unreachable server is a retryable fetch error with status 0, not a wrong password. */
+const isUnavailable = (error: AuthError) => isAuthRetryableFetchError(error) || (error.status ?? 500) >= 500;
 
 /**
  * Supabase Auth through its official SDK. The session lives in Supabase's own cookies; every
@@ -58,9 +61,7 @@ export function createSupabaseProvider(opts: { url: string; key: string }): Auth
       const { data, error } = await supabase.auth.signInWithPassword({ email: email.trim().toLowerCase(), password });
       if (error || !data.user) {
         if (error?.status === 429) return { ok: false, reason: 'rate_limited' };
-        // An unreachable server is a retryable fetch error with status 0, not a wrong password.
-        const unavailable = isAuthRetryableFetchError(error) || (error && (error.status ?? 500) >= 500);
-        if (unavailable) return { ok: false, reason: 'unavailable' };
+        if (error && isUnavailable(error)) return { ok: false, reason: 'unavailable' };
         return { ok: false, reason: 'invalid_credentials' };
       }
       return { ok: true, headers, session: toSession(data.user) };
@@ -75,11 +76,37 @@ export function createSupabaseProvider(opts: { url: string; key: string }): Auth
         options: { data: { name: input.name } },
       });
       if (error) {
-        if (error.code === 'user_already_exists' || error.code === 'email_exists') return { ok: false, reason: 'email_taken' };
+        if (error.code === 'user_already_exists' || error.code === 'email_exists')
+          return { ok: false, reason: 'email_taken' };
         if (error.code === 'weak_password') return { ok: false, reason: 'weak_password' };
         return { ok: false, reason: 'unavailable' };
       }
       if (!data.session || !data.user) return { ok: false, reason: 'confirmation_required' };
+      return { ok: true, headers, session: toSession(data.user) };
+    },
+
+    /**
+     * Supabase Auth mails the link itself, from its "Magic Link" template, which must point at
+     * `{{ .SiteURL }}/auth/confirm?token_hash={{ .TokenHash }}` (see README). Never creates users.
+     */
+    async requestSignInLink(request, email, confirmUrl) {
+      const { supabase } = clientFor(request);
+      const { error } = await supabase.auth.signInWithOtp({
+        email: email.trim().toLowerCase(),
+        options: { shouldCreateUser: false, emailRedirectTo: confirmUrl },
+      });
+      if (error?.status === 429) return { ok: false, reason: 'rate_limited' };
+      if (error && isUnavailable(error)) return { ok: false, reason: 'unavailable' };
+      // Any other refusal (no such user, sign-ups off) looks like success: no hint who has an account.
+      return { ok: true, mail: null };
+    },
+
+    async signInWithLink(request, tokenHash) {
+      if (!tokenHash) return { ok: false, reason: 'link_invalid' };
+      const { supabase, headers } = clientFor(request);
+      const { data, error } = await supabase.auth.verifyOtp({ type: 'email', token_hash: tokenHash });
+      if (error && isUnavailable(error)) return { ok: false, reason: 'unavailable' };
+      if (error || !data.user || !data.session) return { ok: false, reason: 'link_invalid' };
       return { ok: true, headers, session: toSession(data.user) };
     },
 

@@ -68,6 +68,21 @@ create index if not exists sessions_user_id_idx on auth.sessions (user_id);
 create index if not exists sessions_not_after_idx on auth.sessions (not_after desc);
 revoke all on auth.sessions from anon, authenticated;
 
+-- Single-use tokens (sign-in links), modelled on Supabase Auth's table: only a hash is stored,
+-- and one live token per user and type, so a new link replaces the previous one.
+create table if not exists auth.one_time_tokens (
+  id uuid not null primary key,
+  user_id uuid not null references auth.users (id) on delete cascade,
+  token_type text not null,
+  token_hash text not null,
+  relates_to text not null,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now()
+);
+create unique index if not exists one_time_tokens_token_hash_idx on auth.one_time_tokens (token_hash);
+create unique index if not exists one_time_tokens_user_id_token_type_key on auth.one_time_tokens (user_id, token_type);
+revoke all on auth.one_time_tokens from anon, authenticated;
+
 create or replace function auth.uid() returns uuid
 language sql stable
 as $$
