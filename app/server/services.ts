@@ -65,15 +65,20 @@ export function createServices(env: Env, logger: Logger) {
    */
   async function requestSignInLink(request: Request, email: string) {
     const result = await auth.requestSignInLink(request, email, `${env.APP_URL}/auth/confirm`);
-    if (result.ok && result.mail) {
-      const t = translate(localeOf(request));
+    if (!result.ok || !result.mail) return result;
+    const t = translate(localeOf(request));
+    try {
       await mailer.send({
         to: result.mail.to,
         subject: t('mail:signInLink.subject'),
         text: t('mail:signInLink.body', { link: result.mail.link, minutes: SIGN_IN_LINK_MINUTES }),
       });
+    } catch (error) {
+      // The mail server refusing is "try again later" for the user, and an error for us.
+      logger.error({ err: error }, 'sign-in link mail failed');
+      return { ok: false as const, reason: 'unavailable' as const };
     }
-    return result;
+    return { ok: true as const };
   }
 
   return { auth, contextFor, callerFor, localeOf, requestSignInLink, authProvider: auth.kind, logger };

@@ -7,3 +7,4 @@ export type { InvitationPreview } from './routers/invitations/router.ts';
 export type { TenantContext } from './trpc.ts';
 export type { PartnershipRow } from './routers/partnerships/router.ts';
 export { toTRPCError } from './errors.ts';
+export { VOLUNTEER_COLUMNS } from './routers/volunteers/router.ts';

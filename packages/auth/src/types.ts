@@ -2,9 +2,10 @@ import type { Claims } from '@brobygger/db';
 
 export type Session = { userId: string; email: string; claims: Claims };
 
-export type SignInResult =
-  | { ok: true; headers: Headers; session: Session }
-  | { ok: false; reason: 'invalid_credentials' | 'rate_limited' | 'unavailable' };
+/** Signed in (with the Set-Cookie headers to send), or why not. */
+type Outcome<Reason extends string> = { ok: true; headers: Headers; session: Session } | { ok: false; reason: Reason };
+
+export type SignInResult = Outcome<'invalid_credentials' | 'rate_limited' | 'unavailable'>;
 
 /**
  * Asking for a sign-in link. `ok` whether or not the address has an account, so the answer does
@@ -14,12 +15,9 @@ export type SignInResult =
 export type LinkRequestResult =
   { ok: true; mail: { to: string; link: string } | null } | { ok: false; reason: 'rate_limited' | 'unavailable' };
 
-export type LinkSignInResult =
-  { ok: true; headers: Headers; session: Session } | { ok: false; reason: 'link_invalid' | 'unavailable' };
+export type LinkSignInResult = Outcome<'link_invalid' | 'unavailable'>;
 
-export type SignUpResult =
-  | { ok: true; headers: Headers; session: Session }
-  | { ok: false; reason: 'email_taken' | 'weak_password' | 'confirmation_required' | 'unavailable' };
+export type SignUpResult = Outcome<'email_taken' | 'weak_password' | 'confirmation_required' | 'unavailable'>;
 
 /**
  * Sign-in as the app sees it, whichever service does it. Every method takes the incoming request

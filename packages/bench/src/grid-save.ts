@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { createCaller } from '@brobygger/api';
+import { createCaller, VOLUNTEER_COLUMNS } from '@brobygger/api';
 import { ZVolunteerFields, ZVolunteerRow, type VolunteerRow } from '@brobygger/api/rosters';
 import { withPrivilegedTx, withRls } from '@brobygger/db';
 import { addMember, createTenant, createUser } from '@brobygger/db/testing';
@@ -27,25 +27,8 @@ const ROWS = 10_000;
 const WARMUP_ROUNDS = 1;
 const MEASURED_ROUNDS = 7;
 
-// The same columns the volunteers router saves (checked against the shared schema below).
-const COLUMNS: { field: keyof VolunteerRow; column: string; sqlType: string }[] = [
-  { field: 'name', column: 'name', sqlType: 'text' },
-  { field: 'email', column: 'email', sqlType: 'text' },
-  { field: 'phone', column: 'phone', sqlType: 'text' },
-  { field: 'status', column: 'status', sqlType: 'public.volunteer_status' },
-  { field: 'statusChangedOn', column: 'status_changed_on', sqlType: 'date' },
-  { field: 'startDate', column: 'start_date', sqlType: 'date' },
-  { field: 'recruitedVia', column: 'recruited_via', sqlType: 'text' },
-  { field: 'intakeOn', column: 'intake_on', sqlType: 'date' },
-  { field: 'confidentialitySignedOn', column: 'confidentiality_signed_on', sqlType: 'date' },
-  { field: 'recordCheckOn', column: 'record_check_on', sqlType: 'date' },
-  { field: 'recordCheckOk', column: 'record_check_ok', sqlType: 'boolean' },
-  { field: 'meetsChildrenUnder15', column: 'meets_children_under_15', sqlType: 'boolean' },
-  { field: 'peerEducation', column: 'peer_education', sqlType: 'public.peer_education' },
-  { field: 'peerEducationProvider', column: 'peer_education_provider', sqlType: 'text' },
-  { field: 'shortCourses', column: 'short_courses', sqlType: 'text[]' },
-  { field: 'note', column: 'note', sqlType: 'text' },
-];
+// The columns the volunteers router saves: the baseline upserts exactly these.
+const COLUMNS = VOLUNTEER_COLUMNS;
 
 const recordType = ['id uuid', 'version integer', ...COLUMNS.map((c) => `"${c.field}" ${c.sqlType}`)].join(', ');
 
@@ -103,7 +86,7 @@ export async function gridSave10k(log: Log): Promise<BenchResult> {
   const fields = COLUMNS.map((c) => c.field as string).sort();
   const schemaFields = Object.keys(ZVolunteerFields.shape).sort();
   if (fields.join() !== schemaFields.join())
-    throw new Error(`bench columns ${fields.join()} differ from ZVolunteerFields ${schemaFields.join()}`);
+    throw new Error(`VOLUNTEER_COLUMNS ${fields.join()} differ from ZVolunteerFields ${schemaFields.join()}`);
 
   const tenant = await createTenant('municipality', 'Benchkommune');
   const coordinator = await createUser('coordinator');

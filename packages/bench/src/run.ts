@@ -1,8 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { closePools, configurePools, migrate, startEmbeddedDatabase, type EmbeddedDatabase } from '@brobygger/db';
+import {
+  closePools,
+  configurePools,
+  freePort,
+  migrate,
+  startEmbeddedDatabase,
+  type EmbeddedDatabase,
+} from '@brobygger/db';
 import { gridSave10k, TARGET_MS, TARGET_RATIO, type BenchResult } from './grid-save.ts';
 
 /**
@@ -12,17 +18,6 @@ import { gridSave10k, TARGET_MS, TARGET_RATIO, type BenchResult } from './grid-s
  */
 
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 const BENCHMARKS: { name: string; run: (log: (line: string) => void) => Promise<BenchResult> }[] = [
   { name: 'grid-save-10k', run: gridSave10k },

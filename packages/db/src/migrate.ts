@@ -33,11 +33,10 @@ export async function migrate(log: (line: string) => void = () => {}): Promise<s
     const sql = readFileSync(m.file, 'utf8');
     await withPrivilegedTx('migrate', async (tx) => {
       await tx.query(sql);
-      await tx.query('insert into supabase_migrations.schema_migrations (version, name, statements) values ($1, $2, $3)', [
-        m.version,
-        m.name,
-        [sql],
-      ]);
+      await tx.query(
+        'insert into supabase_migrations.schema_migrations (version, name, statements) values ($1, $2, $3)',
+        [m.version, m.name, [sql]],
+      );
     });
     log(`applied migration ${m.version}_${m.name}`);
     ran.push(m.version);

@@ -1,9 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { as, createWorld, privileged, type World } from '../src/testing/index.ts';
-import { ACTOR_LABEL, asActor, ids, REFUSED, type Actor } from './helpers.ts';
-
-type Workspace = 'tenant' | 'other' | 'region';
-const WORKSPACES: Workspace[] = ['tenant', 'other', 'region'];
+import {
+  ACTOR_LABEL,
+  asActor,
+  ids,
+  REFUSED,
+  type Actor,
+  type Workspace,
+  WORKSPACES,
+  seedEachWorkspace,
+} from './helpers.ts';
 
 /**
  * Each actor's own workspace, and whether its role there (owner, admin or coordinator) lets it
@@ -37,15 +43,11 @@ let seeded: Record<Workspace, string>;
 
 beforeEach(async () => {
   world = await createWorld();
-  seeded = { tenant: '', other: '', region: '' };
-  for (const w of WORKSPACES) {
-    seeded[w] = (await privileged((tx) =>
-      tx.one<{ id: string }>(
-        `insert into public.volunteers (tenant_id, name, email, status) values ($1, $2, $3, 'active') returning id`,
-        [world[w].id, `Anna ${w}`, `anna-${w}@example.dk`],
-      ),
-    ))!.id;
-  }
+  seeded = await seedEachWorkspace(
+    world,
+    `insert into public.volunteers (tenant_id, name, email, status) values ($1, $2, $3, 'active') returning id`,
+    (w, tenantId) => [tenantId, `Anna ${w}`, `anna-${w}@example.dk`],
+  );
 });
 
 const auditOf = (rowId: string) =>
@@ -204,22 +206,39 @@ describe('written by the triggers', () => {
   });
 
   it('no update can move a row to another id or workspace, or set its version, past the audit trail', async () => {
-    const [row] = await asCoordinator("insert into public.volunteers (tenant_id, name) values ($1, 'Flyttes ikke') returning id", [
-      world.tenant.id,
-    ]);
+    const [row] = await asCoordinator(
+      "insert into public.volunteers (tenant_id, name) values ($1, 'Flyttes ikke') returning id",
+      [world.tenant.id],
+    );
     const id = (row as { id: string }).id;
-    for (const column of ['id = gen_random_uuid()', `tenant_id = '${world.other.id}'`, 'version = 99', 'created_at = now()']) {
-      await expect(asCoordinator(`update public.volunteers set ${column}, name = 'X' where id = $1 returning id`, [id])).rejects.toThrow(REFUSED);
-      await expect(asCoordinator(`update public.participants set ${column.replace('name', 'first_name')} where id = $1 returning id`, [id])).rejects.toThrow(REFUSED);
+    for (const column of [
+      'id = gen_random_uuid()',
+      `tenant_id = '${world.other.id}'`,
+      'version = 99',
+      'created_at = now()',
+    ]) {
+      await expect(
+        asCoordinator(`update public.volunteers set ${column}, name = 'X' where id = $1 returning id`, [id]),
+      ).rejects.toThrow(REFUSED);
+      await expect(
+        asCoordinator(
+          `update public.participants set ${column.replace('name', 'first_name')} where id = $1 returning id`,
+          [id],
+        ),
+      ).rejects.toThrow(REFUSED);
     }
     expect(await auditOf(id)).toHaveLength(1);
   });
 
   it('a workspace with roster rows can be deleted, taking its audit trail with it', async () => {
     const tenant = world.tenant.id;
-    await asCoordinator("insert into public.volunteers (tenant_id, name) values ($1, 'Slettes') returning id", [tenant]);
+    await asCoordinator("insert into public.volunteers (tenant_id, name) values ($1, 'Slettes') returning id", [
+      tenant,
+    ]);
     await privileged((tx) => tx.query('delete from public.tenants where id = $1', [tenant]));
-    expect(await privileged((tx) => tx.query('select 1 from public.audit_log where tenant_id = $1', [tenant]))).toEqual([]);
+    expect(await privileged((tx) => tx.query('select 1 from public.audit_log where tenant_id = $1', [tenant]))).toEqual(
+      [],
+    );
   });
 
   it('participants are audited the same way', async () => {

@@ -1,8 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { addMember, createUser, createWorld, privileged, type TestUser, type World } from '../src/testing/index.ts';
-import { ACTOR_LABEL, asActor, expectNoWrite, REFUSED, type Actor, userOf } from './helpers.ts';
-
-type Workspace = 'tenant' | 'other' | 'region';
+import { ACTOR_LABEL, asActor, expectNoWrite, REFUSED, type Actor, userOf, type Workspace } from './helpers.ts';
 
 /**
  * Each actor's own workspace. Whatever the role, a member reads and writes only its own grid

@@ -3,6 +3,23 @@ import { expect } from 'vitest';
 import type { Tx } from '../src/index.ts';
 import { as, privileged, type Role, type TestTenant, type TestUser, type World } from '../src/testing/index.ts';
 
+/** The world's workspaces: the actors' home, another municipality, and the region. */
+export type Workspace = 'tenant' | 'other' | 'region';
+export const WORKSPACES: Workspace[] = ['tenant', 'other', 'region'];
+
+/** One row in each workspace, inserted on the privileged path; `sql` returns its id. */
+export async function seedEachWorkspace(
+  world: World,
+  sql: string,
+  params: (workspace: Workspace, tenantId: string) => unknown[],
+): Promise<Record<Workspace, string>> {
+  const seeded = { tenant: '', other: '', region: '' };
+  for (const w of WORKSPACES) {
+    seeded[w] = (await privileged((tx) => tx.one<{ id: string }>(sql, params(w, world[w].id))))!.id;
+  }
+  return seeded;
+}
+
 /** Everyone the per-table tests try each verb as; `anonymous` is a request without claims. */
 export type Actor = Role | 'stranger' | 'regionMember' | 'anonymous';
 

@@ -13,10 +13,9 @@ import {
   type Actor,
   type InvitationState,
   userOf,
+  type Workspace,
+  WORKSPACES,
 } from './helpers.ts';
-
-type Workspace = 'tenant' | 'other' | 'region';
-const WORKSPACES: Workspace[] = ['tenant', 'other', 'region'];
 
 /** Each actor's own workspace, and whether their role there (owner or admin) lets them invite. */
 const ACTORS: { actor: Actor; home: Workspace | null; manages: boolean }[] = [

@@ -1,8 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { addMember, createUser, createWorld, privileged, type Role, type World } from '../src/testing/index.ts';
-import { ACTOR_LABEL, asActor, expectNoWrite, expectRaised, ids, REFUSED, type Actor } from './helpers.ts';
-
-type Workspace = 'tenant' | 'other' | 'region';
+import {
+  ACTOR_LABEL,
+  asActor,
+  expectNoWrite,
+  expectRaised,
+  ids,
+  REFUSED,
+  type Actor,
+  type Workspace,
+} from './helpers.ts';
 
 /**
  * Each actor's own workspace, whether their role there lets them manage members (owner or admin),

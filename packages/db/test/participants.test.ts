@@ -1,9 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { as, createWorld, privileged, type World } from '../src/testing/index.ts';
-import { ACTOR_LABEL, asActor, expectNoWrite, ids, REFUSED, type Actor } from './helpers.ts';
-
-type Workspace = 'tenant' | 'other' | 'region';
-const WORKSPACES: Workspace[] = ['tenant', 'other', 'region'];
+import {
+  ACTOR_LABEL,
+  asActor,
+  expectNoWrite,
+  ids,
+  REFUSED,
+  type Actor,
+  type Workspace,
+  seedEachWorkspace,
+} from './helpers.ts';
 
 /**
  * Each actor's own workspace, and what its role there lets it do with that workspace's
@@ -38,16 +44,12 @@ let seeded: Record<Workspace, string>;
 
 beforeEach(async () => {
   world = await createWorld();
-  seeded = { tenant: '', other: '', region: '' };
-  for (const w of WORKSPACES) {
-    seeded[w] = (await privileged((tx) =>
-      tx.one<{ id: string }>(
-        `insert into public.participants (tenant_id, first_name, birth_year, contact, consent_on)
+  seeded = await seedEachWorkspace(
+    world,
+    `insert into public.participants (tenant_id, first_name, birth_year, contact, consent_on)
          values ($1, $2, 1990, 'via bostøtten', current_date) returning id`,
-        [world[w].id, `Mette ${w}`],
-      ),
-    ))!.id;
-  }
+    (w, tenantId) => [tenantId, `Mette ${w}`],
+  );
 });
 
 const stored = (id: string) =>

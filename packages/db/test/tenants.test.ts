@@ -1,8 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createWorld, privileged, type World } from '../src/testing/index.ts';
-import { ACTOR_LABEL, asActor, expectNoWrite, ids, REFUSED, type Actor } from './helpers.ts';
-
-type Workspace = 'tenant' | 'other' | 'region';
+import { ACTOR_LABEL, asActor, expectNoWrite, ids, REFUSED, type Actor, type Workspace } from './helpers.ts';
 
 /**
  * Each actor's own workspace in the world, and whether their role there (owner or admin) lets

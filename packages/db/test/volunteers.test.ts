@@ -1,9 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { as, createWorld, privileged, type World } from '../src/testing/index.ts';
-import { ACTOR_LABEL, asActor, expectNoWrite, ids, REFUSED, type Actor } from './helpers.ts';
-
-type Workspace = 'tenant' | 'other' | 'region';
-const WORKSPACES: Workspace[] = ['tenant', 'other', 'region'];
+import {
+  ACTOR_LABEL,
+  asActor,
+  expectNoWrite,
+  ids,
+  REFUSED,
+  type Actor,
+  type Workspace,
+  WORKSPACES,
+} from './helpers.ts';
 
 /**
  * Each actor's own workspace, and what its role there lets it do with that workspace's volunteers:

@@ -62,22 +62,34 @@ function matchOption(column: Column, text: string, ctx: ValueContext): string {
 }
 
 /** Text typed or pasted into a cell, as the value to store. */
-export function parseValue(column: Column, text: string, ctx: ValueContext): unknown {
+export const parseValue = (column: Column, text: string, ctx: ValueContext): unknown =>
+  parseCellText(column, text, ctx.locale, (c, option) => matchOption(c, option, ctx));
+
+/**
+ * Text as the value to store, whoever reads it: the grid matches select options against the
+ * labels of the UI's language, an import against those of every language (`matchOption`).
+ */
+export function parseCellText(
+  column: Column,
+  text: string,
+  locale: Locale,
+  matchOption: (column: Column, text: string) => string,
+): unknown {
   switch (column.type) {
     case 'number':
-      return parseNumber(text, ctx.locale);
+      return parseNumber(text, locale);
     case 'date':
       return parseDate(text);
     case 'checkbox':
       return parseBoolean(text, column.nullable ?? false);
     case 'select':
-      return text.trim() === '' ? null : matchOption(column, text, ctx);
+      return text.trim() === '' ? null : matchOption(column, text);
     case 'multiselect':
       return text
         .split(/[,;\n]/)
         .map((part) => part.trim())
         .filter(Boolean)
-        .map((part) => matchOption(column, part, ctx));
+        .map((part) => matchOption(column, part));
     default:
       // Blank text is "no value"; the schema decides whether that is allowed.
       return text.trim() === '' ? null : text;

@@ -10,16 +10,29 @@ import { findUserByEmail, insertUser } from './users.ts';
 const session = (userId: string, email: string): Session => ({ userId, email, claims: claimsFor(userId, email) });
 const withCookie = (cookie: string) => new Headers({ 'Set-Cookie': cookie });
 
+/** Runs a step that needs the database; the database being down is an answer, not a crash. */
+async function orUnavailable<T>(step: () => Promise<T>): Promise<T | { ok: false; reason: 'unavailable' }> {
+  try {
+    return await step();
+  } catch (error) {
+    if (error instanceof DatabaseUnavailableError) return { ok: false, reason: 'unavailable' };
+    throw error;
+  }
+}
+
+const clientAddress = (request: Request) => request.headers.get(CLIENT_ADDRESS_HEADER) ?? 'unknown';
+
 /** Identifies the client for rate limiting; the app's server sets it from the socket. */
 export const CLIENT_ADDRESS_HEADER = 'x-brobygger-client-address';
 
 export function createLocalProvider(opts: { secret: Uint8Array; secureCookies: boolean }): AuthProvider {
   const cookies = sessionCookies(opts.secret, { secure: opts.secureCookies });
 
-  /** A new server-side session and the cookie that carries it. */
-  async function begin(request: Request, userId: string, email: string): Promise<Headers> {
+  /** Signs the user in: a new server-side session, and the cookie that carries it. */
+  async function begin(request: Request, userId: string, email: string) {
     const sessionId = await startSession(userId, SESSION_HOURS, request.headers.get('user-agent'));
-    return withCookie(await cookies.issue(userId, email, sessionId));
+    const headers = withCookie(await cookies.issue(userId, email, sessionId));
+    return { ok: true as const, headers, session: session(userId, email) };
   }
 
   return {
@@ -34,9 +47,9 @@ export function createLocalProvider(opts: { secret: Uint8Array; secureCookies: b
 
     async signInWithPassword(request, rawEmail, password) {
       const email = rawEmail.trim().toLowerCase();
-      const address = request.headers.get(CLIENT_ADDRESS_HEADER) ?? 'unknown';
-      try {
-        if (await isRateLimited(email, address)) return { ok: false, reason: 'rate_limited' };
+      const address = clientAddress(request);
+      return orUnavailable(async () => {
+        if (await isRateLimited(email, address)) return { ok: false, reason: 'rate_limited' } as const;
         const user = await findUserByEmail(email);
         // Verify against a dummy hash for unknown e-mails so timing does not reveal who has an account.
         const ok = user?.encrypted_password
@@ -44,69 +57,53 @@ export function createLocalProvider(opts: { secret: Uint8Array; secureCookies: b
           : (await verifyPassword(await dummyHash(), password), false);
         if (!user || !ok) {
           await recordAttempt(email, address);
-          return { ok: false, reason: 'invalid_credentials' };
+          return { ok: false, reason: 'invalid_credentials' } as const;
         }
         await clearFailures(email);
-        await withPrivilegedTx('auth', (tx) =>
-          tx.query('update auth.users set last_sign_in_at = now() where id = $1', [user.id]),
-        );
-        return { ok: true, headers: await begin(request, user.id, user.email), session: session(user.id, user.email) };
-      } catch (error) {
-        if (error instanceof DatabaseUnavailableError) return { ok: false, reason: 'unavailable' };
-        throw error;
-      }
+        return begin(request, user.id, user.email);
+      });
     },
 
     async signUp(request, input) {
       const email = input.email.trim().toLowerCase();
       if (input.password.length < MIN_PASSWORD_LENGTH) return { ok: false, reason: 'weak_password' };
-      let id: string | null;
-      try {
-        id = await withPrivilegedTx('auth', async (tx) => {
-          const taken = await tx.one('select 1 from auth.users where email = $1', [email]);
-          return taken ? null : insertUser(tx, { ...input, email });
-        });
-      } catch (error) {
-        if (error instanceof DatabaseUnavailableError) return { ok: false, reason: 'unavailable' };
-        // Two sign-ups racing for one address: the loser hits the unique index.
-        if ((error as { code?: string }).code === '23505') return { ok: false, reason: 'email_taken' };
-        throw error;
-      }
-      if (!id) return { ok: false, reason: 'email_taken' };
-      try {
-        return { ok: true, headers: await begin(request, id, email), session: session(id, email) };
-      } catch (error) {
-        if (error instanceof DatabaseUnavailableError) return { ok: false, reason: 'unavailable' };
-        throw error;
-      }
+      return orUnavailable(async () => {
+        let id: string | null;
+        try {
+          id = await withPrivilegedTx('auth', async (tx) => {
+            const taken = await tx.one('select 1 from auth.users where email = $1', [email]);
+            return taken ? null : insertUser(tx, { ...input, email });
+          });
+        } catch (error) {
+          // Two sign-ups racing for one address: the loser hits the unique index.
+          if ((error as { code?: string }).code === '23505') id = null;
+          else throw error;
+        }
+        return id ? begin(request, id, email) : ({ ok: false, reason: 'email_taken' } as const);
+      });
     },
 
     async requestSignInLink(request, rawEmail, confirmUrl) {
       const email = rawEmail.trim().toLowerCase();
-      const address = request.headers.get(CLIENT_ADDRESS_HEADER) ?? 'unknown';
-      try {
-        if (await isRateLimited(email, address, LINK_LIMIT)) return { ok: false, reason: 'rate_limited' };
+      const address = clientAddress(request);
+      return orUnavailable(async () => {
+        if (await isRateLimited(email, address, LINK_LIMIT)) return { ok: false, reason: 'rate_limited' } as const;
         await recordAttempt(email, address, LINK_LIMIT);
         const token = await issueLinkToken(email);
+        if (!token) return { ok: true, mail: null } as const;
         const url = new URL(confirmUrl);
-        if (token) url.searchParams.set('token_hash', token);
-        return { ok: true, mail: token ? { to: email, link: url.toString() } : null };
-      } catch (error) {
-        if (error instanceof DatabaseUnavailableError) return { ok: false, reason: 'unavailable' };
-        throw error;
-      }
+        url.searchParams.set('token_hash', token);
+        return { ok: true, mail: { to: email, link: url.toString() } } as const;
+      });
     },
 
     async signInWithLink(request, token) {
-      try {
+      return orUnavailable(async () => {
         const user = token ? await redeemLinkToken(token) : null;
-        if (!user) return { ok: false, reason: 'link_invalid' };
+        if (!user) return { ok: false, reason: 'link_invalid' } as const;
         await clearFailures(user.email);
-        return { ok: true, headers: await begin(request, user.id, user.email), session: session(user.id, user.email) };
-      } catch (error) {
-        if (error instanceof DatabaseUnavailableError) return { ok: false, reason: 'unavailable' };
-        throw error;
-      }
+        return begin(request, user.id, user.email);
+      });
     },
 
     /** Ends the session on the server too; the cookie is cleared even when that fails. */

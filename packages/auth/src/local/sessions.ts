@@ -6,20 +6,20 @@ import { withPrivilegedTx } from '@brobygger/db';
  * deletes the row, so a copied cookie stops working at once instead of at its expiry.
  */
 
+/** A new session for the user, who is thereby signed in now. One transaction. */
 export async function startSession(userId: string, hours: number, userAgent: string | null): Promise<string> {
-  const row = await withPrivilegedTx('auth', (tx) =>
-    tx.one<{ id: string }>(
+  return withPrivilegedTx('auth', async (tx) => {
+    const row = await tx.one<{ id: string }>(
       `insert into auth.sessions (id, user_id, not_after, user_agent)
        values (gen_random_uuid(), $1, now() + make_interval(hours => $2), $3)
        returning id`,
       [userId, hours, userAgent?.slice(0, 500) ?? null],
-    ),
-  );
-  // Ended and expired sessions are pruned by each sign-in rather than by a timer.
-  await withPrivilegedTx('auth', (tx) =>
-    tx.query("delete from auth.sessions where not_after < now() - interval '1 day'"),
-  );
-  return row!.id;
+    );
+    await tx.query('update auth.users set last_sign_in_at = now() where id = $1', [userId]);
+    // Ended and expired sessions are pruned by each sign-in rather than by a timer.
+    await tx.query("delete from auth.sessions where not_after < now() - interval '1 day'");
+    return row!.id;
+  });
 }
 
 /** Whether the session is live: not ended, not expired, and its user not deleted. */

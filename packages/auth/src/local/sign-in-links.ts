@@ -36,7 +36,8 @@ export async function redeemLinkToken(token: string): Promise<{ id: string; emai
          where token_hash = $1 and token_type = $2
          returning user_id, created_at
        )
-       update auth.users u set last_sign_in_at = now(), email_confirmed_at = coalesce(u.email_confirmed_at, now())
+       -- Following the link proves the address, as confirming it would.
+       update auth.users u set email_confirmed_at = coalesce(u.email_confirmed_at, now())
        from used
        where u.id = used.user_id and used.created_at > now() - make_interval(mins => $3) and u.deleted_at is null
        returning u.id, u.email`,

@@ -6,7 +6,14 @@ import type { Tx } from '../tx.ts';
  * Peer-Netværk Danmark and Recovery Lab). Every name is invented; participants are first names
  * or initials only, as the product asks of real users.
  */
-type DemoVolunteer = [name: string, status: string, via: string, education: string, courses: string[], note: string | null];
+type DemoVolunteer = [
+  name: string,
+  status: string,
+  via: string,
+  education: string,
+  courses: string[],
+  note: string | null,
+];
 
 const FREDERIKSBERG_VOLUNTEERS: DemoVolunteer[] = [
   ['Anne-Mette Lund', 'active', 'frivilligjob', 'completed', ['first_aid', 'psychosis_support'], 'Går gerne ture'],
@@ -42,7 +49,15 @@ export async function seedDemoRosters(tx: Tx, tenantId: string): Promise<void> {
     [
       tenantId,
       JSON.stringify(
-        FREDERIKSBERG_VOLUNTEERS.map(([name, status, via, education, courses, note], n) => ({ n, name, status, via, education, courses, note })),
+        FREDERIKSBERG_VOLUNTEERS.map(([name, status, via, education, courses, note], n) => ({
+          n,
+          name,
+          status,
+          via,
+          education,
+          courses,
+          note,
+        })),
       ),
     ],
   );
@@ -53,7 +68,13 @@ export async function seedDemoRosters(tx: Tx, tenantId: string): Promise<void> {
     [
       tenantId,
       JSON.stringify(
-        FREDERIKSBERG_PARTICIPANTS.map(([first_name, birth_year, referred_by, status], n) => ({ n, first_name, birth_year, referred_by, status })),
+        FREDERIKSBERG_PARTICIPANTS.map(([first_name, birth_year, referred_by, status], n) => ({
+          n,
+          first_name,
+          birth_year,
+          referred_by,
+          status,
+        })),
       ),
     ],
   );

@@ -1,24 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { freePort } from '../embedded/free-port.ts';
 import { startEmbeddedDatabase } from '../embedded/launch.ts';
 import { migrate } from '../migrate.ts';
 import { closePools, configurePools } from '../pools.ts';
 
 import './index.ts';
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 /** A fresh, migrated embedded Postgres for this test run, removed afterwards. */
 export default async function setup(project: TestProject) {

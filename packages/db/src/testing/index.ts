@@ -15,10 +15,17 @@ declare module 'vitest' {
 
 const suffix = () => randomBytes(4).toString('hex');
 
-export async function createTenant(kind: 'municipality' | 'association' | 'region', name = `Test ${kind}`): Promise<TestTenant> {
+export async function createTenant(
+  kind: 'municipality' | 'association' | 'region',
+  name = `Test ${kind}`,
+): Promise<TestTenant> {
   const slug = `${kind.slice(0, 4)}-${suffix()}`;
   const row = await withPrivilegedTx('test', (tx) =>
-    tx.one<{ id: string }>('insert into public.tenants (kind, name, slug) values ($1, $2, $3) returning id', [kind, name, slug]),
+    tx.one<{ id: string }>('insert into public.tenants (kind, name, slug) values ($1, $2, $3) returning id', [
+      kind,
+      name,
+      slug,
+    ]),
   );
   return { id: row!.id, slug, name };
 }

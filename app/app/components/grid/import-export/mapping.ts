@@ -1,11 +1,10 @@
 import type { Locale } from '@brobygger/i18n';
 import type { TFunction } from 'i18next';
-import { parseBoolean, parseDate, parseNumber } from '../clipboard.ts';
 import { newRowId } from '../ids.ts';
 import type { ChangeIntent } from '../session.ts';
 import type { GridColumn, GridRow } from '../types.ts';
 import { validateRow, type RowSchema } from '../validation.ts';
-import { optionLabel, valuesEqual } from '../values.ts';
+import { optionLabel, parseCellText, valuesEqual } from '../values.ts';
 import type { ImportCell, SheetTable } from './read-file.ts';
 
 /**
@@ -109,6 +108,11 @@ function matchOption(column: Column, text: string, ctx: ImportContext): string {
   return text.trim();
 }
 
+/** Text from a file: as typed into the grid, with option labels recognised in every language. */
+const convertText = (column: Column, text: string, ctx: ImportContext): unknown =>
+  // Spreadsheet cells often carry stray spaces; the schema trims too, so this only avoids false "changed".
+  parseCellText(column, text.trim(), ctx.locale, (c, option) => matchOption(c, option, ctx));
+
 /**
  * A file cell as the value the grid stores. What cannot be read stays as the written text, for
  * the schema to reject with its own message, never silently dropped.
@@ -126,30 +130,7 @@ export function convertCell(column: Column, cell: ImportCell | undefined, ctx: I
       if (typeof cell === 'boolean') return cell;
       break;
   }
-  const text = cell instanceof Date ? isoOf(cell) : String(cell);
-  return convertText(column, text, ctx);
-}
-
-function convertText(column: Column, text: string, ctx: ImportContext): unknown {
-  switch (column.type) {
-    case 'number':
-      return parseNumber(text, ctx.locale);
-    case 'date':
-      return parseDate(text);
-    case 'checkbox':
-      return parseBoolean(text, column.nullable ?? false);
-    case 'select':
-      return text.trim() === '' ? null : matchOption(column, text, ctx);
-    case 'multiselect':
-      return text
-        .split(/[,;\n]/)
-        .map((part) => part.trim())
-        .filter(Boolean)
-        .map((part) => matchOption(column, part, ctx));
-    default:
-      // Spreadsheet cells often carry stray spaces; the schema trims too, so this only avoids false "changed".
-      return text.trim() === '' ? null : text.trim();
-  }
+  return convertText(column, cell instanceof Date ? isoOf(cell) : String(cell), ctx);
 }
 
 // ---- rows ------------------------------------------------------------------------------
@@ -161,7 +142,8 @@ const keyOf = (value: unknown): string | null => {
   return text === '' ? null : text;
 };
 
-const blank = (cell: ImportCell | undefined) => cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
+const blank = (cell: ImportCell | undefined) =>
+  cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
 
 export type PlanInput = {
   table: SheetTable;
@@ -202,7 +184,9 @@ export function planImport(input: PlanInput): ImportPlan {
     }
   }
 
-  const lines = table.rows.flatMap((cells, i) => (mapped.every((m) => blank(cells[m.index])) ? [] : [{ cells, line: i + 2 }]));
+  const lines = table.rows.flatMap((cells, i) =>
+    mapped.every((m) => blank(cells[m.index])) ? [] : [{ cells, line: i + 2 }],
+  );
   const fileKeys = new Map<string, number>();
   const lineKeys = lines.map(({ cells }) => {
     if (keyIndex === -1) return null;
@@ -226,7 +210,8 @@ export function planImport(input: PlanInput): ImportPlan {
     const kind = !existing ? 'new' : changed.length ? 'update' : 'unchanged';
 
     const errors: ImportError[] = [];
-    if (key !== null && (fileKeys.get(key) ?? 0) > 1) errors.push({ field: keyField!, message: 'import:errors.duplicateKey' });
+    if (key !== null && (fileKeys.get(key) ?? 0) > 1)
+      errors.push({ field: keyField!, message: 'import:errors.duplicateKey' });
     if (matches.length > 1) errors.push({ field: keyField!, message: 'import:errors.ambiguousKey' });
     // An unchanged row is not sent, so whatever is already stored in it is not this import's problem.
     if (kind !== 'unchanged') {

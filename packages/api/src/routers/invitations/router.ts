@@ -26,7 +26,10 @@ export const invitationsRouter = router({
     .input(z.object({ token: ZToken, displayName: z.string().trim().max(200).optional() }))
     .mutation(async ({ ctx, input }) => {
       const row = await ctx.db.tx((tx) =>
-        tx.one<{ slug: string }>('select app.accept_invitation($1, $2) as slug', [input.token, input.displayName ?? '']),
+        tx.one<{ slug: string }>('select app.accept_invitation($1, $2) as slug', [
+          input.token,
+          input.displayName ?? '',
+        ]),
       );
       return { slug: row!.slug };
     }),

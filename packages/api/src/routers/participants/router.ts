@@ -1,8 +1,7 @@
 import { rosterRepository } from '../../rosters/repository.ts';
-import { zSaveInput } from '../../rosters/save.ts';
 import { ZParticipantRow, type ParticipantRow } from '../../rosters/participant.ts';
-import { requireRole, router, tenantProcedure } from '../../trpc.ts';
-import { canEditRosters, EDITOR_ROLES, ZLooseRow } from '../volunteers/router.ts';
+import { router, tenantProcedure } from '../../trpc.ts';
+import { canEditRosters, rosterSaveProcedure } from '../roster-procedures.ts';
 
 export const participantsRepo = rosterRepository<ParticipantRow>({
   table: 'public.participants',
@@ -27,8 +26,5 @@ export const participantsRouter = router({
     return { rows, canEdit: canEditRosters(ctx.tenant) };
   }),
 
-  save: tenantProcedure.input(zSaveInput(ZLooseRow)).mutation(({ ctx, input }) => {
-    requireRole(ctx.tenant, ...EDITOR_ROLES);
-    return participantsRepo.saveAll(ctx.db.tx, ctx.tenant.id, input);
-  }),
+  save: rosterSaveProcedure(participantsRepo),
 });

@@ -15,16 +15,14 @@ export const preferencesRouter = router({
     return row?.state ?? null;
   }),
 
-  save: tenantProcedure
-    .input(z.object({ grid: ZGrid, state: z.json() }))
-    .mutation(async ({ ctx, input }) => {
-      await ctx.db.tx((tx) =>
-        tx.query(
-          `insert into public.grid_preferences (tenant_id, grid, state) values ($1, $2, $3)
+  save: tenantProcedure.input(z.object({ grid: ZGrid, state: z.json() })).mutation(async ({ ctx, input }) => {
+    await ctx.db.tx((tx) =>
+      tx.query(
+        `insert into public.grid_preferences (tenant_id, grid, state) values ($1, $2, $3)
            on conflict (tenant_id, user_id, grid) do update set state = excluded.state, updated_at = now()`,
-          [ctx.tenant.id, input.grid, JSON.stringify(input.state)],
-        ),
-      );
-      return { saved: true };
-    }),
+        [ctx.tenant.id, input.grid, JSON.stringify(input.state)],
+      ),
+    );
+    return { saved: true };
+  }),
 });

@@ -1,39 +1,34 @@
-import { z } from 'zod';
-import { rosterRepository } from '../../rosters/repository.ts';
-import { ZRowId, ZRowVersion } from '../../rosters/fields.ts';
-import { zSaveInput } from '../../rosters/save.ts';
+import { rosterRepository, type ColumnMap } from '../../rosters/repository.ts';
 import { ZVolunteerRow, type VolunteerRow } from '../../rosters/volunteer.ts';
-import { requireRole, router, tenantProcedure, type TenantContext } from '../../trpc.ts';
+import { router, tenantProcedure } from '../../trpc.ts';
+import { canEditRosters, rosterSaveProcedure } from '../roster-procedures.ts';
+
+/** The columns a volunteer save writes, by API field (also what the benchmark upserts). */
+export const VOLUNTEER_COLUMNS: ColumnMap[] = [
+  { field: 'name', column: 'name', sqlType: 'text' },
+  { field: 'email', column: 'email', sqlType: 'text' },
+  { field: 'phone', column: 'phone', sqlType: 'text' },
+  { field: 'status', column: 'status', sqlType: 'public.volunteer_status' },
+  { field: 'statusChangedOn', column: 'status_changed_on', sqlType: 'date' },
+  { field: 'startDate', column: 'start_date', sqlType: 'date' },
+  { field: 'recruitedVia', column: 'recruited_via', sqlType: 'text' },
+  { field: 'intakeOn', column: 'intake_on', sqlType: 'date' },
+  { field: 'confidentialitySignedOn', column: 'confidentiality_signed_on', sqlType: 'date' },
+  { field: 'recordCheckOn', column: 'record_check_on', sqlType: 'date' },
+  { field: 'recordCheckOk', column: 'record_check_ok', sqlType: 'boolean' },
+  { field: 'meetsChildrenUnder15', column: 'meets_children_under_15', sqlType: 'boolean' },
+  { field: 'peerEducation', column: 'peer_education', sqlType: 'public.peer_education' },
+  { field: 'peerEducationProvider', column: 'peer_education_provider', sqlType: 'text' },
+  { field: 'shortCourses', column: 'short_courses', sqlType: 'text[]' },
+  { field: 'note', column: 'note', sqlType: 'text' },
+];
 
 export const volunteersRepo = rosterRepository<VolunteerRow>({
   table: 'public.volunteers',
   rowSchema: ZVolunteerRow,
   orderBy: 't.name, t.id',
-  columns: [
-    { field: 'name', column: 'name', sqlType: 'text' },
-    { field: 'email', column: 'email', sqlType: 'text' },
-    { field: 'phone', column: 'phone', sqlType: 'text' },
-    { field: 'status', column: 'status', sqlType: 'public.volunteer_status' },
-    { field: 'statusChangedOn', column: 'status_changed_on', sqlType: 'date' },
-    { field: 'startDate', column: 'start_date', sqlType: 'date' },
-    { field: 'recruitedVia', column: 'recruited_via', sqlType: 'text' },
-    { field: 'intakeOn', column: 'intake_on', sqlType: 'date' },
-    { field: 'confidentialitySignedOn', column: 'confidentiality_signed_on', sqlType: 'date' },
-    { field: 'recordCheckOn', column: 'record_check_on', sqlType: 'date' },
-    { field: 'recordCheckOk', column: 'record_check_ok', sqlType: 'boolean' },
-    { field: 'meetsChildrenUnder15', column: 'meets_children_under_15', sqlType: 'boolean' },
-    { field: 'peerEducation', column: 'peer_education', sqlType: 'public.peer_education' },
-    { field: 'peerEducationProvider', column: 'peer_education_provider', sqlType: 'text' },
-    { field: 'shortCourses', column: 'short_courses', sqlType: 'text[]' },
-    { field: 'note', column: 'note', sqlType: 'text' },
-  ],
+  columns: VOLUNTEER_COLUMNS,
 });
-
-export const EDITOR_ROLES = ['owner', 'admin', 'coordinator'] as const;
-export const canEditRosters = (tenant: TenantContext) => (EDITOR_ROLES as readonly string[]).includes(tenant.role);
-
-/** Rows are checked against the shared schema inside the procedure, so errors carry row ids. */
-export const ZLooseRow = z.object({ id: ZRowId, version: ZRowVersion }).loose();
 
 export const volunteersRouter = router({
   /** The roster; a peer gets only the directory of active volunteers (name and contact). */
@@ -51,9 +46,5 @@ export const volunteersRouter = router({
     return { rows, directory: null, canEdit: canEditRosters(ctx.tenant) };
   }),
 
-  /** One grid save: all rows or none, every existing row version-checked. */
-  save: tenantProcedure.input(zSaveInput(ZLooseRow)).mutation(({ ctx, input }) => {
-    requireRole(ctx.tenant, ...EDITOR_ROLES);
-    return volunteersRepo.saveAll(ctx.db.tx, ctx.tenant.id, input);
-  }),
+  save: rosterSaveProcedure(volunteersRepo),
 });
