@@ -26,7 +26,9 @@ export function Field({
       <input
         id={id}
         aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={[errors?.length ? errorId : null, hint ? hintId : null].filter(Boolean).join(' ') || undefined}
+        aria-describedby={
+          [errors?.length ? errorId : null, hint ? hintId : null].filter(Boolean).join(' ') || undefined
+        }
         {...input}
       />
       {hint ? (

@@ -95,10 +95,7 @@ function SignUpForm({ result }: { result: Errors | undefined }) {
   return (
     <>
       <p>
-        {t('signInFirst', { email: invitation.email })}{' '}
-        <Link to={loginHref}>
-          {t('signIn')}
-        </Link>
+        {t('signInFirst', { email: invitation.email })} <Link to={loginHref}>{t('signIn')}</Link>
       </p>
       <h2>{t('createAccount')}</h2>
       <Form method="post" noValidate>
@@ -114,7 +111,14 @@ function SignUpForm({ result }: { result: Errors | undefined }) {
           errors={result?.fieldErrors?.password}
           errorValues={{ min: MIN_PASSWORD_LENGTH }}
         />
-        <Field label={t('confirm')} name="confirm" type="password" autoComplete="new-password" required errors={result?.fieldErrors?.confirm} />
+        <Field
+          label={t('confirm')}
+          name="confirm"
+          type="password"
+          autoComplete="new-password"
+          required
+          errors={result?.fieldErrors?.confirm}
+        />
         <FormMessage error={result?.error} />
         <button type="submit" className="primary">
           {t('createAndAccept')}

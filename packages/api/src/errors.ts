@@ -29,6 +29,8 @@ export function toTRPCError(error: unknown): unknown {
   if (key) return new TRPCError({ code: RAISED_CODES[key] ?? 'BAD_REQUEST', message: `errors:${key}`, cause: error });
   const code = (error as { code?: string } | null)?.code;
   if (code === '42501') return new TRPCError({ code: 'FORBIDDEN', message: 'errors:forbidden', cause: error });
+  // A lookup to a row that was deleted meanwhile (composite foreign keys keep it in the workspace).
+  if (code === '23503') return new TRPCError({ code: 'BAD_REQUEST', message: 'errors:lookup_not_found', cause: error });
   if (code === '23505') return new TRPCError({ code: 'CONFLICT', message: 'errors:duplicate', cause: error });
   return error;
 }

@@ -7,4 +7,5 @@ export type { InvitationPreview } from './routers/invitations/router.ts';
 export type { TenantContext } from './trpc.ts';
 export type { PartnershipRow } from './routers/partnerships/router.ts';
 export { toTRPCError } from './errors.ts';
-export { VOLUNTEER_COLUMNS } from './routers/volunteers/router.ts';
+export { rosterRepository, type RosterScope, type LookupOption } from './rosters/repository.ts';
+export type { RosterAccess } from './routers/roster-procedures.ts';

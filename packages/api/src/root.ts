@@ -2,10 +2,9 @@ import { createCallerFactory, router } from './trpc.ts';
 import { invitationsRouter } from './routers/invitations/router.ts';
 import { meRouter } from './routers/me/router.ts';
 import { membersRouter } from './routers/members/router.ts';
-import { participantsRouter } from './routers/participants/router.ts';
 import { partnershipsRouter } from './routers/partnerships/router.ts';
 import { preferencesRouter } from './routers/preferences/router.ts';
-import { volunteersRouter } from './routers/volunteers/router.ts';
+import { rosterRouters } from './routers/rosters/router.ts';
 import { workspacesRouter } from './routers/workspaces/router.ts';
 
 export const appRouter = router({
@@ -14,9 +13,8 @@ export const appRouter = router({
   members: membersRouter,
   invitations: invitationsRouter,
   partnerships: partnershipsRouter,
-  volunteers: volunteersRouter,
-  participants: participantsRouter,
   preferences: preferencesRouter,
+  ...rosterRouters,
 });
 
 export type AppRouter = typeof appRouter;

@@ -56,18 +56,20 @@ export type TenantContext = { id: string; slug: string; name: string; kind: stri
  * claims, so a slug the caller is not a member of is simply not found, exactly like one that does
  * not exist.
  */
-export const tenantProcedure = protectedProcedure.input(z.object({ tenant: ZSlug })).use(async ({ ctx, input, next }) => {
-  const tenant = await ctx.db.tx((tx) =>
-    tx.one<TenantContext>(
-      `select t.id, t.slug, t.name, t.kind::text, m.role::text
+export const tenantProcedure = protectedProcedure
+  .input(z.object({ tenant: ZSlug }))
+  .use(async ({ ctx, input, next }) => {
+    const tenant = await ctx.db.tx((tx) =>
+      tx.one<TenantContext>(
+        `select t.id, t.slug, t.name, t.kind::text, m.role::text
        from public.tenants t join public.memberships m on m.tenant_id = t.id and m.user_id = (select auth.uid())
        where t.slug = $1`,
-      [input.tenant],
-    ),
-  );
-  if (!tenant) return fail('NOT_FOUND', 'workspace_not_found');
-  return next({ ctx: { ...ctx, tenant } });
-});
+        [input.tenant],
+      ),
+    );
+    if (!tenant) return fail('NOT_FOUND', 'workspace_not_found');
+    return next({ ctx: { ...ctx, tenant } });
+  });
 
 /** The friendly check; row-level security enforces the same rule underneath. */
 export function requireRole(tenant: TenantContext, ...roles: MembershipRole[]): void {

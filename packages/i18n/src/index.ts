@@ -1,6 +1,7 @@
 import i18next, { type i18n, type TFunction } from 'i18next';
 import daAuth from '../locales/da/auth.json';
 import daCommon from '../locales/da/common.json';
+import daCourses from '../locales/da/courses.json';
 import daErrors from '../locales/da/errors.json';
 import daGrid from '../locales/da/grid.json';
 import daImport from '../locales/da/import.json';
@@ -11,6 +12,7 @@ import daParticipants from '../locales/da/participants.json';
 import daVolunteers from '../locales/da/volunteers.json';
 import enAuth from '../locales/en/auth.json';
 import enCommon from '../locales/en/common.json';
+import enCourses from '../locales/en/courses.json';
 import enErrors from '../locales/en/errors.json';
 import enGrid from '../locales/en/grid.json';
 import enImport from '../locales/en/import.json';
@@ -37,6 +39,7 @@ export const resources = {
     import: daImport,
     volunteers: daVolunteers,
     participants: daParticipants,
+    courses: daCourses,
   },
   en: {
     common: enCommon,
@@ -49,6 +52,7 @@ export const resources = {
     import: enImport,
     volunteers: enVolunteers,
     participants: enParticipants,
+    courses: enCourses,
   },
 } as const;
 

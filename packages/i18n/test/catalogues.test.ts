@@ -23,8 +23,7 @@ function leaves(node: Catalogue, prefix = ''): Map<string, string> {
   return out;
 }
 
-const catalogue = (locale: Locale, ns: (typeof NAMESPACES)[number]) =>
-  leaves(resources[locale][ns] as Catalogue);
+const catalogue = (locale: Locale, ns: (typeof NAMESPACES)[number]) => leaves(resources[locale][ns] as Catalogue);
 
 const placeholders = (text: string) => [...text.matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)].map((m) => m[1]).sort();
 

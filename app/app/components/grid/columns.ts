@@ -6,7 +6,7 @@ import type {
   ValueParserParams,
 } from 'ag-grid-community';
 import type { ColumnType, GridColumn, GridRow } from './types.ts';
-import { formatValue, parseValue, valuesEqual, type ValueContext } from './values.ts';
+import { formatValue, parseValue, problemText, valuesEqual, type ValueContext } from './values.ts';
 
 /** What the cells ask the editing session about themselves when AG Grid draws them. */
 export type CellStatus = {
@@ -27,6 +27,7 @@ const WIDTH: Record<ColumnType, number> = {
   select: 170,
   checkbox: 130,
   multiselect: 240,
+  lookup: 200,
 };
 
 /** Editor, filter and comparison per column type. */
@@ -66,7 +67,9 @@ function typeDefs(column: Column, ctx: ValueContext): ColDef<GridRow> {
         },
       };
     case 'multiselect':
-      // Edited as text: the labels separated by commas, read back by parseValue.
+    case 'lookup':
+      // Edited as text: multiselect labels separated by commas, a lookup's name or e-mail; read
+      // back by parseValue, which resolves a lookup to its row.
       return { ...byLabel, cellEditor: 'agTextCellEditor', cellEditorParams: { useFormatter: true } };
     case 'checkbox':
       return {
@@ -97,7 +100,7 @@ export function buildColumnDefs(columns: readonly Column[], ctx: ValueContext, s
       pinned: column.pinned ? 'left' : null,
       // Our own formatters and parsers decide; AG Grid's type inference would guess from the first row.
       cellDataType: false,
-      editable: () => status.editable(),
+      editable: (p) => status.editable() && !column.readOnly && p.data?.editable !== false,
       valueFormatter: (p: ValueFormatterParams<GridRow>) => format(p.value),
       valueParser: (p: ValueParserParams<GridRow>) =>
         typeof p.newValue === 'string' ? parseValue(column, p.newValue, ctx) : (p.newValue ?? null),
@@ -108,11 +111,12 @@ export function buildColumnDefs(columns: readonly Column[], ctx: ValueContext, s
         'cell-invalid': (p) => !!p.data && status.errorOf(p.data.id, field) !== undefined,
         'cell-dirty': (p) => !!p.data && status.isDirty(p.data.id, field),
         'cell-conflict': (p) => !!p.data && status.conflictOf(p.data.id, field) !== undefined,
+        'cell-readonly': () => !!column.readOnly,
       },
       tooltip: (p: TooltipCallbackParams<GridRow>) => {
         if (!p.data) return undefined;
         const error = status.errorOf(p.data.id, field);
-        if (error) return ctx.t(error);
+        if (error) return problemText(column, p.data[field], error, ctx);
         const conflict = status.conflictOf(p.data.id, field);
         return conflict
           ? ctx.t('grid:conflicts.cellTooltip', { theirs: format(conflict.theirs) || ctx.t('grid:conflicts.empty') })

@@ -29,7 +29,8 @@ export function planPaste(
   at: CellPosition,
   view: GridView,
   ctx: ValueContext,
-  newRow: () => GridRow,
+  /** Makes a row for lines past the last one; null where rows may not be added (they are dropped). */
+  newRow: (() => GridRow) | null,
 ): ChangeIntent {
   const firstCol = view.columns.findIndex((c) => c.field === at.field);
   const intent: Required<ChangeIntent> = { added: [], deleted: [], cells: [] };
@@ -37,6 +38,7 @@ export function planPaste(
   block.forEach((cells, r) => {
     let id = view.rowIds[at.rowIndex + r];
     if (id === undefined) {
+      if (!newRow) return;
       const row = newRow();
       intent.added.push(row);
       id = row.id;
@@ -92,4 +94,18 @@ export function planClear(
   if (!column) return {};
   const empty = parseValue(column, '', ctx);
   return { cells: targetRows(view, at, selected).map((i) => ({ id: view.rowIds[i]!, field: at.field, value: empty })) };
+}
+
+/**
+ * Drops the cells of a planned change that may not be written: computed columns, and rows the
+ * caller may see but not change. Every paste, fill, clear and import goes through this.
+ */
+export function onlyWritable(
+  intent: ChangeIntent,
+  columns: readonly Column[],
+  rowOf: (id: string) => GridRow | undefined,
+): ChangeIntent {
+  const readOnly = new Set(columns.filter((c) => c.readOnly).map((c) => c.field as string));
+  const cells = intent.cells?.filter((c) => !readOnly.has(c.field) && rowOf(c.id)?.editable !== false);
+  return { ...intent, cells };
 }

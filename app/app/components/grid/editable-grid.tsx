@@ -27,16 +27,17 @@ import { useLocale } from '../../lib/i18n.tsx';
 import { gridLocaleText, gridTheme } from './ag-grid.ts';
 import { parseTsv } from './clipboard.ts';
 import { buildColumnDefs, type CellStatus } from './columns.ts';
-import { planClear, planFillDown, planPaste } from './commands.ts';
+import { onlyWritable, planClear, planFillDown, planPaste } from './commands.ts';
 import { ConflictPanel } from './conflicts.tsx';
 import { newRowId } from './ids.ts';
 import { shortcutOf } from './keyboard.ts';
 import { focusCell, focusedCell, redrawRows, selectedIds, viewOf } from './grid-api.ts';
 import { useGridPreferences } from './preferences.ts';
 import { ProblemList } from './problems.tsx';
-import { EditSession, type ConflictChoice, type GridDelta } from './session.ts';
+import { EditSession, type ChangeIntent, type ConflictChoice, type GridDelta } from './session.ts';
 import { GridHelp, GridToolbar } from './toolbar.tsx';
 import type { GridColumn, GridRow, RowMeta, SaveBatch, SaveResult } from './types.ts';
+import { rowLinkColumn, type RowLink } from './row-link.tsx';
 import { useLeaveGuard } from './use-leave-guard.ts';
 import { problemsOf, RowValidator, type RowSchema } from './validation.ts';
 import { formatValue, type ValueContext } from './values.ts';
@@ -59,12 +60,17 @@ export type EditableGridProps<Fields extends Record<string, unknown>> = {
   labelField: Extract<keyof Fields, string>;
   rows: readonly (Fields & RowMeta)[];
   canEdit: boolean;
+  /** Whether rows may be added and deleted; by default as `canEdit` (per-row rights allow neither). */
+  canAdd?: boolean;
+  canDelete?: boolean;
   /** One call per Save; applied all-or-nothing by the server. */
   save: (batch: SaveBatch<Fields & RowMeta>) => Promise<SaveResult<Fields & RowMeta>>;
   /** CSV file name, without extension. */
   exportFileName: string;
   /** Fields an import may match existing rows on (e.g. e-mail); none means every row is new. */
   importKeys?: readonly Extract<keyof Fields, string>[];
+  /** A link from each saved row to its page, in a pinned first column. */
+  rowLink?: RowLink;
 };
 
 /** AG Grid measures the DOM, so it renders in the browser only; the server sends a placeholder. */
@@ -97,6 +103,8 @@ export function EditableGrid<Fields extends Record<string, unknown>>(props: Edit
 
 function GridBody<Fields extends Record<string, unknown>>(props: EditableGridProps<Fields>) {
   const { gridId, tenant, labelledBy, schema, newRow, labelField, canEdit, save, exportFileName } = props;
+  const canAdd = props.canAdd ?? canEdit;
+  const canDelete = props.canDelete ?? canEdit;
   const columns = props.columns as readonly Column[];
   const { t } = useTranslation('grid');
   const locale = useLocale();
@@ -145,12 +153,17 @@ function GridBody<Fields extends Record<string, unknown>>(props: EditableGridPro
     [canEdit, errorOf, session],
   );
 
-  const columnDefs = useMemo(() => buildColumnDefs(columns, ctx, status), [columns, ctx, status]);
+  const { rowLink } = props;
+  const columnDefs = useMemo(() => {
+    const defs = buildColumnDefs(columns, ctx, status);
+    return rowLink ? [rowLinkColumn(rowLink, (id) => !session.isNew(id)), ...defs] : defs;
+  }, [columns, ctx, status, rowLink, session]);
 
   const rowClassRules = useMemo<RowClassRules<GridRow>>(
     () => ({
       'row-new': (p) => !!p.data && session.isNew(p.data.id),
       'row-conflict': (p) => !!p.data && session.conflicts.has(p.data.id),
+      'row-readonly': (p) => p.data?.editable === false,
     }),
     [session],
   );
@@ -189,6 +202,10 @@ function GridBody<Fields extends Record<string, unknown>>(props: EditableGridPro
 
   const makeRow = (): GridRow => ({ ...newRow(), id: newRowId(), version: null });
 
+  /** Commits a planned step without the cells that may not be written (computed, read-only rows). */
+  const commitWritable = (intent: ChangeIntent) =>
+    session.commit(onlyWritable(intent, columns, (id) => session.row(id)));
+
   const editingAllowed = () => canEdit && !savingRef.current && !!apiRef.current;
 
   const undo = () => {
@@ -206,7 +223,7 @@ function GridBody<Fields extends Record<string, unknown>>(props: EditableGridPro
   const fillDown = (api: GridApi<GridRow>) => {
     const at = focusedCell(api);
     if (!at) return;
-    const delta = session.commit(planFillDown(viewOf(api, columns), at, selectedIds(api), session));
+    const delta = commitWritable(planFillDown(viewOf(api, columns), at, selectedIds(api), session));
     announce(t('announce.filled', { count: delta.update.length }));
     apply(delta);
   };
@@ -214,14 +231,14 @@ function GridBody<Fields extends Record<string, unknown>>(props: EditableGridPro
   const clear = (api: GridApi<GridRow>) => {
     const at = focusedCell(api);
     if (!at) return;
-    const delta = session.commit(planClear(viewOf(api, columns), at, selectedIds(api), ctx));
+    const delta = commitWritable(planClear(viewOf(api, columns), at, selectedIds(api), ctx));
     if (delta.update.length) announce(t('announce.cleared', { count: delta.update.length }));
     apply(delta);
   };
 
   const addRow = () => {
     const api = apiRef.current;
-    if (!api || !editingAllowed()) return;
+    if (!api || !editingAllowed() || !canAdd) return;
     const row = makeRow();
     apply(session.commit({ added: [row] }));
     announce(t('announce.added'));
@@ -232,7 +249,7 @@ function GridBody<Fields extends Record<string, unknown>>(props: EditableGridPro
 
   const deleteSelected = () => {
     const api = apiRef.current;
-    if (!api || !editingAllowed()) return;
+    if (!api || !editingAllowed() || !canDelete) return;
     const doomed = [...selectedIds(api)];
     if (doomed.length === 0 || !window.confirm(t('deleteConfirm', { count: doomed.length }))) return;
     apply(session.commit({ deleted: doomed }));
@@ -271,7 +288,7 @@ function GridBody<Fields extends Record<string, unknown>>(props: EditableGridPro
     if (!at || !text) return;
     event.preventDefault();
     const block = parseTsv(text);
-    const delta = session.commit(planPaste(block, at, viewOf(api, columns), ctx, makeRow));
+    const delta = commitWritable(planPaste(block, at, viewOf(api, columns), ctx, canAdd ? makeRow : null));
     if (delta.add.length || delta.update.length) announce(t('announce.pasted', { count: block.length }));
     apply(delta);
   };
@@ -380,6 +397,8 @@ function GridBody<Fields extends Record<string, unknown>>(props: EditableGridPro
     <section className="grid-region" aria-labelledby={labelledBy}>
       <GridToolbar
         canEdit={canEdit}
+        canAdd={canAdd}
+        canDelete={canDelete}
         saving={saving}
         hydrated={hydrated}
         selectedCount={selectedCount}
@@ -398,7 +417,7 @@ function GridBody<Fields extends Record<string, unknown>>(props: EditableGridPro
         onExport={exportCsv}
         onExportXlsx={() => void exportExcel()}
         importControl={
-          canEdit ? (
+          canAdd ? (
             <ImportDialog
               columns={columns}
               existingRows={() => session.visibleRows()}
@@ -407,7 +426,7 @@ function GridBody<Fields extends Record<string, unknown>>(props: EditableGridPro
               keyFields={props.importKeys ?? []}
               disabled={saving}
               onConfirm={(rows, intent) => {
-                apply(session.commit(intent));
+                apply(commitWritable(intent));
                 announce(t('import:applied', { count: rows.length }));
               }}
             />
@@ -480,7 +499,13 @@ function GridBody<Fields extends Record<string, unknown>>(props: EditableGridPro
 
       {canEdit ? <GridHelp /> : null}
 
-      <ProblemList problems={problems} columns={columns} labelOf={labelOf} onGoTo={goTo} />
+      <ProblemList
+        problems={problems}
+        columns={columns}
+        labelOf={labelOf}
+        valueOf={(id, field) => session.row(id)?.[field]}
+        onGoTo={goTo}
+      />
       <ConflictPanel session={session} columns={columns} ctx={ctx} labelOf={labelOf} onResolve={resolve} />
     </section>
   );

@@ -1,6 +1,8 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocale } from '../../lib/i18n.tsx';
 import type { GridColumn } from './types.ts';
+import { problemText } from './values.ts';
 import type { Problem } from './validation.ts';
 
 const SHOWN = 30;
@@ -13,17 +15,21 @@ export function ProblemList({
   problems,
   columns,
   labelOf,
+  valueOf,
   onGoTo,
 }: {
   problems: readonly Problem[];
   columns: readonly GridColumn<Record<string, unknown>>[];
   labelOf: (id: string) => string;
+  /** The cell's value, for messages that name it (an unknown volunteer). */
+  valueOf: (id: string, field: string) => unknown;
   onGoTo: (id: string, field: string) => void;
 }) {
   const { t } = useTranslation('grid');
+  const locale = useLocale();
   const headingId = useId();
   if (problems.length === 0) return null;
-  const headerOf = new Map(columns.map((c) => [c.field as string, c.header]));
+  const byField = new Map(columns.map((c) => [c.field as string, c]));
   return (
     <section className="grid-problems" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('problems.title')}</h2>
@@ -33,8 +39,8 @@ export function ProblemList({
             <button type="button" className="link-button" onClick={() => onGoTo(p.id, p.field)}>
               {t('problems.item', {
                 row: labelOf(p.id),
-                column: headerOf.has(p.field) ? t(headerOf.get(p.field)!) : p.field,
-                message: t(p.message),
+                column: byField.has(p.field) ? t(byField.get(p.field)!.header) : p.field,
+                message: problemText(byField.get(p.field), valueOf(p.id, p.field), p.message, { t, locale }),
               })}
             </button>
           </li>

@@ -7,6 +7,8 @@ import { useTranslation } from 'react-i18next';
  */
 export function GridToolbar(props: {
   canEdit: boolean;
+  canAdd: boolean;
+  canDelete: boolean;
   saving: boolean;
   hydrated: boolean;
   selectedCount: number;
@@ -34,12 +36,16 @@ export function GridToolbar(props: {
     <div className="grid-toolbar" role="toolbar" aria-label={t('toolbar.label')}>
       {props.canEdit ? (
         <>
-          <button type="button" onClick={props.onAddRow} disabled={saving}>
-            {t('toolbar.addRow')}
-          </button>
-          <button type="button" onClick={props.onDeleteRows} disabled={saving || props.selectedCount === 0}>
-            {t('toolbar.deleteRows', { count: props.selectedCount })}
-          </button>
+          {props.canAdd ? (
+            <button type="button" onClick={props.onAddRow} disabled={saving}>
+              {t('toolbar.addRow')}
+            </button>
+          ) : null}
+          {props.canDelete ? (
+            <button type="button" onClick={props.onDeleteRows} disabled={saving || props.selectedCount === 0}>
+              {t('toolbar.deleteRows', { count: props.selectedCount })}
+            </button>
+          ) : null}
           <button type="button" onClick={props.onUndo} disabled={saving || !props.canUndo}>
             {t('toolbar.undo')}
           </button>

@@ -1,7 +1,11 @@
 import type { SaveResult } from '@brobygger/api/rosters';
 
 /** Every roster row carries its id (chosen by the browser for new rows) and the version it was loaded at. */
-export type RowMeta = { id: string; version: number | null };
+export type RowMeta = {
+  id: string;
+  version: number | null;
+  /** false: the caller may not change this row */ editable?: boolean;
+};
 
 /**
  * A row as the grid holds it while editing. Cells may briefly hold values the schema rejects
@@ -9,7 +13,10 @@ export type RowMeta = { id: string; version: number | null };
  */
 export type GridRow = RowMeta & Record<string, unknown>;
 
-export type ColumnType = 'text' | 'number' | 'date' | 'select' | 'checkbox' | 'multiselect';
+export type ColumnType = 'text' | 'number' | 'date' | 'select' | 'checkbox' | 'multiselect' | 'lookup';
+
+/** A row of another roster a lookup cell may point to, as the list procedure returns it. */
+export type LookupOption = { id: string; label: string; detail: string | null };
 
 /** What a page says about one column; the grid derives editors, parsing, formatting and filters. */
 export type GridColumn<Fields> = {
@@ -27,6 +34,12 @@ export type GridColumn<Fields> = {
   precision?: number;
   width?: number;
   pinned?: boolean;
+  /** Shown but never edited: computed by the database (a planned end, a rate). */
+  readOnly?: boolean;
+  /** The rows a lookup column may point to; typed or pasted text is matched by label or detail. */
+  lookupOptions?: readonly LookupOption[];
+  /** Extra header names an imported file may use for this column, in any language. */
+  importAliases?: readonly string[];
 };
 
 export type SaveBatch<Row extends RowMeta> = {

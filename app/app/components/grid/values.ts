@@ -1,7 +1,7 @@
 import type { Locale } from '@brobygger/i18n';
 import type { TFunction } from 'i18next';
 import { parseBoolean, parseDate, parseNumber } from './clipboard.ts';
-import type { GridColumn } from './types.ts';
+import type { GridColumn, LookupOption } from './types.ts';
 
 /**
  * One place that turns stored cell values into text and text back into stored values, used by
@@ -46,9 +46,37 @@ export function formatValue(column: Column, value: unknown, ctx: ValueContext): 
       return Array.isArray(value) ? value.map((v) => optionLabel(column, v, ctx)).join(', ') : String(value);
     case 'checkbox':
       return typeof value === 'boolean' ? ctx.t(value ? 'grid:yes' : 'grid:no') : String(value);
+    case 'lookup':
+      return column.lookupOptions?.find((o) => o.id === value)?.label ?? String(value);
     default:
       return String(value);
   }
+}
+
+/** The rows of a lookup column whose label or detail (e-mail) is `text`, ignoring case and spacing. */
+export function lookupMatches(column: Column, text: string): LookupOption[] {
+  const wanted = text.trim().replace(/\s+/g, ' ').toLowerCase();
+  if (!wanted) return [];
+  const options = column.lookupOptions ?? [];
+  const byDetail = options.filter((o) => o.detail?.trim().toLowerCase() === wanted);
+  if (byDetail.length) return byDetail;
+  return options.filter((o) => o.label.trim().replace(/\s+/g, ' ').toLowerCase() === wanted);
+}
+
+/**
+ * A cell's problem in words. Lookup cells hold the text that did not resolve, so the message
+ * can name it and, when several rows share the name, the candidates to tell them apart by.
+ */
+export function problemText(column: Column | undefined, value: unknown, message: string, ctx: ValueContext): string {
+  if (column?.type === 'lookup' && message === 'errors:lookup_unknown' && typeof value === 'string') {
+    const candidates = lookupMatches(column, value);
+    if (candidates.length > 1) {
+      const list = candidates.map((c) => (c.detail ? `${c.label} (${c.detail})` : c.label)).join(', ');
+      return ctx.t('errors:lookup_ambiguous', { value, candidates: list });
+    }
+    return ctx.t('errors:lookup_unknown', { value });
+  }
+  return ctx.t(message);
 }
 
 /** An option by its stored value or by its label in the current language, ignoring case. */
@@ -84,6 +112,12 @@ export function parseCellText(
       return parseBoolean(text, column.nullable ?? false);
     case 'select':
       return text.trim() === '' ? null : matchOption(column, text);
+    case 'lookup': {
+      // One match resolves to its id; none or several keep the text, which the schema flags.
+      if (text.trim() === '') return null;
+      const matches = lookupMatches(column, text);
+      return matches.length === 1 ? matches[0]!.id : text.trim();
+    }
     case 'multiselect':
       return text
         .split(/[,;\n]/)

@@ -1,11 +1,16 @@
 import type { Tx } from '@brobygger/db';
 import type { z } from 'zod';
+import type { FieldDef } from './kit/fields.ts';
+import type { DerivedRoster } from './kit/define.ts';
 import type { RowError, SaveResult } from './save.ts';
 
-/** How one editable field maps to its column: the API speaks camelCase, the table snake_case. */
-export type ColumnMap = { field: string; column: string; sqlType: string };
-
 type Versioned = { id: string; version: number | null };
+
+/** Where a roster's rows live: a workspace, and for a child roster its parent row. */
+export type RosterScope = { tenantId: string; parentId?: string };
+
+/** One candidate of a lookup column: a row of the target roster, by label and detail. */
+export type LookupOption = { id: string; label: string; detail: string | null };
 
 /** Rolls the transaction back and carries the rows that made the save a conflict. */
 class SaveConflict extends Error {
@@ -14,43 +19,103 @@ class SaveConflict extends Error {
   }
 }
 
+/** Rolls the transaction back: rows the caller may see but not change (per-row edit rights). */
+class ReadOnlyRows extends Error {
+  constructor(readonly ids: string[]) {
+    super('row_read_only');
+  }
+}
+
 /**
- * List and batch-save for one roster table. A save is three set-based statements (delete,
- * update, insert) over JSON arrays, whatever the number of rows, in the caller's RLS
- * transaction. Every existing row is matched on (id, version): a row someone else changed or
- * deleted since it was loaded matches nothing, and then the whole save is rolled back and the
- * current server rows are returned as conflicts. New rows carry a browser-generated id, so a
- * retried save cannot insert twice.
+ * List and batch-save for one roster, derived from its definition. A save is three set-based
+ * statements (delete, update, insert) over JSON arrays, whatever the number of rows, in the
+ * caller's RLS transaction. Every existing row is matched on (id, version): a row someone else
+ * changed or deleted since it was loaded matches nothing, and then the whole save is rolled back
+ * and the current server rows are returned as conflicts. New rows carry a browser-generated id,
+ * so a retried save cannot insert twice.
+ *
+ * A child roster is scoped to its parent in every statement: the parent column is set from the
+ * scope on insert and required to match on update and delete, so a row of another course can
+ * neither be read nor changed through this course's roster.
  */
-export function rosterRepository<Row extends Versioned>(opts: {
-  table: string;
-  columns: ColumnMap[];
-  rowSchema: z.ZodType<Row>;
-  orderBy: string;
-}) {
-  const { table, columns } = opts;
-  // Qualified, because in UPDATE ... FROM the JSON record has columns of the same names.
-  const selectList = (alias: string) =>
-    [`${alias}.id`, `${alias}.version`, ...columns.map((c) => `${alias}.${c.column} as "${c.field}"`)].join(', ');
+export function rosterRepository<Row extends Versioned>(roster: DerivedRoster) {
+  const { definition, columns } = roster;
+  const table = definition.table;
+  const parentColumn = definition.parent?.column;
+  const computed = (Object.entries(definition.fields) as [string, FieldDef][]).filter(([, f]) => f.computed);
+
+  // Qualified with the table's alias `t` (which computed and row-right expressions use too),
+  // because in UPDATE ... FROM the JSON record has columns of the same names.
+  const selectList = [
+    't.id',
+    't.version',
+    // Times as HH:MM, the way they are typed, so an unchanged time is not a change.
+    ...columns.map(
+      (c) => `${c.sqlType === 'time' ? `to_char(t.${c.column}, 'HH24:MI')` : `t.${c.column}`} as "${c.field}"`,
+    ),
+    ...computed.map(([name, f]) => `${f.computed!.sql} as "${name}"`),
+    ...(definition.rowEditable ? [`${definition.rowEditable} as "editable"`] : []),
+  ].join(', ');
   const recordType = ['id uuid', 'version integer', ...columns.map((c) => `"${c.field}" ${c.sqlType}`)].join(', ');
 
-  const list = (tx: Tx, tenantId: string) =>
-    tx.query<Row>(`select ${selectList('t')} from ${table} t where t.tenant_id = $1 order by ${opts.orderBy}`, [tenantId]);
+  /** `where` for the scope; parameters $1 (tenant) and, for a child roster, $2 (parent). */
+  const scopeWhere = `t.tenant_id = $1${parentColumn ? ` and t.${parentColumn} = $2` : ''}`;
+  const scopeParams = (scope: RosterScope) => (parentColumn ? [scope.tenantId, scope.parentId] : [scope.tenantId]);
+  /** The first parameter number after the scope's. */
+  const next = () => (parentColumn ? 3 : 2);
 
-  const byIds = (tx: Tx, tenantId: string, ids: string[]) =>
-    tx.query<Row>(`select ${selectList('t')} from ${table} t where t.tenant_id = $1 and t.id = any($2::uuid[])`, [tenantId, ids]);
+  const list = (tx: Tx, scope: RosterScope) =>
+    tx.query<Row>(
+      `select ${selectList} from ${table} t where ${scopeWhere} order by ${definition.orderBy}`,
+      scopeParams(scope),
+    );
+
+  const byIds = (tx: Tx, scope: RosterScope, ids: string[]) =>
+    tx.query<Row>(`select ${selectList} from ${table} t where ${scopeWhere} and t.id = any($${next()}::uuid[])`, [
+      ...scopeParams(scope),
+      ids,
+    ]);
+
+  /** Whether the parent row exists and the caller may see it (RLS decides). */
+  async function parentVisible(tx: Tx, scope: RosterScope): Promise<boolean> {
+    if (!definition.parent) return true;
+    const row = await tx.one(`select 1 from ${definition.parent.table} p where p.tenant_id = $1 and p.id = $2`, [
+      scope.tenantId,
+      scope.parentId,
+    ]);
+    return row !== null;
+  }
+
+  /** The candidates of every lookup column, visible to the caller, by field name. */
+  async function lookups(tx: Tx, scope: RosterScope): Promise<Record<string, LookupOption[]>> {
+    const out: Record<string, LookupOption[]> = {};
+    for (const [name, f] of Object.entries(definition.fields) as [string, FieldDef][]) {
+      if (!f.lookup) continue;
+      const { table: target, label, detail, where } = f.lookup;
+      out[name] = await tx.query<LookupOption>(
+        `select l.id, ${label} as label, ${detail ?? 'null::text'} as detail from ${target} l
+         where l.tenant_id = $1${where ? ` and (${where})` : ''} order by 2 collate "da-DK-x-icu", l.id`,
+        [scope.tenantId],
+      );
+    }
+    return out;
+  }
 
   /** Validates every row with the shared schema, so the browser and the server agree on errors. */
   function validate(rows: unknown[]): { valid: Row[]; errors: RowError[] } {
     const valid: Row[] = [];
     const errors: RowError[] = [];
     for (const raw of rows) {
-      const parsed = opts.rowSchema.safeParse(raw);
-      if (parsed.success) valid.push(parsed.data);
+      const parsed = (roster.rowSchema as z.ZodType).safeParse(raw);
+      if (parsed.success) valid.push(parsed.data as Row);
       else {
         const id = String((raw as { id?: unknown })?.id ?? '');
         for (const issue of parsed.error.issues) {
-          errors.push({ id, field: String(issue.path[0] ?? ''), message: issue.message.startsWith('errors:') ? issue.message : 'errors:invalid_input' });
+          errors.push({
+            id,
+            field: String(issue.path[0] ?? ''),
+            message: issue.message.startsWith('errors:') ? issue.message : 'errors:invalid_input',
+          });
         }
       }
     }
@@ -59,18 +124,27 @@ export function rosterRepository<Row extends Versioned>(opts: {
 
   async function save(
     tx: Tx,
-    tenantId: string,
+    scope: RosterScope,
     valid: Row[],
     deletes: { id: string; version: number }[],
   ): Promise<Row[]> {
-    const batch = { deletes };
     const inserts = valid.filter((r) => r.version === null);
     const updates = valid.filter((r) => r.version !== null);
+    const params = scopeParams(scope);
+    const n = next();
+
+    if (definition.rowEditable && (updates.length || deletes.length)) {
+      const locked = await tx.query<{ id: string }>(
+        `select t.id from ${table} t where ${scopeWhere} and t.id = any($${n}::uuid[]) and not (${definition.rowEditable})`,
+        [...params, [...updates.map((r) => r.id), ...deletes.map((d) => d.id)]],
+      );
+      if (locked.length) throw new ReadOnlyRows(locked.map((r) => r.id));
+    }
 
     const deleted = await tx.query<{ id: string }>(
-      `delete from ${table} t using unnest($2::uuid[], $3::int[]) as d(id, version)
-       where t.tenant_id = $1 and t.id = d.id and t.version = d.version returning t.id`,
-      [tenantId, batch.deletes.map((d) => d.id), batch.deletes.map((d) => d.version)],
+      `delete from ${table} t using unnest($${n}::uuid[], $${n + 1}::int[]) as d(id, version)
+       where ${scopeWhere} and t.id = d.id and t.version = d.version returning t.id`,
+      [...params, deletes.map((d) => d.id), deletes.map((d) => d.version)],
     );
     if (updates.length >= 500) {
       // Under RLS the planner expects ~1 matching row and, with stale statistics, picks a nested
@@ -81,27 +155,28 @@ export function rosterRepository<Row extends Versioned>(opts: {
     const updated = updates.length
       ? await tx.query<Row>(
           `update ${table} t set ${columns.map((c) => `${c.column} = x."${c.field}"`).join(', ')}
-           from jsonb_to_recordset($2::jsonb) as x(${recordType})
-           where t.tenant_id = $1 and t.id = x.id and t.version = x.version
-           returning ${selectList('t')}`,
-          [tenantId, JSON.stringify(updates)],
+           from jsonb_to_recordset($${n}::jsonb) as x(${recordType})
+           where ${scopeWhere} and t.id = x.id and t.version = x.version
+           returning ${selectList}`,
+          [...params, JSON.stringify(updates)],
         )
       : [];
+    const insertColumns = ['tenant_id', ...(parentColumn ? [parentColumn] : []), 'id', ...columns.map((c) => c.column)];
     const inserted = inserts.length
       ? await tx.query<Row>(
-          `insert into ${table} as t (tenant_id, id, ${columns.map((c) => c.column).join(', ')})
-           select $1, x.id, ${columns.map((c) => `x."${c.field}"`).join(', ')}
-           from jsonb_to_recordset($2::jsonb) as x(${recordType})
+          `insert into ${table} as t (${insertColumns.join(', ')})
+           select $1, ${parentColumn ? '$2, ' : ''}x.id, ${columns.map((c) => `x."${c.field}"`).join(', ')}
+           from jsonb_to_recordset($${n}::jsonb) as x(${recordType})
            on conflict (tenant_id, id) do nothing
-           returning ${selectList('t')}`,
-          [tenantId, JSON.stringify(inserts)],
+           returning ${selectList}`,
+          [...params, JSON.stringify(inserts)],
         )
       : [];
 
     const done = new Set([...deleted, ...updated, ...inserted].map((r) => r.id));
-    const missed = [...batch.deletes, ...updates, ...inserts].map((r) => r.id).filter((id) => !done.has(id));
+    const missed = [...deletes, ...updates, ...inserts].map((r) => r.id).filter((id) => !done.has(id));
     if (missed.length) {
-      const current = new Map((await byIds(tx, tenantId, missed)).map((r) => [r.id, r]));
+      const current = new Map((await byIds(tx, scope, missed)).map((r) => [r.id, r]));
       throw new SaveConflict(missed.map((id) => ({ id, server: current.get(id) ?? null })));
     }
     return [...updated, ...inserted];
@@ -110,19 +185,29 @@ export function rosterRepository<Row extends Versioned>(opts: {
   /** The whole save as the API returns it: validation first, then one all-or-nothing transaction. */
   async function saveAll(
     runTx: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>,
-    tenantId: string,
+    scope: RosterScope,
     batch: { upserts: unknown[]; deletes: { id: string; version: number }[] },
   ): Promise<SaveResult<Row>> {
     const { valid, errors } = validate(batch.upserts);
     if (errors.length) return { ok: false, conflicts: [], errors };
     try {
-      const rows = await runTx((tx) => save(tx, tenantId, valid, batch.deletes));
+      const rows = await runTx((tx) => save(tx, scope, valid, batch.deletes));
       return { ok: true, rows, deleted: batch.deletes.map((d) => d.id) };
     } catch (error) {
-      if (error instanceof SaveConflict) return { ok: false, conflicts: error.conflicts as { id: string; server: Row | null }[], errors: [] };
+      if (error instanceof SaveConflict)
+        return { ok: false, conflicts: error.conflicts as { id: string; server: Row | null }[], errors: [] };
+      if (error instanceof ReadOnlyRows) {
+        return {
+          ok: false,
+          conflicts: [],
+          errors: error.ids.map((id) => ({ id, field: '', message: 'errors:row_read_only' })),
+        };
+      }
       throw error;
     }
   }
 
-  return { list, saveAll };
+  return { definition, list, byIds, lookups, parentVisible, saveAll };
 }
+
+export type RosterRepository<Row extends Versioned = Versioned> = ReturnType<typeof rosterRepository<Row>>;

@@ -1,8 +1,11 @@
 import { z } from 'zod';
+import { fail } from '../errors.ts';
+import type { FieldDef } from '../rosters/kit/fields.ts';
+import type { DerivedRoster } from '../rosters/kit/define.ts';
 import { ZRowId, ZRowVersion } from '../rosters/fields.ts';
-import type { rosterRepository } from '../rosters/repository.ts';
-import { zSaveInput } from '../rosters/save.ts';
-import { requireRole, tenantProcedure, type TenantContext } from '../trpc.ts';
+import { rosterRepository, type LookupOption, type RosterScope } from '../rosters/repository.ts';
+import { zSaveInput, type SaveResult } from '../rosters/save.ts';
+import { requireRole, router, tenantProcedure, type TenantContext } from '../trpc.ts';
 
 /** Who may change a roster; peers and viewers read (RLS says the same, this only fails early). */
 export const EDITOR_ROLES = ['owner', 'admin', 'coordinator'] as const;
@@ -11,11 +14,85 @@ export const canEditRosters = (tenant: TenantContext) => (EDITOR_ROLES as readon
 /** Rows are checked against the shared schema inside the procedure, so errors carry row ids. */
 const ZLooseRow = z.object({ id: ZRowId, version: ZRowVersion }).loose();
 
-/** One grid save for a roster: all rows or none, every existing row version-checked. */
-export const rosterSaveProcedure = <Row extends { id: string; version: number | null }>(
-  repo: Pick<ReturnType<typeof rosterRepository<Row>>, 'saveAll'>,
-) =>
-  tenantProcedure.input(zSaveInput(ZLooseRow)).mutation(({ ctx, input }) => {
-    requireRole(ctx.tenant, ...EDITOR_ROLES);
-    return repo.saveAll(ctx.db.tx, ctx.tenant.id, input);
+/**
+ * Rows leave the API as the repository read them. The output is declared, but checked only for
+ * shape: parsing every field of 10,000 rows again on the way out would double a save's API time.
+ */
+const zRows = <Row>() => z.array(z.custom<Row>((v) => typeof v === 'object' && v !== null && 'id' in v));
+
+const ZLookupOption = z.object({ id: z.string(), label: z.string(), detail: z.string().nullable() });
+const ZRowError = z.object({ id: z.string(), field: z.string(), message: z.string() });
+
+/** What the caller may do with the rows of one roster; the grid shows its buttons from this. */
+const ZAccess = z.object({ add: z.boolean(), edit: z.boolean(), delete: z.boolean() });
+export type RosterAccess = z.infer<typeof ZAccess>;
+
+/**
+ * `list` and `save` for one roster, from its definition alone. A child roster takes its parent's
+ * id as `parent`; it must be a row the caller can see, and it scopes every statement.
+ */
+export function rosterProcedures<Row extends { id: string; version: number | null; editable?: boolean }>(
+  roster: DerivedRoster,
+) {
+  const repo = rosterRepository<Row>(roster);
+  const isChild = !!roster.definition.parent;
+  const ZScope = isChild ? z.object({ parent: ZRowId }) : z.object({ parent: z.undefined().optional() });
+  const scopeOf = (tenant: TenantContext, input: object): RosterScope => ({
+    tenantId: tenant.id,
+    parentId: (input as { parent?: string }).parent,
   });
+  const hasLookups = (Object.values(roster.definition.fields) as FieldDef[]).some((f) => f.lookup);
+
+  const accessOf = (tenant: TenantContext, rows: Row[]): RosterAccess => {
+    if (canEditRosters(tenant)) return { add: true, edit: true, delete: true };
+    // Per-row rights (a peer on the course they facilitate): edit those rows, add or delete none.
+    return { add: false, edit: !!roster.definition.rowEditable && rows.some((r) => r.editable), delete: false };
+  };
+
+  return router({
+    list: tenantProcedure
+      .input(ZScope)
+      .output(z.object({ rows: zRows<Row>(), lookups: z.record(z.string(), z.array(ZLookupOption)), access: ZAccess }))
+      .query(({ ctx, input }) =>
+        ctx.db.tx(async (tx) => {
+          const scope = scopeOf(ctx.tenant, input);
+          if (!(await repo.parentVisible(tx, scope))) fail('NOT_FOUND', 'parent_not_found');
+          const rows = await repo.list(tx, scope);
+          const lookups: Record<string, LookupOption[]> = hasLookups ? await repo.lookups(tx, scope) : {};
+          return { rows, lookups, access: accessOf(ctx.tenant, rows) };
+        }),
+      ),
+
+    /** One row, e.g. the course a page is about; not found when the caller may not see it. */
+    get: tenantProcedure
+      .input(ZScope.extend({ id: ZRowId }))
+      .output(z.object({ row: z.custom<Row>(), access: ZAccess }))
+      .query(({ ctx, input }) =>
+        ctx.db.tx(async (tx) => {
+          const [row] = await repo.byIds(tx, scopeOf(ctx.tenant, input), [input.id]);
+          if (!row) return fail('NOT_FOUND', 'row_not_found');
+          return { row, access: accessOf(ctx.tenant, [row]) };
+        }),
+      ),
+
+    /** One grid save: all rows or none, every existing row version-checked. */
+    save: tenantProcedure
+      .input(zSaveInput(ZLooseRow).extend(ZScope.shape))
+      .output(
+        z.discriminatedUnion('ok', [
+          z.object({ ok: z.literal(true), rows: zRows<Row>(), deleted: z.array(z.string()) }),
+          z.object({
+            ok: z.literal(false),
+            conflicts: z.array(z.object({ id: z.string(), server: z.custom<Row>().nullable() })),
+            errors: z.array(ZRowError),
+          }),
+        ]),
+      )
+      .mutation(async ({ ctx, input }): Promise<SaveResult<Row>> => {
+        if (!roster.definition.rowEditable) requireRole(ctx.tenant, ...EDITOR_ROLES);
+        const scope = scopeOf(ctx.tenant, input);
+        if (isChild && !(await ctx.db.tx((tx) => repo.parentVisible(tx, scope)))) fail('NOT_FOUND', 'parent_not_found');
+        return repo.saveAll(ctx.db.tx, scope, input);
+      }),
+  });
+}

@@ -1,0 +1,44 @@
+import type { FieldDef, RosterDefinition } from '@brobygger/api/rosters';
+import type { ColumnType, GridColumn, LookupOption } from '../grid/types.ts';
+
+/** How the grid edits each kind of field. */
+const TYPE_OF: Record<FieldDef['kind'], ColumnType> = {
+  text: 'text',
+  email: 'text',
+  time: 'text',
+  date: 'date',
+  option: 'select',
+  multiOption: 'multiselect',
+  boolean: 'checkbox',
+  number: 'number',
+  lookup: 'lookup',
+  computed: 'text',
+};
+
+const COMPUTED_TYPE: Record<'text' | 'number' | 'date', ColumnType> = { text: 'text', number: 'number', date: 'date' };
+
+/**
+ * The grid's columns, derived from a roster definition: header and option labels from the
+ * roster's namespace (`<ns>:columns.<field>`, `<ns>:<field>.<option>`), editors from the field
+ * kinds, and for lookups the candidates the list procedure returned.
+ */
+export function gridColumnsOf(
+  definition: RosterDefinition,
+  lookups: Readonly<Record<string, readonly LookupOption[]>> = {},
+): GridColumn<Record<string, unknown>>[] {
+  const ns = definition.namespace;
+  return (Object.entries(definition.fields) as [string, FieldDef][]).map(([name, f]) => ({
+    field: name,
+    header: `${ns}:columns.${name}`,
+    type: f.computed ? COMPUTED_TYPE[f.computed.shows] : TYPE_OF[f.kind],
+    ...(f.options ? { options: f.options, optionLabels: `${ns}:${name}` } : {}),
+    ...(f.kind === 'boolean' && f.nullable ? { nullable: true } : {}),
+    ...(f.kind === 'option' && !f.required ? { nullable: true } : {}),
+    ...(f.precision ? { precision: f.precision } : {}),
+    ...(f.width ? { width: f.width } : {}),
+    ...(f.pinned ? { pinned: true } : {}),
+    ...(f.computed ? { readOnly: true } : {}),
+    ...(f.lookup ? { lookupOptions: lookups[name] ?? [] } : {}),
+    ...(f.importAliases ? { importAliases: f.importAliases } : {}),
+  }));
+}

@@ -1,0 +1,19 @@
+import type { RosterName } from '@brobygger/api/rosters';
+import type { SaveResult } from '../grid/types.ts';
+import { trpc } from '../../lib/trpc.client.ts';
+
+type SaveInput = {
+  tenant: string;
+  parent?: string;
+  upserts: { id: string; version: number | null }[];
+  deletes: { id: string; version: number }[];
+};
+
+/** Saves a batch of any roster by name: every roster's `save` takes and returns the same shapes. */
+export function saveRoster(
+  name: string,
+  input: SaveInput,
+): Promise<SaveResult<Record<string, unknown> & { id: string; version: number | null }>> {
+  const procedures = trpc[name as RosterName] as unknown as { save: { mutate(input: SaveInput): Promise<never> } };
+  return procedures.save.mutate(input);
+}

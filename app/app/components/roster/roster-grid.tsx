@@ -1,0 +1,64 @@
+import type { LookupOption, RosterAccess } from '@brobygger/api';
+import type { DerivedRoster } from '@brobygger/api/rosters';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EditableGrid } from '../grid/editable-grid.tsx';
+import type { RowLink } from '../grid/row-link.tsx';
+import type { GridRow, SaveBatch, SaveResult } from '../grid/types.ts';
+import { saveRoster } from './roster-client.ts';
+import { gridColumnsOf } from './grid-columns.ts';
+
+/** What a roster's `list` procedure returns, as a loader hands it on. */
+export type RosterData = {
+  rows: readonly GridRow[];
+  lookups: Record<string, LookupOption[]>;
+  access: RosterAccess;
+};
+
+/**
+ * One roster in the shared grid, configured from its definition alone: columns, schema,
+ * defaults, import keys and the save call. A child roster passes its parent's id.
+ */
+export function RosterGrid({
+  roster,
+  data,
+  tenant,
+  parent,
+  labelledBy,
+  gridId,
+  rowLink,
+}: {
+  roster: DerivedRoster;
+  data: RosterData;
+  tenant: string;
+  parent?: string;
+  labelledBy: string;
+  /** Names the saved layout; by default the roster's name. */
+  gridId?: string;
+  rowLink?: RowLink;
+}) {
+  const { t } = useTranslation();
+  const { definition } = roster;
+  const columns = useMemo(() => gridColumnsOf(definition, data.lookups), [definition, data.lookups]);
+  const save = (batch: SaveBatch<GridRow>) =>
+    saveRoster(definition.name, { tenant, parent, ...batch }) as Promise<SaveResult<GridRow>>;
+  return (
+    <EditableGrid
+      gridId={gridId ?? definition.name}
+      tenant={tenant}
+      labelledBy={labelledBy}
+      columns={columns}
+      schema={roster.fieldsSchema}
+      newRow={roster.newRow}
+      labelField={definition.labelField}
+      rows={data.rows}
+      canEdit={data.access.edit}
+      canAdd={data.access.add}
+      canDelete={data.access.delete}
+      save={save}
+      exportFileName={t(`${definition.namespace}:exportFile`)}
+      importKeys={definition.importKeys ?? []}
+      rowLink={rowLink}
+    />
+  );
+}

@@ -1,0 +1,66 @@
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { courseSessions, enrolments } from '@brobygger/api/rosters';
+import { useTranslation } from 'react-i18next';
+import { GeneralErrorBoundary } from '../components/error-boundary.tsx';
+import { RosterGrid } from '../components/roster/roster-grid.tsx';
+import { load, requireCaller } from '../lib/api.server.ts';
+import { useWorkspace } from './w.$tenant.tsx';
+
+/** One course: its sessions and its enrolled participants, two child rosters scoped to it. */
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { api } = await requireCaller(request, context);
+  const tenant = params.tenant ?? '';
+  const parent = params.course ?? '';
+  return load(async () => {
+    const { row: course } = await api.courses.get({ tenant, id: parent });
+    const [sessions, enrolled] = await Promise.all([
+      api.courseSessions.list({ tenant, parent }),
+      api.enrolments.list({ tenant, parent }),
+    ]);
+    return { course, sessions, enrolled };
+  });
+}
+
+export const meta = ({ data }: { data?: { course: { name: string } } }) => [
+  { title: data ? `${data.course.name} · Brobygger` : 'Brobygger' },
+];
+
+export default function Course() {
+  const { t } = useTranslation('courses');
+  const workspace = useWorkspace();
+  const { course, sessions, enrolled } = useLoaderData<typeof loader>();
+  return (
+    <div className="page page-wide">
+      <p>
+        <Link to={`/w/${workspace.slug}/courses`}>{t('back')}</Link>
+      </p>
+      <h1>{course.name}</h1>
+      <p className="muted">{t('detailIntro')}</p>
+      <section aria-labelledby="sessions-title">
+        <h2 id="sessions-title">{t('sessionsTitle')}</h2>
+        <RosterGrid
+          roster={courseSessions}
+          data={sessions}
+          tenant={workspace.slug}
+          parent={course.id}
+          labelledBy="sessions-title"
+        />
+      </section>
+      {enrolled.access.edit || enrolled.rows.length ? (
+        <section aria-labelledby="enrolments-title">
+          <h2 id="enrolments-title">{t('enrolmentsTitle')}</h2>
+          <RosterGrid
+            roster={enrolments}
+            data={enrolled}
+            tenant={workspace.slug}
+            parent={course.id}
+            labelledBy="enrolments-title"
+          />
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;

@@ -1,0 +1,167 @@
+import { defineRoster, deriveRoster, type RowOf } from '../kit/define.ts';
+import { field, type LookupTarget } from '../kit/fields.ts';
+
+export const COURSE_KINDS = ['group_course', 'recovery_cafe', 'training_team', 'youth_cafe', 'other'] as const;
+export const SESSION_STATUSES = ['planned', 'held', 'cancelled'] as const;
+export const ENROLMENT_STATUSES = ['enrolled', 'completed', 'dropped_out'] as const;
+export const DROP_OUT_REASONS = ['moved', 'illness', 'work_or_education', 'not_a_fit', 'no_contact', 'other'] as const;
+export const ATTENDANCE_STATUSES = ['present', 'absent', 'cancelled', 'no_show'] as const;
+
+/** Volunteers who can facilitate: everyone not stopped, found by name or e-mail. */
+const FACILITATOR: LookupTarget = {
+  roster: 'volunteers',
+  table: 'public.volunteers',
+  label: 'l.name',
+  detail: 'l.email',
+  where: "l.status <> 'stopped'",
+};
+/** Participants by first name; the birth year tells two Annas apart. */
+const PARTICIPANT: LookupTarget = {
+  roster: 'participants',
+  table: 'public.participants',
+  label: 'l.first_name',
+  detail: 'l.birth_year::text',
+};
+
+/** Share of held sessions attended, in per cent: present / (present + absent + no-show). */
+const attendanceRateSql = (where: string) =>
+  `(select round(100.0 * count(*) filter (where a.status = 'present')
+     / nullif(count(*) filter (where a.status in ('present', 'absent', 'no_show')), 0))
+    from public.attendance a where ${where})`;
+
+/**
+ * Group courses, cafés and training teams. Peers see every course (an offer, not personal data)
+ * and may change the ones they facilitate: the per-row edit right below mirrors the policy.
+ */
+export const coursesRoster = defineRoster({
+  name: 'courses',
+  table: 'public.courses',
+  namespace: 'courses',
+  orderBy: 't.starts_on desc nulls last, t.name collate "da-DK-x-icu", t.id',
+  labelField: 'name',
+  importKeys: ['name'],
+  rowEditable: 'app.can_edit_course(t.tenant_id, t.id)',
+  fields: {
+    name: field.text({
+      required: true,
+      max: 200,
+      pinned: true,
+      width: 220,
+      importAliases: ['Navn', 'Hold', 'Forløb', 'Course'],
+    }),
+    kind: field.option(COURSE_KINDS, { required: true, default: 'group_course', sqlType: 'public.course_kind' }),
+    location: field.text({ max: 200, width: 180, importAliases: ['Sted', 'Adresse', 'Place'] }),
+    partnerOrganisation: field.text({ max: 200, width: 180, importAliases: ['Partner', 'Samarbejdspartner'] }),
+    facilitatorId: field.lookup(FACILITATOR, { width: 180, importAliases: ['Facilitator', 'Peer 1', 'Tovholder'] }),
+    coFacilitatorId: field.lookup(FACILITATOR, { width: 180, importAliases: ['Peer 2', 'Medfacilitator'] }),
+    capacity: field.number({ sqlType: 'smallint', min: 1, max: 500, importAliases: ['Pladser', 'Places'] }),
+    minAge: field.number({ sqlType: 'smallint', min: 0, max: 120 }),
+    maxAge: field.number({ sqlType: 'smallint', min: 0, max: 120 }),
+    startsOn: field.date({ importAliases: ['Start', 'Startdato'] }),
+    endsOn: field.date({ importAliases: ['Slut', 'Slutdato', 'End'] }),
+    note: field.text({ max: 500, width: 240 }),
+    sessionsHeld: field.computed<number>({
+      shows: 'number',
+      sql: "(select count(*)::int from public.course_sessions s where s.tenant_id = t.tenant_id and s.course_id = t.id and s.status = 'held')",
+    }),
+    enrolled: field.computed<number>({
+      shows: 'number',
+      sql: "(select count(*)::int from public.enrolments e where e.tenant_id = t.tenant_id and e.course_id = t.id and e.status = 'enrolled')",
+    }),
+    attendanceRate: field.computed<number>({
+      shows: 'number',
+      sql: attendanceRateSql('a.tenant_id = t.tenant_id and a.course_id = t.id'),
+    }),
+  },
+});
+
+/** The meetings of one course: a child roster, its course fixed by the URL. */
+export const courseSessionsRoster = defineRoster({
+  name: 'courseSessions',
+  table: 'public.course_sessions',
+  namespace: 'courses',
+  parent: { table: 'public.courses', column: 'course_id' },
+  orderBy: 't.held_on, t.starts_at nulls first, t.id',
+  labelField: 'heldOn',
+  rowEditable: 'app.can_edit_course(t.tenant_id, t.course_id)',
+  fields: {
+    heldOn: field.date({ required: true, pinned: true, importAliases: ['Dato', 'Date'] }),
+    startsAt: field.time({ importAliases: ['Tid', 'Kl.', 'Time'] }),
+    durationMinutes: field.number({
+      sqlType: 'smallint',
+      min: 1,
+      max: 1440,
+      importAliases: ['Varighed', 'Minutter', 'Duration'],
+    }),
+    status: field.option(SESSION_STATUSES, { required: true, default: 'planned', sqlType: 'public.session_status' }),
+    note: field.text({ max: 500, width: 260 }),
+    present: field.computed<number>({
+      shows: 'number',
+      sql: "(select count(*)::int from public.attendance a where a.tenant_id = t.tenant_id and a.session_id = t.id and a.status = 'present')",
+    }),
+  },
+});
+
+/** Participants on one course, from a start to an end (completed, or dropped out with a reason). */
+export const enrolmentsRoster = defineRoster({
+  name: 'enrolments',
+  table: 'public.enrolments',
+  namespace: 'courses',
+  parent: { table: 'public.courses', column: 'course_id' },
+  orderBy: 't.started_on nulls last, t.id',
+  labelField: 'participantId',
+  importKeys: ['participantId'],
+  fields: {
+    participantId: field.lookup(PARTICIPANT, {
+      required: true,
+      pinned: true,
+      width: 200,
+      importAliases: ['Deltager', 'Participant', 'Fornavn'],
+    }),
+    startedOn: field.date({ importAliases: ['Start'] }),
+    endedOn: field.date({ importAliases: ['Slut', 'End'] }),
+    status: field.option(ENROLMENT_STATUSES, {
+      required: true,
+      default: 'enrolled',
+      sqlType: 'public.enrolment_status',
+    }),
+    dropOutReason: field.option(DROP_OUT_REASONS, { width: 190 }),
+    attendanceRate: field.computed<number>({
+      shows: 'number',
+      sql: attendanceRateSql(
+        'a.tenant_id = t.tenant_id and a.course_id = t.course_id and a.participant_id = t.participant_id',
+      ),
+    }),
+  },
+});
+
+/**
+ * Who came to which session: one row per participant and session, edited as a matrix
+ * (participants x sessions) and saved through the same version-checked batch as every roster.
+ */
+export const attendanceRoster = defineRoster({
+  name: 'attendance',
+  table: 'public.attendance',
+  namespace: 'courses',
+  parent: { table: 'public.courses', column: 'course_id' },
+  orderBy: 't.session_id, t.participant_id',
+  labelField: 'participantId',
+  rowEditable: 'app.can_edit_course(t.tenant_id, t.course_id)',
+  fields: {
+    participantId: field.lookup(PARTICIPANT, { required: true }),
+    sessionId: field.lookup(
+      { roster: 'courseSessions', table: 'public.course_sessions', label: "to_char(l.held_on, 'DD-MM-YYYY')" },
+      { required: true },
+    ),
+    status: field.option(ATTENDANCE_STATUSES, { required: true, sqlType: 'public.attendance_status' }),
+  },
+});
+
+export const courses = deriveRoster(coursesRoster);
+export const courseSessions = deriveRoster(courseSessionsRoster);
+export const enrolments = deriveRoster(enrolmentsRoster);
+export const attendance = deriveRoster(attendanceRoster);
+export type CourseRow = RowOf<typeof coursesRoster.fields>;
+export type CourseSessionRow = RowOf<typeof courseSessionsRoster.fields>;
+export type EnrolmentRow = RowOf<typeof enrolmentsRoster.fields>;
+export type AttendanceRow = RowOf<typeof attendanceRoster.fields>;

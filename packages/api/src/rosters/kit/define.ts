@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { ZRowId, ZRowVersion } from '../fields.ts';
+import type { FieldDef } from './fields.ts';
+
+/**
+ * One roster, declared once: its table, where it hangs, its fields. The row schema, the SQL
+ * column map, the grid columns, import aliases and export are all derived from this object
+ * (`deriveRoster`, the repository, the app's `gridColumnsOf`). The security of a roster lives in
+ * its migration's policies; a definition never replaces them.
+ */
+export type RosterDefinition<Fields extends Record<string, FieldDef> = Record<string, FieldDef>> = {
+  /** The roster's name in the API and in URLs' procedure calls, e.g. `volunteers`. */
+  name: string;
+  /** The table, schema-qualified. */
+  table: string;
+  /** i18n namespace of its texts: `<ns>:columns.<field>`, `<ns>:<field>.<option>`. */
+  namespace: string;
+  /**
+   * Where a child roster hangs: the parent's table and the column that names it. The parent id
+   * comes from the URL and is fixed by the server; it is never an editable field.
+   */
+  parent?: { table: string; column: string };
+  fields: Fields;
+  /** SQL order over alias `t`; text is compared in Danish collation. */
+  orderBy: string;
+  /** The field that names a row in messages and lookups ("Anna Jensen"). */
+  labelField: Extract<keyof Fields, string>;
+  /** Fields an import may match existing rows on, most specific first (e-mail, then name). */
+  importKeys?: readonly Extract<keyof Fields, string>[];
+  /**
+   * Per-row edit right: an SQL boolean over alias `t`, evaluated for the caller. Rows where it
+   * is false are shown read-only and refused on save. Absent: the caller's role decides alone.
+   */
+  rowEditable?: string;
+};
+
+type EditableKeys<F extends Record<string, FieldDef>> = {
+  [K in keyof F]: F[K]['schema'] extends null ? never : K;
+}[keyof F];
+
+type ComputedKeys<F extends Record<string, FieldDef>> = Exclude<keyof F, EditableKeys<F>>;
+
+/** The zod shape of the editable fields. */
+type FieldsShape<F extends Record<string, FieldDef>> = { [K in EditableKeys<F>]: NonNullable<F[K]['schema']> };
+
+/** What a row of the roster holds: editable fields as parsed, computed fields as read. */
+export type RowOf<F extends Record<string, FieldDef>> = z.infer<z.ZodObject<FieldsShape<F>>> & {
+  [K in ComputedKeys<F>]: F[K]['default'];
+} & { id: string; version: number | null; editable?: boolean };
+
+export type FieldsOf<F extends Record<string, FieldDef>> = z.infer<z.ZodObject<FieldsShape<F>>>;
+
+/** snake_case of a camelCase field name: `statusChangedOn` -> `status_changed_on`. */
+export const snakeCase = (name: string) => name.replace(/[A-Z0-9]+/g, (m) => `_${m.toLowerCase()}`);
+
+/** Checks a definition as it is declared, so a mistake fails at import rather than on a save. */
+export function defineRoster<const F extends Record<string, FieldDef>>(
+  definition: RosterDefinition<F>,
+): RosterDefinition<F> {
+  const names = Object.keys(definition.fields);
+  if (!names.includes(definition.labelField))
+    throw new Error(`${definition.name}: labelField ${definition.labelField} is not a field`);
+  for (const key of definition.importKeys ?? []) {
+    if (!names.includes(key)) throw new Error(`${definition.name}: import key ${key} is not a field`);
+  }
+  return definition;
+}
+
+/** An editable field and its column, as the repository writes them. */
+export type ColumnMap = { field: string; column: string; sqlType: string };
+
+export const columnOf = (name: string, def: FieldDef) => def.column ?? snakeCase(name);
+
+/** Everything derived from a definition that both the browser and the server use. */
+export function deriveRoster<F extends Record<string, FieldDef>>(definition: RosterDefinition<F>) {
+  const entries = Object.entries(definition.fields) as [Extract<keyof F, string>, FieldDef][];
+  const editable = entries.filter(([, def]) => def.schema !== null);
+  const shape = Object.fromEntries(editable.map(([name, def]) => [name, def.schema])) as FieldsShape<F>;
+  const fieldsSchema = z.object(shape);
+  const rowSchema = fieldsSchema.extend({ id: ZRowId, version: ZRowVersion });
+  const defaults = Object.fromEntries(editable.map(([name, def]) => [name, def.default])) as FieldsOf<F>;
+  const columns: ColumnMap[] = editable.map(([name, def]) => ({
+    field: name,
+    column: columnOf(name, def),
+    sqlType: def.sqlType,
+  }));
+  return {
+    definition,
+    /** The editable fields; the grid validates each row with it, the API again. */
+    fieldsSchema,
+    /** A row as the API accepts it in a save: the fields plus id and the version it was loaded at. */
+    rowSchema,
+    /** A new row's values. */
+    newRow: () => ({ ...defaults }),
+    columns,
+  };
+}
+
+/** Any derived roster, as the repository and the procedures take it (they need no field types). */
+export type DerivedRoster = {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any roster's own field record
+  definition: RosterDefinition<any>;
+  fieldsSchema: z.ZodType;
+  rowSchema: z.ZodType;
+  newRow: () => Record<string, unknown>;
+  columns: ColumnMap[];
+};
