@@ -106,6 +106,7 @@ create table public.attendance (
   updated_at timestamptz not null default now(),
   primary key (tenant_id, id),
   unique (tenant_id, session_id, participant_id),
+  foreign key (tenant_id, course_id) references public.courses (tenant_id, id) on delete cascade,
   foreign key (tenant_id, course_id, session_id) references public.course_sessions (tenant_id, course_id, id) on delete cascade,
   foreign key (tenant_id, course_id, participant_id) references public.enrolments (tenant_id, course_id, participant_id) on delete cascade
 );

@@ -83,7 +83,7 @@ export function rosterRepository<Row extends Versioned>(roster: DerivedRoster) {
       scope.tenantId,
       scope.parentId,
     ]);
-    return row !== null;
+    return row != null;
   }
 
   /** The candidates of every lookup column, visible to the caller, by field name. */
@@ -94,7 +94,7 @@ export function rosterRepository<Row extends Versioned>(roster: DerivedRoster) {
       const { table: target, label, detail, where } = f.lookup;
       out[name] = await tx.query<LookupOption>(
         `select l.id, ${label} as label, ${detail ?? 'null::text'} as detail from ${target} l
-         where l.tenant_id = $1${where ? ` and (${where})` : ''} order by 2 collate "da-DK-x-icu", l.id`,
+         where l.tenant_id = $1${where ? ` and (${where})` : ''} order by (${label})::text collate "da-DK-x-icu", l.id`,
         [scope.tenantId],
       );
     }
