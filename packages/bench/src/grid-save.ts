@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { createCaller } from '@brobygger/api';
-import { volunteers, ZVolunteerFields, ZVolunteerRow, type VolunteerRow } from '@brobygger/api/rosters';
+import { volunteers, ZVolunteerRow, type VolunteerRow } from '@brobygger/api/rosters';
 import { withPrivilegedTx, withRls } from '@brobygger/db';
 import { addMember, createTenant, createUser } from '@brobygger/db/testing';
 
