@@ -1,5 +1,6 @@
 import { withPrivilegedTx } from '../rls.ts';
 import type { Tx } from '../tx.ts';
+import { seedDemoCourses } from './demo-courses.ts';
 import { seedDemoRosters } from './demo-rosters.ts';
 import { DEMO_PARTNERSHIPS, DEMO_PASSWORD, DEMO_TENANTS, DEMO_USERS } from './demo-data.ts';
 
@@ -42,6 +43,7 @@ export async function seedDemo(createUser: CreateUser): Promise<'seeded' | 'alre
       );
     }
     await seedDemoRosters(tx, tenantIds.get('frederiksberg')!);
+    await seedDemoCourses(tx, tenantIds);
     return 'seeded';
   });
 }
