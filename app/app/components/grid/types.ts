@@ -27,6 +27,11 @@ export type GridColumn<Fields> = {
   precision?: number;
   width?: number;
   pinned?: boolean;
+  /**
+   * Other header names a file may use for this column (e.g. "Mail", "E-mail-adresse"), besides
+   * its header in every language and its field name; an import compares them as it does headers.
+   */
+  importAliases?: readonly string[];
 };
 
 export type SaveBatch<Row extends RowMeta> = {
