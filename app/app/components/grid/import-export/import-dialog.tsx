@@ -10,6 +10,7 @@ import {
   guessMapping,
   importIntent,
   planImport,
+  readyCount,
   rowsToUpsert,
   type Column,
   type ImportContext,
@@ -17,7 +18,7 @@ import {
   type Mapping,
   type NewRow,
 } from './mapping.ts';
-import type { ImportCell, SheetTable } from './read-file.ts';
+import type { ImportCell, Workbook } from './read-file.ts';
 import './import-export.css';
 
 export type ImportDialogProps = {
@@ -35,16 +36,17 @@ export type ImportDialogProps = {
   /** Fields that may identify an existing row, best first (e.g. ['email', 'name']). */
   keyFields: readonly string[];
   /**
-   * Called once on Confirm, never while any line has an error. `rows` are the full rows to upsert
-   * (existing ids and versions kept; new rows with a fresh id and version null), for a page that
-   * saves directly. `intent` is the same import as one grid edit, for `session.commit(intent)`.
+   * Called once on Confirm. `rows` are the full rows to upsert, bad ones included (existing ids and
+   * versions kept; new rows with a fresh id and version null). `intent` is the same import as one
+   * grid edit, for `session.commit(intent)`: the grid then marks the bad cells and blocks Save until
+   * they are fixed. `plan.counts.invalid` says how many rows need fixing.
    */
   onConfirm: (rows: GridRow[], intent: ChangeIntent, plan: ImportPlan) => void;
   /** Disables the button that opens the dialog (read-only role, save in progress). */
   disabled?: boolean;
 };
 
-type Source = { name: string; table: SheetTable; existing: readonly GridRow[] };
+type Source = { name: string; workbook: Workbook; existing: readonly GridRow[] };
 
 const IGNORE = '';
 
@@ -54,20 +56,44 @@ const IGNORE = '';
  * Nothing reaches the grid before Confirm. A native <dialog> opened with showModal() gives focus
  * containment, an inert page behind it and Escape to close, without a dialog library.
  */
-export function ImportDialog({ columns, existingRows, schema, newRow, keyFields, onConfirm, disabled }: ImportDialogProps) {
+export function ImportDialog({
+  columns,
+  existingRows,
+  schema,
+  newRow,
+  keyFields,
+  onConfirm,
+  disabled,
+}: ImportDialogProps) {
   const { t, i18n } = useTranslation('import');
   // The app creates one i18next instance per locale, so its language is the page's locale; reading
   // it here (not from the Remix root loader) keeps the dialog usable outside a route.
   const locale = isLocale(i18n.language) ? i18n.language : DEFAULT_LOCALE;
-  const ctx = useMemo<ImportContext>(() => ({ locale, t: { da: i18n.getFixedT('da'), en: i18n.getFixedT('en') } }), [i18n, locale]);
+  const ctx = useMemo<ImportContext>(
+    () => ({ locale, t: { da: i18n.getFixedT('da'), en: i18n.getFixedT('en') } }),
+    [i18n, locale],
+  );
   const valueCtx = useMemo<ValueContext>(() => ({ t, locale }), [t, locale]);
   const dialogRef = useRef<HTMLDialogElement>(null);
   // Each file read gets a number; a slower earlier read must not overwrite a later one.
   const readCount = useRef(0);
   const id = useId();
-  const ids = { title: `${id}-title`, intro: `${id}-intro`, file: `${id}-file`, fileHint: `${id}-file-hint`, mapping: `${id}-mapping`, key: `${id}-key`, keyHint: `${id}-key-hint`, preview: `${id}-preview`, why: `${id}-why` };
+  const ids = {
+    title: `${id}-title`,
+    intro: `${id}-intro`,
+    file: `${id}-file`,
+    fileHint: `${id}-file-hint`,
+    sheet: `${id}-sheet`,
+    sheetHint: `${id}-sheet-hint`,
+    mapping: `${id}-mapping`,
+    key: `${id}-key`,
+    keyHint: `${id}-key-hint`,
+    preview: `${id}-preview`,
+    why: `${id}-why`,
+  };
 
   const [source, setSource] = useState<Source | null>(null);
+  const [sheetIndex, setSheetIndex] = useState(0);
   const [reading, setReading] = useState(false);
   const [fileError, setFileError] = useState<string | null>(null);
   const [mapping, setMapping] = useState<Mapping>([]);
@@ -76,19 +102,22 @@ export function ImportDialog({ columns, existingRows, schema, newRow, keyFields,
   const [generation, setGeneration] = useState(0);
 
   const columnOf = useMemo(() => new Map(columns.map((c) => [c.field as string, c])), [columns]);
+  const sheet = source?.workbook.sheets[sheetIndex];
+  const table = sheet?.table ?? null;
   const plan = useMemo(
     () =>
-      source && mapping.some((f) => f !== null)
-        ? planImport({ table: source.table, mapping, columns, keyField, existingRows: source.existing, schema, newRow, ctx })
+      source && table && mapping.some((f) => f !== null)
+        ? planImport({ table, mapping, columns, keyField, existingRows: source.existing, schema, newRow, ctx })
         : null,
-    [source, mapping, columns, keyField, schema, newRow, ctx],
+    [source, table, mapping, columns, keyField, schema, newRow, ctx],
   );
   const upserts = plan ? rowsToUpsert(plan) : [];
-  const why = !plan ? null : plan.counts.invalid > 0 ? t('blocked') : upserts.length === 0 ? t('nothing') : null;
+  const why = plan && upserts.length === 0 ? t('nothing') : null;
 
   const reset = () => {
     readCount.current++;
     setSource(null);
+    setSheetIndex(0);
     setReading(false);
     setFileError(null);
     setMapping([]);
@@ -105,18 +134,30 @@ export function ImportDialog({ columns, existingRows, schema, newRow, keyFields,
     setReading(true);
     try {
       // Loaded on the first file chosen: the CSV and XLSX readers are not needed to show the grid.
-      const { readFile } = await import('./read-file.ts');
-      const table = await readFile(file);
+      const { readWorkbook } = await import('./read-file.ts');
+      const workbook = await readWorkbook(file);
       if (request !== readCount.current) return;
-      const guessed = guessMapping(table.headers, columns, ctx);
-      setMapping(guessed);
-      setKeyField(keyFields.find((f) => guessed.includes(f)) ?? null);
-      setSource({ name: file.name, table, existing: typeof existingRows === 'function' ? existingRows() : existingRows });
+      chooseSheet(workbook, workbook.first);
+      setSource({
+        name: file.name,
+        workbook,
+        existing: typeof existingRows === 'function' ? existingRows() : existingRows,
+      });
     } catch (error) {
-      if (request === readCount.current) setFileError(isImportFileError(error) ? error.key : 'import:errors.unreadable');
+      if (request === readCount.current)
+        setFileError(isImportFileError(error) ? error.key : 'import:errors.unreadable');
     } finally {
       if (request === readCount.current) setReading(false);
     }
+  };
+
+  /** A sheet's columns are matched afresh: another sheet is another table. */
+  const chooseSheet = (workbook: Workbook, index: number) => {
+    const headers = workbook.sheets[index]?.table?.headers ?? [];
+    const guessed = guessMapping(headers, columns, ctx);
+    setSheetIndex(index);
+    setMapping(guessed);
+    setKeyField(keyFields.find((f) => guessed.includes(f)) ?? null);
   };
 
   /** One field per file column: choosing a field already taken frees the other column. */
@@ -130,14 +171,21 @@ export function ImportDialog({ columns, existingRows, schema, newRow, keyFields,
   };
 
   const mappedColumns = mapping.flatMap((f) => (f === null ? [] : (columnOf.get(f) ?? [])));
-  const example = (index: number) => exampleText(source?.table.rows.find((r) => !isBlank(r[index]))?.[index] ?? null, valueCtx);
+  const example = (index: number) =>
+    exampleText(table?.rows.find((r) => !isBlank(r[index]))?.[index] ?? null, valueCtx);
 
   return (
     <>
       <button type="button" onClick={() => dialogRef.current?.showModal()} disabled={disabled}>
         {t('open')}
       </button>
-      <dialog ref={dialogRef} className="import-dialog" aria-labelledby={ids.title} aria-describedby={ids.intro} onClose={reset}>
+      <dialog
+        ref={dialogRef}
+        className="import-dialog"
+        aria-labelledby={ids.title}
+        aria-describedby={ids.intro}
+        onClose={reset}
+      >
         <div key={generation}>
           <h2 id={ids.title}>{t('title')}</h2>
           <p id={ids.intro}>{t('intro')}</p>
@@ -156,7 +204,11 @@ export function ImportDialog({ columns, existingRows, schema, newRow, keyFields,
               {t('file.hint')}
             </p>
             <p role="status" className="hint">
-              {reading ? t('file.reading') : source ? t('file.read', { name: source.name, count: source.table.rows.length }) : ''}
+              {reading
+                ? t('file.reading')
+                : source && table
+                  ? t('file.read', { name: source.name, count: table.rows.length })
+                  : ''}
             </p>
             {fileError ? (
               <p role="alert" className="field-error">
@@ -165,7 +217,30 @@ export function ImportDialog({ columns, existingRows, schema, newRow, keyFields,
             ) : null}
           </div>
 
-          {source ? (
+          {source && source.workbook.sheets.length > 1 ? (
+            <div className="field">
+              <label htmlFor={ids.sheet}>{t('sheet.label')}</label>
+              <select
+                id={ids.sheet}
+                value={sheetIndex}
+                aria-describedby={ids.sheetHint}
+                onChange={(e) => chooseSheet(source.workbook, Number(e.target.value))}
+              >
+                {source.workbook.sheets.map((s, index) => (
+                  <option key={index} value={index} disabled={!s.table}>
+                    {s.table
+                      ? t('sheet.option', { name: s.name, count: s.table.rows.length })
+                      : t('sheet.unusable', { name: s.name, reason: t(s.error) })}
+                  </option>
+                ))}
+              </select>
+              <p id={ids.sheetHint} className="hint">
+                {t('sheet.hint')}
+              </p>
+            </div>
+          ) : null}
+
+          {source && table ? (
             <>
               <section aria-labelledby={ids.mapping}>
                 <h3 id={ids.mapping}>{t('mapping.title')}</h3>
@@ -179,7 +254,7 @@ export function ImportDialog({ columns, existingRows, schema, newRow, keyFields,
                     </tr>
                   </thead>
                   <tbody>
-                    {source.table.headers.map((header, index) => {
+                    {table.headers.map((header, index) => {
                       const selectId = `${id}-map-${index}`;
                       return (
                         <tr key={index}>
@@ -188,7 +263,11 @@ export function ImportDialog({ columns, existingRows, schema, newRow, keyFields,
                           </th>
                           <td className="muted">{example(index)}</td>
                           <td>
-                            <select id={selectId} value={mapping[index] ?? IGNORE} onChange={(e) => choose(index, e.target.value === IGNORE ? null : e.target.value)}>
+                            <select
+                              id={selectId}
+                              value={mapping[index] ?? IGNORE}
+                              onChange={(e) => choose(index, e.target.value === IGNORE ? null : e.target.value)}
+                            >
                               <option value={IGNORE}>{t('mapping.ignore')}</option>
                               {columns.map((c) => (
                                 <option key={c.field} value={c.field}>
@@ -208,7 +287,12 @@ export function ImportDialog({ columns, existingRows, schema, newRow, keyFields,
               {keyFields.length ? (
                 <div className="field">
                   <label htmlFor={ids.key}>{t('key.label')}</label>
-                  <select id={ids.key} value={keyField ?? IGNORE} aria-describedby={ids.keyHint} onChange={(e) => setKeyField(e.target.value === IGNORE ? null : e.target.value)}>
+                  <select
+                    id={ids.key}
+                    value={keyField ?? IGNORE}
+                    aria-describedby={ids.keyHint}
+                    onChange={(e) => setKeyField(e.target.value === IGNORE ? null : e.target.value)}
+                  >
                     <option value={IGNORE}>{t('key.none')}</option>
                     {keyFields.map((f) => {
                       const header = columnOf.get(f) ? t(columnOf.get(f)!.header) : f;
@@ -230,13 +314,21 @@ export function ImportDialog({ columns, existingRows, schema, newRow, keyFields,
                 <section aria-labelledby={ids.preview}>
                   <h3 id={ids.preview}>{t('preview.title')}</h3>
                   <p role="status" className="import-counts">
+                    {plan.counts.invalid > 0
+                      ? t('summary.both', {
+                          ready: t('summary.ready', { count: readyCount(plan) }),
+                          fixing: t('summary.fixing', { count: plan.counts.invalid }),
+                        })
+                      : t('summary.ready', { count: readyCount(plan) })}
+                  </p>
+                  <p className="hint">
                     {[
                       t('counts.new', { count: plan.counts.new }),
                       t('counts.update', { count: plan.counts.update }),
                       t('counts.unchanged', { count: plan.counts.unchanged }),
-                      t('counts.invalid', { count: plan.counts.invalid }),
                     ].join(' · ')}
                   </p>
+                  {plan.counts.invalid > 0 ? <p className="hint">{t('fixInGrid')}</p> : null}
                   <ImportPreview plan={plan} columns={mappedColumns} ctx={valueCtx} headingId={ids.preview} />
                 </section>
               ) : null}
@@ -245,14 +337,20 @@ export function ImportDialog({ columns, existingRows, schema, newRow, keyFields,
 
           <div className="import-actions">
             {why ? (
-              <p id={ids.why} className={plan && plan.counts.invalid > 0 ? 'field-error' : 'hint'}>
+              <p id={ids.why} className="hint">
                 {why}
               </p>
             ) : null}
             <button type="button" onClick={() => dialogRef.current?.close()}>
               {t('cancel')}
             </button>
-            <button type="button" className="primary" onClick={confirm} disabled={!plan || !!why} aria-describedby={why ? ids.why : undefined}>
+            <button
+              type="button"
+              className="primary"
+              onClick={confirm}
+              disabled={!plan || !!why}
+              aria-describedby={why ? ids.why : undefined}
+            >
               {t('confirm', { count: plan ? plan.counts.new + plan.counts.update : 0 })}
             </button>
           </div>
@@ -266,12 +364,14 @@ export function ImportDialog({ columns, existingRows, schema, newRow, keyFields,
 const isImportFileError = (error: unknown): error is { key: string } =>
   error instanceof Error && error.name === 'ImportFileError' && typeof (error as { key?: unknown }).key === 'string';
 
-const isBlank = (cell: ImportCell | undefined) => cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
+const isBlank = (cell: ImportCell | undefined) =>
+  cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
 
 /** A sample cell of a file column, to help the user tell columns apart. */
 function exampleText(cell: ImportCell, ctx: ValueContext): string {
   if (cell === null) return '';
-  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : formatIsoDate(cell.toISOString().slice(0, 10), ctx.locale);
+  if (cell instanceof Date)
+    return Number.isNaN(cell.getTime()) ? '' : formatIsoDate(cell.toISOString().slice(0, 10), ctx.locale);
   const text = String(cell);
   return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }

@@ -3,15 +3,40 @@ import { translate } from '@brobygger/i18n';
 import { describe, expect, it } from 'vitest';
 import { EditSession } from '../session.ts';
 import type { GridRow } from '../types.ts';
-import { convertCell, guessMapping, importIntent, normalize, planImport, rowsToUpsert, type PlanInput } from './mapping.ts';
+import { problemsOf, RowValidator } from '../validation.ts';
+import {
+  convertCell,
+  guessMapping,
+  importIntent,
+  normalize,
+  planImport,
+  readyCount,
+  rowsToUpsert,
+  type Column,
+  type PlanInput,
+} from './mapping.ts';
 import type { SheetTable } from './read-file.ts';
 import { importContext, participantColumns, sequentialIds, volunteerColumns } from './test-support.ts';
 
 const ctx = importContext('da');
 const col = (field: string) => [...volunteerColumns, ...participantColumns].find((c) => c.field === field)!;
 
-const anna: GridRow = { ...NEW_VOLUNTEER, id: '11111111-1111-4111-8111-111111111111', version: 3, name: 'Anna Jensen', email: 'anna@example.com', status: 'active' };
-const bo: GridRow = { ...NEW_VOLUNTEER, id: '22222222-2222-4222-8222-222222222222', version: 7, name: 'Bo Hansen', email: 'bo@example.com', phone: '12345678' };
+const anna: GridRow = {
+  ...NEW_VOLUNTEER,
+  id: '11111111-1111-4111-8111-111111111111',
+  version: 3,
+  name: 'Anna Jensen',
+  email: 'anna@example.com',
+  status: 'active',
+};
+const bo: GridRow = {
+  ...NEW_VOLUNTEER,
+  id: '22222222-2222-4222-8222-222222222222',
+  version: 7,
+  name: 'Bo Hansen',
+  email: 'bo@example.com',
+  phone: '12345678',
+};
 
 function volunteers(table: SheetTable, over: Partial<PlanInput> = {}) {
   return planImport({
@@ -31,22 +56,53 @@ function volunteers(table: SheetTable, over: Partial<PlanInput> = {}) {
 describe('guessMapping', () => {
   it('matches Danish headers, ignoring case, spacing and punctuation', () => {
     const headers = ['NAVN', ' e-mail ', 'Startdato', 'Korte  kurser', 'Attest i orden', 'Noget helt andet', ''];
-    expect(guessMapping(headers, volunteerColumns, ctx)).toEqual(['name', 'email', 'startDate', 'shortCourses', 'recordCheckOk', null, null]);
+    expect(guessMapping(headers, volunteerColumns, ctx)).toEqual([
+      'name',
+      'email',
+      'startDate',
+      'shortCourses',
+      'recordCheckOk',
+      null,
+      null,
+    ]);
   });
 
   it('matches English headers and field names, whatever the UI language', () => {
     const headers = ['Start date', 'Name', 'Meets children under 15', 'peerEducation', 'E-MAIL'];
-    expect(guessMapping(headers, volunteerColumns, importContext('da'))).toEqual(['startDate', 'name', 'meetsChildrenUnder15', 'peerEducation', 'email']);
+    expect(guessMapping(headers, volunteerColumns, importContext('da'))).toEqual([
+      'startDate',
+      'name',
+      'meetsChildrenUnder15',
+      'peerEducation',
+      'email',
+    ]);
   });
 
   it('ignores diacritics and spells out æ/ø', () => {
     expect(normalize('Fødsels-år')).toBe('fodselsar');
-    expect(guessMapping(['Fodselsar', 'Fornavn eller initialer'], participantColumns, ctx)).toEqual(['birthYear', 'firstName']);
+    expect(guessMapping(['Fodselsar', 'Fornavn eller initialer'], participantColumns, ctx)).toEqual([
+      'birthYear',
+      'firstName',
+    ]);
     expect(guessMapping(['Moder born under 15'], volunteerColumns, ctx)).toEqual(['meetsChildrenUnder15']);
   });
 
   it('gives a field to the first column only', () => {
     expect(guessMapping(['Name', 'Navn'], volunteerColumns, ctx)).toEqual(['name', null]);
+  });
+
+  it("recognises a column's import aliases, normalized like the headers", () => {
+    const columns: Column[] = volunteerColumns.map((c) =>
+      c.field === 'email'
+        ? { ...c, importAliases: ['Mail', 'E-mail-adresse'] }
+        : c.field === 'name'
+          ? { ...c, importAliases: ['Fornavn'] }
+          : c,
+    );
+    expect(guessMapping(['FORNAVN', 'e-mail adresse', 'Telefon'], columns, ctx)).toEqual(['name', 'email', 'phone']);
+    expect(guessMapping([' mail '], columns, ctx)).toEqual(['email']);
+    // Without the aliases the same headers mean nothing.
+    expect(guessMapping(['Fornavn', 'Mail'], volunteerColumns, ctx)).toEqual([null, null]);
   });
 });
 
@@ -85,7 +141,11 @@ describe('convertCell', () => {
     expect(convertCell(col('peerEducation'), 'In progress', ctx)).toBe('in_progress');
     expect(convertCell(col('peerEducation'), 'i gang', ctx)).toBe('in_progress');
     expect(convertCell(col('status'), 'Måske', ctx)).toBe('Måske');
-    expect(convertCell(col('shortCourses'), 'Førstehjælp, Recovery ,conflict handling', ctx)).toEqual(['first_aid', 'recovery', 'conflict_handling']);
+    expect(convertCell(col('shortCourses'), 'Førstehjælp, Recovery ,conflict handling', ctx)).toEqual([
+      'first_aid',
+      'recovery',
+      'conflict_handling',
+    ]);
     expect(convertCell(col('shortCourses'), '', ctx)).toEqual([]);
   });
 });
@@ -131,19 +191,77 @@ describe('planImport', () => {
     expect(counts).toEqual({ new: 3, update: 0, unchanged: 0, invalid: 0 });
   });
 
-  it('reports a bad e-mail with its line and an i18n key, and returns nothing to save', () => {
-    const bad: SheetTable = { headers: ['Name', 'Email'], rows: [['Dorte', 'dorte@example.com'], ['Erik', 'erik(at)example'], ['', 'x@example.com']] };
+  it('reports a bad e-mail with its line and an i18n key, and still imports every row', () => {
+    const bad: SheetTable = {
+      headers: ['Name', 'Email'],
+      rows: [
+        ['Dorte', 'dorte@example.com'],
+        ['Erik', 'erik(at)example'],
+        ['', 'x@example.com'],
+      ],
+    };
     const plan = volunteers(bad);
     expect(plan.counts).toMatchObject({ new: 3, invalid: 2 });
-    expect(plan.results[1]).toMatchObject({ line: 3, kind: 'new', errors: [{ field: 'email', message: 'errors:invalid_email' }] });
+    expect(readyCount(plan)).toBe(1);
+    expect(plan.results[1]).toMatchObject({
+      line: 3,
+      kind: 'new',
+      errors: [{ field: 'email', message: 'errors:invalid_email' }],
+    });
     expect(plan.results[2]).toMatchObject({ line: 4, errors: [{ field: 'name', message: 'errors:required' }] });
     // The messages exist in both languages.
     for (const t of [translate('da'), translate('en')]) {
       expect(t('errors:invalid_email')).not.toBe('invalid_email');
       expect(t('errors:required')).not.toBe('required');
     }
-    expect(rowsToUpsert(plan)).toEqual([]);
-    expect(importIntent(plan)).toEqual({});
+    expect(rowsToUpsert(plan).map((r) => r.email)).toEqual(['dorte@example.com', 'erik(at)example', 'x@example.com']);
+    expect(importIntent(plan).added).toHaveLength(3);
+  });
+
+  it('brings bad rows into the grid as typed, where validation marks the cells and blocks Save until fixed', () => {
+    // Two bad lines among good ones: an unreadable date and a bad e-mail on a new row, and an
+    // update of Bo whose status is not an option.
+    const file: SheetTable = {
+      headers: ['Navn', 'E-mail', 'Startdato', 'Status'],
+      rows: [
+        ['Carl Nielsen', 'carl@example.com', '01-05-2024', 'Aktiv'],
+        ['Dorte Dam', 'dorte(at)example', 'næste tirsdag', 'Aktiv'],
+        ['Bo Hansen', 'bo@example.com', '02-05-2024', 'Måske'],
+        ['Erik Ebbe', 'erik@example.com', new Date(Date.UTC(2024, 5, 1)), 'På pause'],
+      ],
+    };
+    const plan = volunteers(file);
+    expect(plan.counts).toEqual({ new: 3, update: 1, unchanged: 0, invalid: 2 });
+    expect(readyCount(plan)).toBe(2);
+
+    const session = new EditSession([anna, bo]);
+    session.commit(importIntent(plan));
+    const { upserts } = session.pending();
+    expect(upserts).toHaveLength(4);
+    const dorte = upserts.find((r) => r.name === 'Dorte Dam')!;
+    // What could not be read arrives as the file had it, for the user to see and correct.
+    expect(dorte).toMatchObject({
+      email: 'dorte(at)example',
+      startDate: 'næste tirsdag',
+      status: 'active',
+      version: null,
+    });
+    expect(session.row(bo.id)).toEqual({ ...bo, startDate: '2024-05-02', status: 'Måske' });
+
+    const validator = new RowValidator(ZVolunteerFields);
+    const problems = () => problemsOf(session.pending().upserts, session.serverErrors, validator);
+    expect(problems().problems).toEqual([
+      { id: bo.id, field: 'status', message: 'errors:invalid_choice' },
+      { id: dorte.id, field: 'email', message: 'errors:invalid_email' },
+      { id: dorte.id, field: 'startDate', message: 'errors:invalid_date' },
+    ]);
+    expect(problems().blocking).toBe(3);
+
+    session.commit({ cells: [{ id: dorte.id, field: 'email', value: 'dorte@example.com' }] });
+    session.commit({ cells: [{ id: dorte.id, field: 'startDate', value: '2024-05-07' }] });
+    expect(problems().blocking).toBe(1);
+    session.commit({ cells: [{ id: bo.id, field: 'status', value: 'paused' }] });
+    expect(problems()).toEqual({ problems: [], blocking: 0 });
   });
 
   it('refuses CPR numbers in participants, naming the line', () => {
@@ -167,29 +285,53 @@ describe('planImport', () => {
       makeId: sequentialIds(),
     });
     expect(plan.results[0]).toMatchObject({ line: 2, errors: [] });
-    expect(plan.results[0]!.row).toMatchObject({ firstName: 'AB', birthYear: 1985, referredBy: 'psychiatry', consentOn: '2024-01-15', status: 'active' });
-    expect(plan.results[1]).toMatchObject({ line: 3, errors: [{ field: 'firstName', message: 'errors:cpr_not_allowed' }] });
+    expect(plan.results[0]!.row).toMatchObject({
+      firstName: 'AB',
+      birthYear: 1985,
+      referredBy: 'psychiatry',
+      consentOn: '2024-01-15',
+      status: 'active',
+    });
+    expect(plan.results[1]).toMatchObject({
+      line: 3,
+      errors: [{ field: 'firstName', message: 'errors:cpr_not_allowed' }],
+    });
     expect(plan.results[2]!.errors).toEqual([
       { field: 'birthYear', message: 'errors:invalid_birth_year' },
       { field: 'referredBy', message: 'errors:invalid_choice' },
       { field: 'consentOn', message: 'errors:invalid_date' },
     ]);
     expect(plan.counts.invalid).toBe(2);
-    expect(rowsToUpsert(plan)).toEqual([]);
+    expect(rowsToUpsert(plan)).toHaveLength(3);
     expect(translate('da')('errors:cpr_not_allowed')).toMatch(/CPR/);
   });
 
-  it('flags a key that appears twice in the file or matches several rows', () => {
-    const twice: SheetTable = { headers: ['Name', 'Email'], rows: [['Carl', 'carl@example.com'], ['Carl N', 'Carl@example.com']] };
+  it('adds a line as new, with a warning, when its key is in the file twice or matches several rows', () => {
+    // Bo's e-mail twice: neither line may overwrite Bo, since the file does not say which is right.
+    const twice: SheetTable = {
+      headers: ['Name', 'Email'],
+      rows: [
+        ['Bo H', 'bo@example.com'],
+        ['Bo Hansen', 'BO@example.com'],
+      ],
+    };
     const plan = volunteers(twice);
-    expect(plan.results.map((r) => r.errors)).toEqual([
-      [{ field: 'email', message: 'import:errors.duplicateKey' }],
-      [{ field: 'email', message: 'import:errors.duplicateKey' }],
+    expect(plan.results.map((r) => [r.kind, r.row.version, r.errors, r.warnings])).toEqual([
+      ['new', null, [], [{ field: 'email', message: 'import:errors.duplicateKey' }]],
+      ['new', null, [], [{ field: 'email', message: 'import:errors.duplicateKey' }]],
     ]);
+    expect(plan.counts).toEqual({ new: 2, update: 0, unchanged: 0, invalid: 0 });
 
     const anna2 = { ...anna, id: '33333333-3333-4333-8333-333333333333', name: 'Anna J.' };
-    const ambiguous = volunteers({ headers: ['Name', 'Email'], rows: [['Anna', 'anna@example.com']] }, { existingRows: [anna, anna2] });
-    expect(ambiguous.results[0]!.errors).toContainEqual({ field: 'email', message: 'import:errors.ambiguousKey' });
+    const ambiguous = volunteers(
+      { headers: ['Name', 'Email'], rows: [['Anna', 'anna@example.com']] },
+      { existingRows: [anna, anna2] },
+    );
+    expect(ambiguous.results[0]).toMatchObject({
+      kind: 'new',
+      warnings: [{ field: 'email', message: 'import:errors.ambiguousKey' }],
+    });
+    expect(ambiguous.results[0]!.row.id).not.toBe(anna.id);
     expect(translate('en')('import:errors.ambiguousKey')).toMatch(/Several/);
   });
 
@@ -200,7 +342,11 @@ describe('planImport', () => {
     const { upserts } = session.pending();
     expect(upserts).toHaveLength(2);
     expect(upserts.find((r) => r.id === anna.id)).toEqual({ ...anna, startDate: '2024-03-01' });
-    expect(upserts.find((r) => r.version === null)).toMatchObject({ name: 'Carl Nielsen', email: 'carl@example.com', status: 'active' });
+    expect(upserts.find((r) => r.version === null)).toMatchObject({
+      name: 'Carl Nielsen',
+      email: 'carl@example.com',
+      status: 'active',
+    });
     session.undo();
     expect(session.pending().upserts).toEqual([]);
     expect(session.visibleRows()).toEqual([anna, bo]);
