@@ -9,6 +9,7 @@ import { ImportPreview } from './import-preview.tsx';
 import {
   guessMapping,
   importIntent,
+  likeliestSheet,
   planImport,
   readyCount,
   rowsToUpsert,
@@ -137,7 +138,7 @@ export function ImportDialog({
       const { readWorkbook } = await import('./read-file.ts');
       const workbook = await readWorkbook(file);
       if (request !== readCount.current) return;
-      chooseSheet(workbook, workbook.first);
+      chooseSheet(workbook, likeliestSheet(workbook, columns, ctx));
       setSource({
         name: file.name,
         workbook,

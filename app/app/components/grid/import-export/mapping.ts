@@ -5,7 +5,7 @@ import type { ChangeIntent } from '../session.ts';
 import type { GridColumn, GridRow } from '../types.ts';
 import { validateRow, type RowSchema } from '../validation.ts';
 import { optionLabel, parseCellText, valuesEqual } from '../values.ts';
-import type { ImportCell, SheetTable } from './read-file.ts';
+import type { ImportCell, SheetTable, Workbook } from './read-file.ts';
 
 /**
  * From a read spreadsheet to the rows an import would add or change: which file column is which
@@ -101,6 +101,21 @@ export function guessMapping(headers: readonly string[], columns: readonly Colum
     used.add(hit.field);
     return hit.field;
   });
+}
+
+/**
+ * The sheet an import starts with: the one whose headers name the most grid fields, so a cover
+ * or instructions sheet in front of the data is passed over; without any match, the first sheet
+ * with a header row. Earlier sheets win ties.
+ */
+export function likeliestSheet(workbook: Workbook, columns: readonly Column[], ctx: ImportContext): number {
+  let best = workbook.first;
+  let bestCount = 0;
+  workbook.sheets.forEach((sheet, index) => {
+    const count = sheet.table ? guessMapping(sheet.table.headers, columns, ctx).filter((f) => f !== null).length : 0;
+    if (count > bestCount) [best, bestCount] = [index, count];
+  });
+  return best;
 }
 
 // ---- cells -----------------------------------------------------------------------------
