@@ -3,11 +3,8 @@ import { expect, signIn, test } from '../fixtures.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** A spreadsheet as a coordinator would have it: a header row, then one volunteer per row. */
-async function sheet(headers: string[], rows: string[][]) {
-  const data = [headers, ...rows].map((row) => row.map((value) => ({ value })));
-  return (await writeXlsxFile(data).toBuffer()) as Buffer;
-}
+/** Spreadsheet rows as write-excel-file takes them: every cell as text, as a coordinator typed it. */
+const cells = (rows: string[][]) => rows.map((row) => row.map((value) => ({ value })));
 
 test.afterEach(async ({ db, workspace }) => {
   // The audit trigger cannot write while the fixture deletes the workspace, so rows go first.
@@ -33,17 +30,24 @@ test('two bad rows in a file come into the grid with their cells marked, and Sav
   await dialog.getByLabel('Fil (CSV eller .xlsx)').setInputFiles({
     name: 'frivillige.xlsx',
     mimeType: XLSX,
-    buffer: await sheet(
-      ['Navn', 'E-mail', 'Startdato'],
-      [
-        ['Ida Import', 'ida@example.dk', '01-03-2024'],
-        ['Bo Fejl', 'ikke-en-mail', '02-03-2024'],
-        // An update of Anna (matched by e-mail) with text where a date belongs.
-        ['Anna Andersen', 'anna@example.dk', 'næste tirsdag'],
-        ['Carl Import', 'carl@example.dk', '04-03-2024'],
-      ],
-    ),
+    // The roster comes after an instructions sheet, as in many municipalities' templates.
+    buffer: (await writeXlsxFile([
+      { sheet: 'Vejledning', data: cells([['Udfyld arket Frivillige, og importér filen.']]) },
+      {
+        sheet: 'Frivillige',
+        data: cells([
+          ['Navn', 'E-mail', 'Startdato'],
+          ['Ida Import', 'ida@example.dk', '01-03-2024'],
+          ['Bo Fejl', 'ikke-en-mail', '02-03-2024'],
+          // An update of Anna (matched by e-mail) with text where a date belongs.
+          ['Anna Andersen', 'anna@example.dk', 'næste tirsdag'],
+          ['Carl Import', 'carl@example.dk', '04-03-2024'],
+        ]),
+      },
+    ]).toBuffer()) as Buffer,
   });
+  await expect(dialog.getByLabel('Ark')).toHaveValue('1');
+  await expect(dialog.getByLabel('Ark').locator('option:checked')).toHaveText('Frivillige (4 rækker)');
   await expect(dialog.getByText('2 rækker er klar, 2 skal rettes')).toBeVisible();
   await expect(dialog.getByText('E-mail: Skriv en gyldig e-mailadresse.')).toBeVisible();
   await expect(dialog.getByText('Startdato: Skriv en gyldig dato, fx 31-12-2024.')).toBeVisible();
