@@ -122,9 +122,10 @@ function sheetOf(name: string, data: readonly (readonly unknown[])[]): Sheet {
 
 /**
  * The sheets as a workbook. Workbooks often open with a cover or instructions sheet, or an empty
- * "Ark1" left over, so the import starts at the first sheet with a header row and lets the user
- * pick another. A file where no sheet can be imported is refused with the first sheet's reason
- * that is not plain emptiness (too many rows says more than "empty").
+ * "Ark1" left over, so every sheet is kept for the user to pick from; `first` skips the empty
+ * ones, and the import (likeliestSheet in mapping.ts) goes on to the sheet whose headers fit. A
+ * file where no sheet can be imported is refused with the first sheet's reason that is not plain
+ * emptiness (too many rows says more than "empty").
  */
 function workbookOf(sheets: Sheet[]): Workbook {
   const first = sheets.findIndex((s) => s.table);
