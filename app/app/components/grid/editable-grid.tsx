@@ -425,9 +425,11 @@ function GridBody<Fields extends Record<string, unknown>>(props: EditableGridPro
               newRow={newRow as never}
               keyFields={props.importKeys ?? []}
               disabled={saving}
-              onConfirm={(rows, intent) => {
+              onConfirm={(rows, intent, plan) => {
                 apply(commitWritable(intent));
-                announce(t('import:applied', { count: rows.length }));
+                // Rows with bad cells come in too; the grid marks them and Save waits for the fixes.
+                const fixing = plan.counts.invalid ? ` ${t('import:appliedFixing', { count: plan.counts.invalid })}` : '';
+                announce(`${t('import:applied', { count: rows.length })}${fixing}`);
               }}
             />
           ) : null

@@ -38,7 +38,10 @@ export type GridColumn<Fields> = {
   readOnly?: boolean;
   /** The rows a lookup column may point to; typed or pasted text is matched by label or detail. */
   lookupOptions?: readonly LookupOption[];
-  /** Extra header names an imported file may use for this column, in any language. */
+  /**
+   * Other header names a file may use for this column (e.g. "Mail", "E-mail-adresse"), besides
+   * its header in every language and its field name; an import compares them as it does headers.
+   */
   importAliases?: readonly string[];
 };
 

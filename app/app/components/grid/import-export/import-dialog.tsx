@@ -9,7 +9,9 @@ import { ImportPreview } from './import-preview.tsx';
 import {
   guessMapping,
   importIntent,
+  likeliestSheet,
   planImport,
+  readyCount,
   rowsToUpsert,
   type Column,
   type ImportContext,
@@ -17,7 +19,7 @@ import {
   type Mapping,
   type NewRow,
 } from './mapping.ts';
-import type { ImportCell, SheetTable } from './read-file.ts';
+import type { ImportCell, Workbook } from './read-file.ts';
 import './import-export.css';
 
 export type ImportDialogProps = {
@@ -35,16 +37,17 @@ export type ImportDialogProps = {
   /** Fields that may identify an existing row, best first (e.g. ['email', 'name']). */
   keyFields: readonly string[];
   /**
-   * Called once on Confirm, never while any line has an error. `rows` are the full rows to upsert
-   * (existing ids and versions kept; new rows with a fresh id and version null), for a page that
-   * saves directly. `intent` is the same import as one grid edit, for `session.commit(intent)`.
+   * Called once on Confirm. `rows` are the full rows to upsert, bad ones included (existing ids and
+   * versions kept; new rows with a fresh id and version null). `intent` is the same import as one
+   * grid edit, for `session.commit(intent)`: the grid then marks the bad cells and blocks Save until
+   * they are fixed. `plan.counts.invalid` says how many rows need fixing.
    */
   onConfirm: (rows: GridRow[], intent: ChangeIntent, plan: ImportPlan) => void;
   /** Disables the button that opens the dialog (read-only role, save in progress). */
   disabled?: boolean;
 };
 
-type Source = { name: string; table: SheetTable; existing: readonly GridRow[] };
+type Source = { name: string; workbook: Workbook; existing: readonly GridRow[] };
 
 const IGNORE = '';
 
@@ -81,6 +84,8 @@ export function ImportDialog({
     intro: `${id}-intro`,
     file: `${id}-file`,
     fileHint: `${id}-file-hint`,
+    sheet: `${id}-sheet`,
+    sheetHint: `${id}-sheet-hint`,
     mapping: `${id}-mapping`,
     key: `${id}-key`,
     keyHint: `${id}-key-hint`,
@@ -89,6 +94,7 @@ export function ImportDialog({
   };
 
   const [source, setSource] = useState<Source | null>(null);
+  const [sheetIndex, setSheetIndex] = useState(0);
   const [reading, setReading] = useState(false);
   const [fileError, setFileError] = useState<string | null>(null);
   const [mapping, setMapping] = useState<Mapping>([]);
@@ -97,28 +103,22 @@ export function ImportDialog({
   const [generation, setGeneration] = useState(0);
 
   const columnOf = useMemo(() => new Map(columns.map((c) => [c.field as string, c])), [columns]);
+  const sheet = source?.workbook.sheets[sheetIndex];
+  const table = sheet?.table ?? null;
   const plan = useMemo(
     () =>
-      source && mapping.some((f) => f !== null)
-        ? planImport({
-            table: source.table,
-            mapping,
-            columns,
-            keyField,
-            existingRows: source.existing,
-            schema,
-            newRow,
-            ctx,
-          })
+      source && table && mapping.some((f) => f !== null)
+        ? planImport({ table, mapping, columns, keyField, existingRows: source.existing, schema, newRow, ctx })
         : null,
-    [source, mapping, columns, keyField, schema, newRow, ctx],
+    [source, table, mapping, columns, keyField, schema, newRow, ctx],
   );
   const upserts = plan ? rowsToUpsert(plan) : [];
-  const why = !plan ? null : plan.counts.invalid > 0 ? t('blocked') : upserts.length === 0 ? t('nothing') : null;
+  const why = plan && upserts.length === 0 ? t('nothing') : null;
 
   const reset = () => {
     readCount.current++;
     setSource(null);
+    setSheetIndex(0);
     setReading(false);
     setFileError(null);
     setMapping([]);
@@ -135,15 +135,13 @@ export function ImportDialog({
     setReading(true);
     try {
       // Loaded on the first file chosen: the CSV and XLSX readers are not needed to show the grid.
-      const { readFile } = await import('./read-file.ts');
-      const table = await readFile(file);
+      const { readWorkbook } = await import('./read-file.ts');
+      const workbook = await readWorkbook(file);
       if (request !== readCount.current) return;
-      const guessed = guessMapping(table.headers, columns, ctx);
-      setMapping(guessed);
-      setKeyField(keyFields.find((f) => guessed.includes(f)) ?? null);
+      chooseSheet(workbook, likeliestSheet(workbook, columns, ctx));
       setSource({
         name: file.name,
-        table,
+        workbook,
         existing: typeof existingRows === 'function' ? existingRows() : existingRows,
       });
     } catch (error) {
@@ -152,6 +150,15 @@ export function ImportDialog({
     } finally {
       if (request === readCount.current) setReading(false);
     }
+  };
+
+  /** A sheet's columns are matched afresh: another sheet is another table. */
+  const chooseSheet = (workbook: Workbook, index: number) => {
+    const headers = workbook.sheets[index]?.table?.headers ?? [];
+    const guessed = guessMapping(headers, columns, ctx);
+    setSheetIndex(index);
+    setMapping(guessed);
+    setKeyField(keyFields.find((f) => guessed.includes(f)) ?? null);
   };
 
   /** One field per file column: choosing a field already taken frees the other column. */
@@ -166,7 +173,7 @@ export function ImportDialog({
 
   const mappedColumns = mapping.flatMap((f) => (f === null ? [] : (columnOf.get(f) ?? [])));
   const example = (index: number) =>
-    exampleText(source?.table.rows.find((r) => !isBlank(r[index]))?.[index] ?? null, valueCtx);
+    exampleText(table?.rows.find((r) => !isBlank(r[index]))?.[index] ?? null, valueCtx);
 
   return (
     <>
@@ -200,8 +207,8 @@ export function ImportDialog({
             <p role="status" className="hint">
               {reading
                 ? t('file.reading')
-                : source
-                  ? t('file.read', { name: source.name, count: source.table.rows.length })
+                : source && table
+                  ? t('file.read', { name: source.name, count: table.rows.length })
                   : ''}
             </p>
             {fileError ? (
@@ -211,7 +218,30 @@ export function ImportDialog({
             ) : null}
           </div>
 
-          {source ? (
+          {source && source.workbook.sheets.length > 1 ? (
+            <div className="field">
+              <label htmlFor={ids.sheet}>{t('sheet.label')}</label>
+              <select
+                id={ids.sheet}
+                value={sheetIndex}
+                aria-describedby={ids.sheetHint}
+                onChange={(e) => chooseSheet(source.workbook, Number(e.target.value))}
+              >
+                {source.workbook.sheets.map((s, index) => (
+                  <option key={index} value={index} disabled={!s.table}>
+                    {s.table
+                      ? t('sheet.option', { name: s.name, count: s.table.rows.length })
+                      : t('sheet.unusable', { name: s.name, reason: t(s.error) })}
+                  </option>
+                ))}
+              </select>
+              <p id={ids.sheetHint} className="hint">
+                {t('sheet.hint')}
+              </p>
+            </div>
+          ) : null}
+
+          {source && table ? (
             <>
               <section aria-labelledby={ids.mapping}>
                 <h3 id={ids.mapping}>{t('mapping.title')}</h3>
@@ -225,7 +255,7 @@ export function ImportDialog({
                     </tr>
                   </thead>
                   <tbody>
-                    {source.table.headers.map((header, index) => {
+                    {table.headers.map((header, index) => {
                       const selectId = `${id}-map-${index}`;
                       return (
                         <tr key={index}>
@@ -285,13 +315,21 @@ export function ImportDialog({
                 <section aria-labelledby={ids.preview}>
                   <h3 id={ids.preview}>{t('preview.title')}</h3>
                   <p role="status" className="import-counts">
+                    {plan.counts.invalid > 0
+                      ? t('summary.both', {
+                          ready: t('summary.ready', { count: readyCount(plan) }),
+                          fixing: t('summary.fixing', { count: plan.counts.invalid }),
+                        })
+                      : t('summary.ready', { count: readyCount(plan) })}
+                  </p>
+                  <p className="hint">
                     {[
                       t('counts.new', { count: plan.counts.new }),
                       t('counts.update', { count: plan.counts.update }),
                       t('counts.unchanged', { count: plan.counts.unchanged }),
-                      t('counts.invalid', { count: plan.counts.invalid }),
                     ].join(' · ')}
                   </p>
+                  {plan.counts.invalid > 0 ? <p className="hint">{t('fixInGrid')}</p> : null}
                   <ImportPreview plan={plan} columns={mappedColumns} ctx={valueCtx} headingId={ids.preview} />
                 </section>
               ) : null}
@@ -300,7 +338,7 @@ export function ImportDialog({
 
           <div className="import-actions">
             {why ? (
-              <p id={ids.why} className={plan && plan.counts.invalid > 0 ? 'field-error' : 'hint'}>
+              <p id={ids.why} className="hint">
                 {why}
               </p>
             ) : null}

@@ -6,13 +6,14 @@ import type { Column, ImportPlan, ImportRowResult } from './mapping.ts';
 /** A table of 20,000 rows helps no one; the counts above it cover the rest. */
 const SHOWN = 200;
 
-/** Rows with errors first (they are what the user must act on), then in file order. */
-const order = (a: ImportRowResult, b: ImportRowResult) =>
-  Number(b.errors.length > 0) - Number(a.errors.length > 0) || a.line - b.line;
+/** Rows with errors first (they are what the user must fix), then warnings, then in file order. */
+const weight = (r: ImportRowResult) => (r.errors.length ? 2 : r.warnings.length ? 1 : 0);
+const order = (a: ImportRowResult, b: ImportRowResult) => weight(b) - weight(a) || a.line - b.line;
 
 /**
  * What Confirm would do, line by line: new, updated or unchanged, the mapped values as the grid
- * would show them, and every error in words (with the column it is about).
+ * would show them (a value that could not be read as typed in the file, its cell marked), and
+ * every problem in words with the column it is about.
  */
 export function ImportPreview({
   plan,
@@ -54,15 +55,20 @@ export function ImportPreview({
                 <th scope="row">{r.line}</th>
                 <td>{t(`kind.${r.kind}`)}</td>
                 {columns.map((c) => (
-                  <td key={c.field} className={r.changed.includes(c.field) ? 'import-cell-changed' : undefined}>
+                  <td key={c.field} className={cellClass(r, c.field)}>
                     {formatValue(c, r.row[c.field], ctx)}
                   </td>
                 ))}
                 <td>
-                  {r.errors.length ? (
+                  {r.errors.length || r.warnings.length ? (
                     <ul className="import-errors">
                       {r.errors.map((e) => (
                         <li key={`${e.field}:${e.message}`}>
+                          {t('preview.fieldError', { field: headerOf(e.field), message: t(e.message) })}
+                        </li>
+                      ))}
+                      {r.warnings.map((e) => (
+                        <li key={`${e.field}:${e.message}`} className="import-warning">
                           {t('preview.fieldError', { field: headerOf(e.field), message: t(e.message) })}
                         </li>
                       ))}
@@ -81,4 +87,9 @@ export function ImportPreview({
       ) : null}
     </>
   );
+}
+
+function cellClass(r: ImportRowResult, field: string): string | undefined {
+  if (r.errors.some((e) => e.field === field)) return 'import-cell-invalid';
+  return r.changed.includes(field) ? 'import-cell-changed' : undefined;
 }

@@ -3,13 +3,16 @@ import { translate } from '@brobygger/i18n';
 import { describe, expect, it } from 'vitest';
 import { EditSession } from '../session.ts';
 import type { GridRow } from '../types.ts';
+import { problemsOf, RowValidator } from '../validation.ts';
 import {
   convertCell,
   guessMapping,
   importIntent,
   normalize,
   planImport,
+  readyCount,
   rowsToUpsert,
+  type Column,
   type PlanInput,
 } from './mapping.ts';
 import type { SheetTable } from './read-file.ts';
@@ -86,6 +89,20 @@ describe('guessMapping', () => {
 
   it('gives a field to the first column only', () => {
     expect(guessMapping(['Name', 'Navn'], volunteerColumns, ctx)).toEqual(['name', null]);
+  });
+
+  it("recognises a column's import aliases, normalized like the headers", () => {
+    const columns: Column[] = volunteerColumns.map((c) =>
+      c.field === 'email'
+        ? { ...c, importAliases: ['Mail', 'E-mail-adresse'] }
+        : c.field === 'name'
+          ? { ...c, importAliases: ['Fornavn'] }
+          : c,
+    );
+    expect(guessMapping(['FORNAVN', 'e-mail adresse', 'Telefon'], columns, ctx)).toEqual(['name', 'email', 'phone']);
+    expect(guessMapping([' mail '], columns, ctx)).toEqual(['email']);
+    // Without the aliases the same headers mean nothing.
+    expect(guessMapping(['Fornavn', 'Mail'], volunteerColumns, ctx)).toEqual([null, null]);
   });
 });
 
@@ -174,7 +191,7 @@ describe('planImport', () => {
     expect(counts).toEqual({ new: 3, update: 0, unchanged: 0, invalid: 0 });
   });
 
-  it('reports a bad e-mail with its line and an i18n key, and returns nothing to save', () => {
+  it('reports a bad e-mail with its line and an i18n key, and still imports every row', () => {
     const bad: SheetTable = {
       headers: ['Name', 'Email'],
       rows: [
@@ -185,6 +202,7 @@ describe('planImport', () => {
     };
     const plan = volunteers(bad);
     expect(plan.counts).toMatchObject({ new: 3, invalid: 2 });
+    expect(readyCount(plan)).toBe(1);
     expect(plan.results[1]).toMatchObject({
       line: 3,
       kind: 'new',
@@ -196,8 +214,54 @@ describe('planImport', () => {
       expect(t('errors:invalid_email')).not.toBe('invalid_email');
       expect(t('errors:required')).not.toBe('required');
     }
-    expect(rowsToUpsert(plan)).toEqual([]);
-    expect(importIntent(plan)).toEqual({});
+    expect(rowsToUpsert(plan).map((r) => r.email)).toEqual(['dorte@example.com', 'erik(at)example', 'x@example.com']);
+    expect(importIntent(plan).added).toHaveLength(3);
+  });
+
+  it('brings bad rows into the grid as typed, where validation marks the cells and blocks Save until fixed', () => {
+    // Two bad lines among good ones: an unreadable date and a bad e-mail on a new row, and an
+    // update of Bo whose status is not an option.
+    const file: SheetTable = {
+      headers: ['Navn', 'E-mail', 'Startdato', 'Status'],
+      rows: [
+        ['Carl Nielsen', 'carl@example.com', '01-05-2024', 'Aktiv'],
+        ['Dorte Dam', 'dorte(at)example', 'næste tirsdag', 'Aktiv'],
+        ['Bo Hansen', 'bo@example.com', '02-05-2024', 'Måske'],
+        ['Erik Ebbe', 'erik@example.com', new Date(Date.UTC(2024, 5, 1)), 'På pause'],
+      ],
+    };
+    const plan = volunteers(file);
+    expect(plan.counts).toEqual({ new: 3, update: 1, unchanged: 0, invalid: 2 });
+    expect(readyCount(plan)).toBe(2);
+
+    const session = new EditSession([anna, bo]);
+    session.commit(importIntent(plan));
+    const { upserts } = session.pending();
+    expect(upserts).toHaveLength(4);
+    const dorte = upserts.find((r) => r.name === 'Dorte Dam')!;
+    // What could not be read arrives as the file had it, for the user to see and correct.
+    expect(dorte).toMatchObject({
+      email: 'dorte(at)example',
+      startDate: 'næste tirsdag',
+      status: 'active',
+      version: null,
+    });
+    expect(session.row(bo.id)).toEqual({ ...bo, startDate: '2024-05-02', status: 'Måske' });
+
+    const validator = new RowValidator(ZVolunteerFields);
+    const problems = () => problemsOf(session.pending().upserts, session.serverErrors, validator);
+    expect(problems().problems).toEqual([
+      { id: bo.id, field: 'status', message: 'errors:invalid_choice' },
+      { id: dorte.id, field: 'email', message: 'errors:invalid_email' },
+      { id: dorte.id, field: 'startDate', message: 'errors:invalid_date' },
+    ]);
+    expect(problems().blocking).toBe(3);
+
+    session.commit({ cells: [{ id: dorte.id, field: 'email', value: 'dorte@example.com' }] });
+    session.commit({ cells: [{ id: dorte.id, field: 'startDate', value: '2024-05-07' }] });
+    expect(problems().blocking).toBe(1);
+    session.commit({ cells: [{ id: bo.id, field: 'status', value: 'paused' }] });
+    expect(problems()).toEqual({ problems: [], blocking: 0 });
   });
 
   it('refuses CPR numbers in participants, naming the line', () => {
@@ -238,30 +302,36 @@ describe('planImport', () => {
       { field: 'consentOn', message: 'errors:invalid_date' },
     ]);
     expect(plan.counts.invalid).toBe(2);
-    expect(rowsToUpsert(plan)).toEqual([]);
+    expect(rowsToUpsert(plan)).toHaveLength(3);
     expect(translate('da')('errors:cpr_not_allowed')).toMatch(/CPR/);
   });
 
-  it('flags a key that appears twice in the file or matches several rows', () => {
+  it('adds a line as new, with a warning, when its key is in the file twice or matches several rows', () => {
+    // Bo's e-mail twice: neither line may overwrite Bo, since the file does not say which is right.
     const twice: SheetTable = {
       headers: ['Name', 'Email'],
       rows: [
-        ['Carl', 'carl@example.com'],
-        ['Carl N', 'Carl@example.com'],
+        ['Bo H', 'bo@example.com'],
+        ['Bo Hansen', 'BO@example.com'],
       ],
     };
     const plan = volunteers(twice);
-    expect(plan.results.map((r) => r.errors)).toEqual([
-      [{ field: 'email', message: 'import:errors.duplicateKey' }],
-      [{ field: 'email', message: 'import:errors.duplicateKey' }],
+    expect(plan.results.map((r) => [r.kind, r.row.version, r.errors, r.warnings])).toEqual([
+      ['new', null, [], [{ field: 'email', message: 'import:errors.duplicateKey' }]],
+      ['new', null, [], [{ field: 'email', message: 'import:errors.duplicateKey' }]],
     ]);
+    expect(plan.counts).toEqual({ new: 2, update: 0, unchanged: 0, invalid: 0 });
 
     const anna2 = { ...anna, id: '33333333-3333-4333-8333-333333333333', name: 'Anna J.' };
     const ambiguous = volunteers(
       { headers: ['Name', 'Email'], rows: [['Anna', 'anna@example.com']] },
       { existingRows: [anna, anna2] },
     );
-    expect(ambiguous.results[0]!.errors).toContainEqual({ field: 'email', message: 'import:errors.ambiguousKey' });
+    expect(ambiguous.results[0]).toMatchObject({
+      kind: 'new',
+      warnings: [{ field: 'email', message: 'import:errors.ambiguousKey' }],
+    });
+    expect(ambiguous.results[0]!.row.id).not.toBe(anna.id);
     expect(translate('en')('import:errors.ambiguousKey')).toMatch(/Several/);
   });
 

@@ -5,7 +5,7 @@ import type { ChangeIntent } from '../session.ts';
 import type { GridColumn, GridRow } from '../types.ts';
 import { validateRow, type RowSchema } from '../validation.ts';
 import { optionLabel, parseCellText, valuesEqual } from '../values.ts';
-import type { ImportCell, SheetTable } from './read-file.ts';
+import type { ImportCell, SheetTable, Workbook } from './read-file.ts';
 
 /**
  * From a read spreadsheet to the rows an import would add or change: which file column is which
@@ -41,13 +41,26 @@ export type ImportRowResult = {
   base: GridRow;
   /** Fields whose value differs from `base`. */
   changed: string[];
+  /**
+   * What the schema rejects. The row is imported all the same: the grid marks these cells and
+   * keeps Save blocked until they are fixed, so one bad line never holds back the rest.
+   */
   errors: ImportError[];
+  /**
+   * Why the key could not say which row a line updates (the key is in the file twice, or several
+   * rows have it). Such a line is added as a new row rather than overwrite a row by guesswork.
+   */
+  warnings: ImportError[];
 };
 
 export type ImportPlan = {
   results: ImportRowResult[];
+  /** `invalid` counts new and updated rows with errors; the others of them are ready to save. */
   counts: { new: number; update: number; unchanged: number; invalid: number };
 };
+
+/** Rows the import would add or change that have nothing wrong with them. */
+export const readyCount = ({ counts }: ImportPlan) => counts.new + counts.update - counts.invalid;
 
 /** A page's new-row defaults: the object (NEW_VOLUNTEER) or the grid's `newRow()` that returns it. */
 export type NewRow = Readonly<Record<string, unknown>> | (() => Readonly<Record<string, unknown>>);
@@ -69,9 +82,9 @@ export function normalize(text: string): string {
     .replace(/[^\p{L}\p{N}]/gu, '');
 }
 
-/** The names a column goes by: its header in each language and its field name. */
+/** The names a column goes by: its header in each language, its field name and its import aliases. */
 function namesOf(column: Column, ctx: ImportContext): Set<string> {
-  const names = new Set([normalize(column.field)]);
+  const names = new Set([normalize(column.field), ...(column.importAliases ?? []).map(normalize)]);
   for (const t of Object.values(ctx.t)) names.add(normalize(t(column.header)));
   names.delete('');
   return names;
@@ -88,6 +101,21 @@ export function guessMapping(headers: readonly string[], columns: readonly Colum
     used.add(hit.field);
     return hit.field;
   });
+}
+
+/**
+ * The sheet an import starts with: the one whose headers name the most grid fields, so a cover
+ * or instructions sheet in front of the data is passed over; without any match, the first sheet
+ * with a header row. Earlier sheets win ties.
+ */
+export function likeliestSheet(workbook: Workbook, columns: readonly Column[], ctx: ImportContext): number {
+  let best = workbook.first;
+  let bestCount = 0;
+  workbook.sheets.forEach((sheet, index) => {
+    const count = sheet.table ? guessMapping(sheet.table.headers, columns, ctx).filter((f) => f !== null).length : 0;
+    if (count > bestCount) [best, bestCount] = [index, count];
+  });
+  return best;
 }
 
 // ---- cells -----------------------------------------------------------------------------
@@ -198,7 +226,11 @@ export function planImport(input: PlanInput): ImportPlan {
   const results = lines.map(({ cells, line }, i): ImportRowResult => {
     const key = lineKeys[i] ?? null;
     const matches = key === null ? [] : (byKey.get(key) ?? []);
-    const existing = matches.length === 1 ? matches[0]! : undefined;
+    const warnings: ImportError[] = [];
+    if (key !== null && (fileKeys.get(key) ?? 0) > 1)
+      warnings.push({ field: keyField!, message: 'import:errors.duplicateKey' });
+    else if (matches.length > 1) warnings.push({ field: keyField!, message: 'import:errors.ambiguousKey' });
+    const existing = matches.length === 1 && warnings.length === 0 ? matches[0]! : undefined;
     const base = existing ?? newRowFrom(input.newRow, makeId);
     const row: GridRow = { ...base };
     for (const { index, column } of mapped) {
@@ -209,15 +241,10 @@ export function planImport(input: PlanInput): ImportPlan {
     const changed = Object.keys(row).filter((f) => f !== 'id' && f !== 'version' && !valuesEqual(row[f], base[f]));
     const kind = !existing ? 'new' : changed.length ? 'update' : 'unchanged';
 
-    const errors: ImportError[] = [];
-    if (key !== null && (fileKeys.get(key) ?? 0) > 1)
-      errors.push({ field: keyField!, message: 'import:errors.duplicateKey' });
-    if (matches.length > 1) errors.push({ field: keyField!, message: 'import:errors.ambiguousKey' });
     // An unchanged row is not sent, so whatever is already stored in it is not this import's problem.
-    if (kind !== 'unchanged') {
-      for (const [field, message] of validateRow(schema, row)) errors.push({ field, message });
-    }
-    return { line, kind, row, base, changed, errors };
+    const errors: ImportError[] =
+      kind === 'unchanged' ? [] : [...validateRow(schema, row)].map(([field, message]) => ({ field, message }));
+    return { line, kind, row, base, changed, errors, warnings };
   });
 
   const counts = { new: 0, update: 0, unchanged: 0, invalid: 0 };
@@ -234,21 +261,20 @@ function newRowFrom(newRow: NewRow, makeId: () => string): GridRow {
 }
 
 /**
- * The rows to save: new and updated ones. None at all while any line has an error, so a
- * half-valid file can never be applied in part.
+ * The rows the import adds or changes, bad ones included: a page that saves them directly must
+ * validate them as the grid does (the server refuses a batch with a bad row as a whole).
  */
 export function rowsToUpsert(plan: ImportPlan): GridRow[] {
-  if (plan.counts.invalid > 0) return [];
   return plan.results.filter((r) => r.kind !== 'unchanged').map((r) => r.row);
 }
 
 /**
  * The import as one grid edit (one undo step): new rows added at their defaults and then filled
  * in cell by cell, as a paste does, so the session sees them as typed into and Save sends them;
- * updated rows as cell edits. Empty while any line has an error.
+ * updated rows as cell edits. Rows with errors come too, with their values as the file had them:
+ * the grid validates every changed row, marks the bad cells and blocks Save until they are fixed.
  */
 export function importIntent(plan: ImportPlan): ChangeIntent {
-  if (plan.counts.invalid > 0) return {};
   const intent: Required<ChangeIntent> = { added: [], deleted: [], cells: [] };
   for (const r of plan.results) {
     if (r.kind === 'unchanged') continue;

@@ -99,6 +99,41 @@ function toTable(data: readonly (readonly unknown[])[]): SheetTable {
   };
 }
 
+/** One sheet of a file: its table, or why it cannot be imported (an i18n key: empty, too many rows). */
+export type Sheet = { name: string } & (
+  { table: SheetTable; error?: undefined } | { table?: undefined; error: string }
+);
+
+export type Workbook = {
+  /** Every sheet in the file's order; a CSV file is one sheet named after the file. */
+  sheets: Sheet[];
+  /** The sheet to start with: the first that has a header row. */
+  first: number;
+};
+
+function sheetOf(name: string, data: readonly (readonly unknown[])[]): Sheet {
+  try {
+    return { name, table: toTable(data) };
+  } catch (error) {
+    if (error instanceof ImportFileError) return { name, error: error.key };
+    throw error;
+  }
+}
+
+/**
+ * The sheets as a workbook. Workbooks often open with a cover or instructions sheet, or an empty
+ * "Ark1" left over, so every sheet is kept for the user to pick from; `first` skips the empty
+ * ones, and the import (likeliestSheet in mapping.ts) goes on to the sheet whose headers fit. A
+ * file where no sheet can be imported is refused with the first sheet's reason that is not plain
+ * emptiness (too many rows says more than "empty").
+ */
+function workbookOf(sheets: Sheet[]): Workbook {
+  const first = sheets.findIndex((s) => s.table);
+  if (first === -1)
+    throw new ImportFileError(sheets.find((s) => s.error !== 'import:errors.empty')?.error ?? 'import:errors.empty');
+  return { sheets, first };
+}
+
 function toCell(value: unknown): ImportCell {
   if (value === undefined || value === null) return null;
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date)
@@ -118,28 +153,35 @@ function kindOf(name: string, head: Uint8Array): Kind | null {
 }
 
 /**
- * An uploaded file as header and rows. Throws ImportFileError with an i18n key when the file is
- * of another kind (.xls, .numbers), broken, or empty.
+ * An uploaded file as its sheets. Throws ImportFileError with an i18n key when the file is of
+ * another kind (.xls, .numbers), broken, or has no sheet with a header row.
  */
-export async function readFile(file: Blob & { readonly name: string }): Promise<SheetTable> {
+export async function readWorkbook(file: Blob & { readonly name: string }): Promise<Workbook> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   const kind = kindOf(file.name, bytes.subarray(0, 4));
   if (kind === null) throw new ImportFileError('import:errors.unsupportedType');
-  if (kind === 'csv') return parseCsv(decodeText(bytes));
-  return toTable(await readXlsx(bytes));
+  // A CSV file has one table, so what is wrong with it is wrong with the file: parseCsv throws.
+  if (kind === 'csv') return { sheets: [{ name: file.name, table: parseCsv(decodeText(bytes)) }], first: 0 };
+  return workbookOf((await readXlsx(bytes)).map(({ sheet, data }) => sheetOf(sheet, data)));
+}
+
+/** The sheet an import starts with (see readWorkbook). */
+export async function readFile(file: Blob & { readonly name: string }): Promise<SheetTable> {
+  const { sheets, first } = await readWorkbook(file);
+  return sheets[first]!.table!;
 }
 
 /**
- * The first sheet of an XLSX file. The library is loaded only when someone imports a spreadsheet.
+ * Every sheet of an XLSX file. The library is loaded only when someone imports a spreadsheet.
  * Its "universal" entry is used rather than "browser": the browser entry unpacks in a Web Worker,
  * which roster-sized files do not need, and the universal one runs the same in Node, so the tests
  * read files exactly as the browser does.
  */
-async function readXlsx(bytes: Uint8Array): Promise<unknown[][]> {
-  const { readSheet } = await import('read-excel-file/universal');
+async function readXlsx(bytes: Uint8Array): Promise<{ sheet: string; data: unknown[][] }[]> {
+  const { default: readSheets } = await import('read-excel-file/universal');
   try {
     // A copy into a fresh ArrayBuffer: the library checks `instanceof ArrayBuffer`.
-    return (await readSheet(bytes.slice().buffer)) as unknown[][];
+    return (await readSheets(bytes.slice().buffer)) as { sheet: string; data: unknown[][] }[];
   } catch {
     throw new ImportFileError('import:errors.unreadable');
   }
