@@ -2,11 +2,7 @@ import { z } from 'zod';
 import { ZRowId, ZRowVersion } from '../rosters/fields.ts';
 import type { rosterRepository } from '../rosters/repository.ts';
 import { zSaveInput } from '../rosters/save.ts';
-import { requireRole, tenantProcedure, type TenantContext } from '../trpc.ts';
-
-/** Who may change a roster; peers and viewers read (RLS says the same, this only fails early). */
-export const EDITOR_ROLES = ['owner', 'admin', 'coordinator'] as const;
-export const canEditRosters = (tenant: TenantContext) => (EDITOR_ROLES as readonly string[]).includes(tenant.role);
+import { requirePermission, tenantProcedure } from '../trpc.ts';
 
 /** Rows are checked against the shared schema inside the procedure, so errors carry row ids. */
 const ZLooseRow = z.object({ id: ZRowId, version: ZRowVersion }).loose();
@@ -16,6 +12,6 @@ export const rosterSaveProcedure = <Row extends { id: string; version: number | 
   repo: Pick<ReturnType<typeof rosterRepository<Row>>, 'saveAll'>,
 ) =>
   tenantProcedure.input(zSaveInput(ZLooseRow)).mutation(({ ctx, input }) => {
-    requireRole(ctx.tenant, ...EDITOR_ROLES);
+    requirePermission(ctx.tenant, 'roster.edit');
     return repo.saveAll(ctx.db.tx, ctx.tenant.id, input);
   });

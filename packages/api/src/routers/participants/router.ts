@@ -1,7 +1,8 @@
 import { rosterRepository } from '../../rosters/repository.ts';
 import { ZParticipantRow, type ParticipantRow } from '../../rosters/participant.ts';
 import { router, tenantProcedure } from '../../trpc.ts';
-import { canEditRosters, rosterSaveProcedure } from '../roster-procedures.ts';
+import { can } from '../../permissions.ts';
+import { rosterSaveProcedure } from '../roster-procedures.ts';
 
 export const participantsRepo = rosterRepository<ParticipantRow>({
   table: 'public.participants',
@@ -23,7 +24,7 @@ export const participantsRouter = router({
   list: tenantProcedure.query(async ({ ctx }) => {
     if (ctx.tenant.role === 'peer') return { rows: [] as ParticipantRow[], canEdit: false };
     const rows = await ctx.db.tx((tx) => participantsRepo.list(tx, ctx.tenant.id));
-    return { rows, canEdit: canEditRosters(ctx.tenant) };
+    return { rows, canEdit: can(ctx.tenant.role, 'roster.edit') };
   }),
 
   save: rosterSaveProcedure(participantsRepo),

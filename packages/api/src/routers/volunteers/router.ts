@@ -1,7 +1,8 @@
 import { rosterRepository, type ColumnMap } from '../../rosters/repository.ts';
 import { ZVolunteerRow, type VolunteerRow } from '../../rosters/volunteer.ts';
 import { router, tenantProcedure } from '../../trpc.ts';
-import { canEditRosters, rosterSaveProcedure } from '../roster-procedures.ts';
+import { can } from '../../permissions.ts';
+import { rosterSaveProcedure } from '../roster-procedures.ts';
 
 /** The columns a volunteer save writes, by API field (also what the benchmark upserts). */
 export const VOLUNTEER_COLUMNS: ColumnMap[] = [
@@ -43,7 +44,7 @@ export const volunteersRouter = router({
       return { rows: [] as VolunteerRow[], directory, canEdit: false };
     }
     const rows = await ctx.db.tx((tx) => volunteersRepo.list(tx, ctx.tenant.id));
-    return { rows, directory: null, canEdit: canEditRosters(ctx.tenant) };
+    return { rows, directory: null, canEdit: can(ctx.tenant.role, 'roster.edit') };
   }),
 
   save: rosterSaveProcedure(volunteersRepo),
