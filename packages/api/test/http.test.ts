@@ -18,20 +18,12 @@ async function call(path: string, init: RequestInit & { as?: keyof World['users'
     router: appRouter,
     createContext: async () => callerFor(init.as ? world.users[init.as] : null).ctx,
   });
-  return {
-    status: res.status,
-    body: (await res.json()) as { error?: { message: string; data: Record<string, unknown> }; result?: unknown },
-  };
+  return { status: res.status, body: (await res.json()) as { error?: { message: string; data: Record<string, unknown> }; result?: unknown } };
 }
 
 describe('/api/trpc', () => {
   it('answers malformed JSON with 400 and a translation key, no internals', async () => {
-    const { status, body } = await call('members.invite', {
-      method: 'POST',
-      body: '{broken',
-      headers: { 'content-type': 'application/json' },
-      as: 'owner',
-    });
+    const { status, body } = await call('members.invite', { method: 'POST', body: '{broken', headers: { 'content-type': 'application/json' }, as: 'owner' });
     expect(status).toBe(400);
     expect(body.error?.message).toBe('errors:invalid_input');
     expect(JSON.stringify(body)).not.toMatch(/stack|at \w+ \(/);

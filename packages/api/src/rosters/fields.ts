@@ -48,10 +48,7 @@ export const optionalDate = z.preprocess(
 );
 
 export const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.preprocess(
-    (v) => (v === '' || v === undefined ? null : v),
-    z.enum(values, { error: 'errors:invalid_choice' }).nullable(),
-  );
+  z.preprocess((v) => (v === '' || v === undefined ? null : v), z.enum(values, { error: 'errors:invalid_choice' }).nullable());
 
 export const ZRowId = z.uuid();
 export const ZRowVersion = z.number().int().positive().nullable();

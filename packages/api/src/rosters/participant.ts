@@ -2,15 +2,7 @@ import { z } from 'zod';
 import { optionalDate, optionalEnum, optionalText, requiredText, ZRowId, ZRowVersion } from './fields.ts';
 
 export const PARTICIPANT_STATUSES = ['waiting', 'active', 'paused', 'ended'] as const;
-export const REFERRED_BY = [
-  'housing_support',
-  'psychiatry',
-  'job_centre',
-  'general_practitioner',
-  'relative',
-  'self',
-  'other',
-] as const;
+export const REFERRED_BY = ['housing_support', 'psychiatry', 'job_centre', 'general_practitioner', 'relative', 'self', 'other'] as const;
 
 const thisYear = () => new Date().getUTCFullYear();
 

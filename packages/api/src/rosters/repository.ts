@@ -35,15 +35,10 @@ export function rosterRepository<Row extends Versioned>(opts: {
   const recordType = ['id uuid', 'version integer', ...columns.map((c) => `"${c.field}" ${c.sqlType}`)].join(', ');
 
   const list = (tx: Tx, tenantId: string) =>
-    tx.query<Row>(`select ${selectList('t')} from ${table} t where t.tenant_id = $1 order by ${opts.orderBy}`, [
-      tenantId,
-    ]);
+    tx.query<Row>(`select ${selectList('t')} from ${table} t where t.tenant_id = $1 order by ${opts.orderBy}`, [tenantId]);
 
   const byIds = (tx: Tx, tenantId: string, ids: string[]) =>
-    tx.query<Row>(`select ${selectList('t')} from ${table} t where t.tenant_id = $1 and t.id = any($2::uuid[])`, [
-      tenantId,
-      ids,
-    ]);
+    tx.query<Row>(`select ${selectList('t')} from ${table} t where t.tenant_id = $1 and t.id = any($2::uuid[])`, [tenantId, ids]);
 
   /** Validates every row with the shared schema, so the browser and the server agree on errors. */
   function validate(rows: unknown[]): { valid: Row[]; errors: RowError[] } {
@@ -55,11 +50,7 @@ export function rosterRepository<Row extends Versioned>(opts: {
       else {
         const id = String((raw as { id?: unknown })?.id ?? '');
         for (const issue of parsed.error.issues) {
-          errors.push({
-            id,
-            field: String(issue.path[0] ?? ''),
-            message: issue.message.startsWith('errors:') ? issue.message : 'errors:invalid_input',
-          });
+          errors.push({ id, field: String(issue.path[0] ?? ''), message: issue.message.startsWith('errors:') ? issue.message : 'errors:invalid_input' });
         }
       }
     }
@@ -128,8 +119,7 @@ export function rosterRepository<Row extends Versioned>(opts: {
       const rows = await runTx((tx) => save(tx, tenantId, valid, batch.deletes));
       return { ok: true, rows, deleted: batch.deletes.map((d) => d.id) };
     } catch (error) {
-      if (error instanceof SaveConflict)
-        return { ok: false, conflicts: error.conflicts as { id: string; server: Row | null }[], errors: [] };
+      if (error instanceof SaveConflict) return { ok: false, conflicts: error.conflicts as { id: string; server: Row | null }[], errors: [] };
       throw error;
     }
   }

@@ -1,31 +1,10 @@
 import { z } from 'zod';
-import {
-  optionalDate,
-  optionalEmail,
-  optionalEnum,
-  optionalText,
-  requiredText,
-  ZRowId,
-  ZRowVersion,
-} from './fields.ts';
+import { optionalDate, optionalEmail, optionalEnum, optionalText, requiredText, ZRowId, ZRowVersion } from './fields.ts';
 
 export const VOLUNTEER_STATUSES = ['applicant', 'active', 'paused', 'stopped'] as const;
-export const RECRUITED_VIA = [
-  'frivilligjob',
-  'volunteer_centre',
-  'word_of_mouth',
-  'partner',
-  'social_media',
-  'other',
-] as const;
+export const RECRUITED_VIA = ['frivilligjob', 'volunteer_centre', 'word_of_mouth', 'partner', 'social_media', 'other'] as const;
 export const PEER_EDUCATION = ['none', 'in_progress', 'completed'] as const;
-export const SHORT_COURSES = [
-  'first_aid',
-  'conflict_handling',
-  'psychosis_support',
-  'suicide_prevention',
-  'recovery',
-] as const;
+export const SHORT_COURSES = ['first_aid', 'conflict_handling', 'psychosis_support', 'suicide_prevention', 'recovery'] as const;
 
 /** The editable fields of a volunteer, as the grid edits them and the server stores them. */
 export const ZVolunteerFields = z.object({
