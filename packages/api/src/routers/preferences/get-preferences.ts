@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { tenantProcedure } from '../../trpc.ts';
 import { ZGetPreferencesInput, ZGridState } from './schemas.ts';
 
