@@ -21,7 +21,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
   if (form.get('intent') === 'accept') {
     const result = await act(() => api.invitations.accept({ token }));
-    return result.ok ? redirect(`/w/${result.data.slug}`) : data<Errors>({ error: result.error }, { status: result.status });
+    return result.ok
+      ? redirect(`/w/${result.data.slug}`)
+      : data<Errors>({ error: result.error }, { status: result.status });
   }
 
   // Create an account for the invited address, then accept with the new session.
@@ -42,7 +44,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
   const asNewUser = await context.services.callerFor(request, context.requestId, signUp.session);
   const accepted = await act(() => asNewUser.api.invitations.accept({ token, displayName: name }));
-  if (!accepted.ok) return data<Errors>({ error: accepted.error }, { status: accepted.status, headers: signUp.headers });
+  if (!accepted.ok)
+    return data<Errors>({ error: accepted.error }, { status: accepted.status, headers: signUp.headers });
   return redirect(`/w/${accepted.data.slug}`, { headers: signUp.headers });
 }
 
@@ -95,10 +98,7 @@ function SignUpForm({ result }: { result: Errors | undefined }) {
   return (
     <>
       <p>
-        {t('signInFirst', { email: invitation.email })}{' '}
-        <Link to={loginHref}>
-          {t('signIn')}
-        </Link>
+        {t('signInFirst', { email: invitation.email })} <Link to={loginHref}>{t('signIn')}</Link>
       </p>
       <h2>{t('createAccount')}</h2>
       <Form method="post" noValidate>
@@ -114,7 +114,14 @@ function SignUpForm({ result }: { result: Errors | undefined }) {
           errors={result?.fieldErrors?.password}
           errorValues={{ min: MIN_PASSWORD_LENGTH }}
         />
-        <Field label={t('confirm')} name="confirm" type="password" autoComplete="new-password" required errors={result?.fieldErrors?.confirm} />
+        <Field
+          label={t('confirm')}
+          name="confirm"
+          type="password"
+          autoComplete="new-password"
+          required
+          errors={result?.fieldErrors?.confirm}
+        />
         <FormMessage error={result?.error} />
         <button type="submit" className="primary">
           {t('createAndAccept')}

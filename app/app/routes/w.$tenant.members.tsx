@@ -25,7 +25,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   let result: ActionResult;
   switch (intent) {
     case 'invite':
-      result = await act(() => api.members.invite({ tenant, email: field('email'), role: field('role') as never }), intent);
+      result = await act(
+        () => api.members.invite({ tenant, email: field('email'), role: field('role') as never }),
+        intent,
+      );
       if (!result.ok) result.values = { email: field('email'), role: field('role') };
       break;
     case 'changeRole':
@@ -63,7 +66,9 @@ export default function Members() {
   const navigation = useNavigation();
   // What the caller may do comes from the API; the page never reasons about roles itself.
   const canManage = workspace.permissions['members.manage'] === 'all';
-  const assignable = ROLE_OPTIONS.filter((r) => r !== 'owner' || workspace.permissions['members.manageOwners'] === 'all');
+  const assignable = ROLE_OPTIONS.filter(
+    (r) => r !== 'owner' || workspace.permissions['members.manageOwners'] === 'all',
+  );
   const invite = actionData?.intent === 'invite' ? actionData : undefined;
 
   return (
@@ -82,7 +87,13 @@ export default function Members() {
         </thead>
         <tbody>
           {members.map((m) => (
-            <MemberRow key={m.id} member={m} isSelf={m.userId === userId} canManage={canManage} assignable={assignable} />
+            <MemberRow
+              key={m.id}
+              member={m}
+              isSelf={m.userId === userId}
+              canManage={canManage}
+              assignable={assignable}
+            />
           ))}
         </tbody>
       </table>
@@ -91,7 +102,7 @@ export default function Members() {
         <>
           <section className="card" aria-labelledby="invite-heading">
             <h2 id="invite-heading">{t('invite.title')}</h2>
-            <Form method="post" className="inline-form" noValidate key={invite?.ok ? invite.email : "invite"}>
+            <Form method="post" className="inline-form" noValidate key={invite?.ok ? invite.email : 'invite'}>
               <input type="hidden" name="intent" value="invite" />
               <Field
                 label={t('invite.email')}
@@ -133,7 +144,11 @@ export default function Members() {
                     <Form method="post" className="inline">
                       <input type="hidden" name="intent" value="revoke" />
                       <input type="hidden" name="invitationId" value={i.id} />
-                      <button type="submit" className="link-button" aria-label={t('pending.revoke', { email: i.email })}>
+                      <button
+                        type="submit"
+                        className="link-button"
+                        aria-label={t('pending.revoke', { email: i.email })}
+                      >
                         ✕
                       </button>
                     </Form>
@@ -176,7 +191,12 @@ function MemberRow({
             <input type="hidden" name="intent" value="changeRole" />
             <input type="hidden" name="membershipId" value={member.id} />
             <input type="hidden" name="version" value={member.version} />
-            <select name="role" defaultValue={member.role} aria-label={t('changeRole', { name: member.displayName })} key={member.version}>
+            <select
+              name="role"
+              defaultValue={member.role}
+              aria-label={t('changeRole', { name: member.displayName })}
+              key={member.version}
+            >
               {(member.role === 'owner' ? [...new Set(['owner', ...assignable])] : assignable).map((r) => (
                 <option key={r} value={r}>
                   {t(`common:roles.${r}`)}
@@ -195,7 +215,8 @@ function MemberRow({
           <fetcher.Form
             method="post"
             onSubmit={(e) => {
-              if (!window.confirm(t('removeConfirm', { name: member.displayName, workspace: workspace.name }))) e.preventDefault();
+              if (!window.confirm(t('removeConfirm', { name: member.displayName, workspace: workspace.name })))
+                e.preventDefault();
             }}
           >
             <input type="hidden" name="intent" value="remove" />

@@ -26,8 +26,7 @@ function leaves(node: Catalogue, prefix = ''): Map<string, string> {
   return out;
 }
 
-const catalogue = (locale: Locale, ns: (typeof NAMESPACES)[number]) =>
-  leaves(resources[locale][ns] as Catalogue);
+const catalogue = (locale: Locale, ns: (typeof NAMESPACES)[number]) => leaves(resources[locale][ns] as Catalogue);
 
 const placeholders = (text: string) => [...text.matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)].map((m) => m[1]).sort();
 
@@ -129,12 +128,16 @@ describe('the keys the database raises', () => {
   const raised = raisedKeys();
 
   it('are found (the scan reads the migrations)', () => {
-    expect([...raised.keys()]).toEqual(expect.arrayContaining(['invitation_used', 'last_owner', 'partnership_not_found']));
+    expect([...raised.keys()]).toEqual(
+      expect.arrayContaining(['invitation_used', 'last_owner', 'partnership_not_found']),
+    );
   });
 
   it('each has a text in both languages and a status in the API error table', () => {
     const missing = [...raised].flatMap(([key, file]) => [
-      ...(['da', 'en'] as const).filter((l) => !catalogue(l, 'errors').has(key)).map((l) => `${file}: errors:${key} (${l})`),
+      ...(['da', 'en'] as const)
+        .filter((l) => !catalogue(l, 'errors').has(key))
+        .map((l) => `${file}: errors:${key} (${l})`),
       ...(Object.hasOwn(ERROR_CODES, key) ? [] : [`${file}: ${key} has no status in ERROR_CODES`]),
     ]);
     expect(missing).toEqual([]);
