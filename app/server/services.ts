@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { createCaller, type Context } from '@brobygger/api';
+import { TRPCError } from '@trpc/server';
+import { createCaller, httpStatusOf, toTRPCError, type Context } from '@brobygger/api';
 import { createAuthProvider, SIGN_IN_LINK_MINUTES, type AuthProvider, type Session } from '@brobygger/auth';
-import { DatabaseUnavailableError, withRls } from '@brobygger/db';
+import { withRls } from '@brobygger/db';
 import type { Env } from '@brobygger/env';
 import { LOCALE_COOKIE, pickLocale, translate } from '@brobygger/i18n';
 import { createMailer } from '@brobygger/mail';
@@ -53,7 +54,8 @@ export function createServices(env: Env, logger: Logger) {
    */
   async function callerFor(request: Request, requestId: string = randomUUID(), fresh?: Session) {
     const { ctx, headers } = await contextFor(request, requestId, fresh).catch((error: unknown) => {
-      if (error instanceof DatabaseUnavailableError) throw new Response('errors:database_unavailable', { status: 503 });
+      const translated = toTRPCError(error);
+      if (translated instanceof TRPCError) throw new Response(translated.message, { status: httpStatusOf(translated) });
       throw error;
     });
     return { api: createCaller(ctx), session: ctx.session, headers, locale: ctx.locale };

@@ -123,6 +123,12 @@ create index attendance_tenant_id_course_id_idx on public.attendance (tenant_id,
 create index attendance_tenant_id_course_id_participant_id_idx on public.attendance (tenant_id, course_id, participant_id);
 
 -- ============================================================================
+-- Permissions (mirror of ACTIONS in packages/api/src/permissions.ts)
+-- ============================================================================
+update app.action_grants set roles = '{owner,admin,coordinator,peer,viewer}', own_roles = '{}' where action = 'courses.read';
+insert into app.action_grants (action, roles, own_roles) values ('courses.edit', '{owner,admin,coordinator}', '{peer}');
+
+-- ============================================================================
 -- Functions
 -- ============================================================================
 -- The courses the caller facilitates, as a peer linked to a volunteer row.
@@ -137,20 +143,21 @@ as $$
   where v.user_id = (select auth.uid());
 $$;
 
--- Whether the caller may change a course's rows (the course itself, its sessions, its
--- attendance): an editor of the workspace, or a peer who facilitates the course.
-create function app.can_edit_course(workspace uuid, course uuid)
+-- Whether the caller may do `action` on a course's rows (the course itself, its sessions, its
+-- attendance): a role granted the action on the whole workspace, or one granted it on its own
+-- rows (a peer) when they facilitate the course.
+create function app.can_on_course(action text, workspace uuid, course uuid)
 returns boolean
 language sql stable security definer set search_path = ''
 as $$
-  select workspace = any (array(select app.tenants_with_role('owner', 'admin', 'coordinator')))
-      or course = any (array(select app.my_courses()));
+  select workspace = any (array(select app.tenants_where(action)))
+      or (workspace = any (array(select app.tenants_where_own(action))) and course = any (array(select app.my_courses())));
 $$;
 
 revoke execute on function app.my_courses() from public;
-revoke execute on function app.can_edit_course(uuid, uuid) from public;
+revoke execute on function app.can_on_course(text, uuid, uuid) from public;
 grant execute on function app.my_courses() to authenticated;
-grant execute on function app.can_edit_course(uuid, uuid) to authenticated;
+grant execute on function app.can_on_course(text, uuid, uuid) to authenticated;
 
 -- ============================================================================
 -- Grants (identity, parent and bookkeeping columns are never the caller's to update)
@@ -185,80 +192,80 @@ alter table public.attendance enable row level security;
 -- Courses ------------------------------------------------------------------
 create policy "Members can read their workspace's courses"
   on public.courses for select to authenticated
-  using (tenant_id = any (array(select app.my_tenants())));
+  using (tenant_id = any (array(select app.tenants_where('courses.read'))));
 
 create policy "Owners, admins and coordinators can add courses"
   on public.courses for insert to authenticated
-  with check (tenant_id = any (array(select app.tenants_with_role('owner', 'admin', 'coordinator'))));
+  with check (tenant_id = any (array(select app.tenants_where('roster.edit'))));
 
 create policy "Editors, and peers on the courses they facilitate, can edit courses"
   on public.courses for update to authenticated
-  using ((select app.can_edit_course(tenant_id, id)))
-  with check ((select app.can_edit_course(tenant_id, id)));
+  using ((select app.can_on_course('courses.edit', tenant_id, id)))
+  with check ((select app.can_on_course('courses.edit', tenant_id, id)));
 
 create policy "Owners, admins and coordinators can delete courses"
   on public.courses for delete to authenticated
-  using (tenant_id = any (array(select app.tenants_with_role('owner', 'admin', 'coordinator'))));
+  using (tenant_id = any (array(select app.tenants_where('roster.edit'))));
 
 -- Sessions -----------------------------------------------------------------
 create policy "Members can read their workspace's sessions"
   on public.course_sessions for select to authenticated
-  using (tenant_id = any (array(select app.my_tenants())));
+  using (tenant_id = any (array(select app.tenants_where('courses.read'))));
 
 create policy "Editors, and peers on their own courses, can add sessions"
   on public.course_sessions for insert to authenticated
-  with check ((select app.can_edit_course(tenant_id, course_id)));
+  with check ((select app.can_on_course('courses.edit', tenant_id, course_id)));
 
 create policy "Editors, and peers on their own courses, can edit sessions"
   on public.course_sessions for update to authenticated
-  using ((select app.can_edit_course(tenant_id, course_id)))
-  with check ((select app.can_edit_course(tenant_id, course_id)));
+  using ((select app.can_on_course('courses.edit', tenant_id, course_id)))
+  with check ((select app.can_on_course('courses.edit', tenant_id, course_id)));
 
 create policy "Owners, admins and coordinators can delete sessions"
   on public.course_sessions for delete to authenticated
-  using (tenant_id = any (array(select app.tenants_with_role('owner', 'admin', 'coordinator'))));
+  using (tenant_id = any (array(select app.tenants_where('roster.edit'))));
 
 -- Enrolments ---------------------------------------------------------------
 create policy "Editors and viewers read enrolments, peers those of their own courses"
   on public.enrolments for select to authenticated
   using (
-    tenant_id = any (array(select app.tenants_with_role('owner', 'admin', 'coordinator', 'viewer')))
+    tenant_id = any (array(select app.tenants_where('roster.read')))
     or course_id = any (array(select app.my_courses()))
   );
 
 create policy "Owners, admins and coordinators can add enrolments"
   on public.enrolments for insert to authenticated
-  with check (tenant_id = any (array(select app.tenants_with_role('owner', 'admin', 'coordinator'))));
+  with check (tenant_id = any (array(select app.tenants_where('roster.edit'))));
 
 create policy "Owners, admins and coordinators can edit enrolments"
   on public.enrolments for update to authenticated
-  using (tenant_id = any (array(select app.tenants_with_role('owner', 'admin', 'coordinator'))))
-  with check (tenant_id = any (array(select app.tenants_with_role('owner', 'admin', 'coordinator'))));
+  using (tenant_id = any (array(select app.tenants_where('roster.edit'))))
+  with check (tenant_id = any (array(select app.tenants_where('roster.edit'))));
 
 create policy "Owners, admins and coordinators can delete enrolments"
   on public.enrolments for delete to authenticated
-  using (tenant_id = any (array(select app.tenants_with_role('owner', 'admin', 'coordinator'))));
+  using (tenant_id = any (array(select app.tenants_where('roster.edit'))));
 
 -- Attendance ---------------------------------------------------------------
 create policy "Editors and viewers read attendance, peers that of their own courses"
   on public.attendance for select to authenticated
   using (
-    tenant_id = any (array(select app.tenants_with_role('owner', 'admin', 'coordinator', 'viewer')))
+    tenant_id = any (array(select app.tenants_where('roster.read')))
     or course_id = any (array(select app.my_courses()))
   );
 
 create policy "Editors, and peers on their own courses, can record attendance"
   on public.attendance for insert to authenticated
-  with check ((select app.can_edit_course(tenant_id, course_id)));
+  with check ((select app.can_on_course('attendance.record', tenant_id, course_id)));
 
 create policy "Editors, and peers on their own courses, can change attendance"
   on public.attendance for update to authenticated
-  using ((select app.can_edit_course(tenant_id, course_id)))
-  with check ((select app.can_edit_course(tenant_id, course_id)));
+  using ((select app.can_on_course('attendance.record', tenant_id, course_id)))
+  with check ((select app.can_on_course('attendance.record', tenant_id, course_id)));
 
 create policy "Editors, and peers on their own courses, can clear attendance"
   on public.attendance for delete to authenticated
-  using ((select app.can_edit_course(tenant_id, course_id)));
+  using ((select app.can_on_course('attendance.record', tenant_id, course_id)));
 
 -- ============================================================================
 -- Triggers

@@ -1,19 +1,11 @@
 import { redirect, type AppLoadContext } from '@remix-run/node';
+import { httpStatusOf } from '@brobygger/api/error-codes';
 
 type Caller = Awaited<ReturnType<AppLoadContext['services']['callerFor']>>;
 
-type TRPCLike = { name: string; code: string; message: string; cause?: unknown };
+type TRPCLike = { name: string; code: Parameters<typeof httpStatusOf>[0]['code']; message: string; cause?: unknown };
 const isTRPCError = (e: unknown): e is TRPCLike =>
   typeof e === 'object' && e !== null && (e as TRPCLike).name === 'TRPCError';
-
-const STATUS: Record<string, number> = {
-  BAD_REQUEST: 400,
-  UNAUTHORIZED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  SERVICE_UNAVAILABLE: 503,
-};
 
 /**
  * The signed-in session, or null; also null while the database is down (checking a session
@@ -54,7 +46,7 @@ export async function load<T>(fn: () => Promise<T>): Promise<T> {
     return await fn();
   } catch (error) {
     if (isTRPCError(error)) {
-      throw new Response(error.message, { status: STATUS[error.code] ?? 500 });
+      throw new Response(error.message, { status: httpStatusOf(error) });
     }
     throw error;
   }
@@ -64,26 +56,36 @@ export type ActionResult<T = unknown> =
   | { ok: true; data: T; intent?: string }
   | {
       ok: false;
+      /** The HTTP status the action should answer with (from the API's error table). */
+      status: number;
       error: string;
       fieldErrors?: Record<string, string[] | undefined>;
       intent?: string;
       values?: Record<string, unknown>;
     };
 
-/** Runs an action's procedure call; expected failures come back as a translated message key. */
+/**
+ * Runs an action's procedure call; expected failures (4xx) come back as a translated message key
+ * and their status. A 5xx is not the user's to fix: it goes to the error boundary (503 page).
+ */
 export async function act<T>(fn: () => Promise<T>, intent?: string): Promise<ActionResult<T>> {
   try {
     return { ok: true, data: await fn(), intent };
   } catch (error) {
-    if (!isTRPCError(error) || error.code === 'INTERNAL_SERVER_ERROR') throw error;
-    if (error.code === 'SERVICE_UNAVAILABLE') throw new Response(error.message, { status: 503 });
+    if (!isTRPCError(error)) throw error;
+    const status = httpStatusOf(error);
+    if (error.code === 'INTERNAL_SERVER_ERROR') throw error;
+    if (status >= 500) throw new Response(error.message, { status });
     const issues = (error.cause as { issues?: ZodIssueLike[] } | undefined)?.issues;
     if (error.code === 'BAD_REQUEST' && Array.isArray(issues)) {
-      return { ok: false, error: 'errors:invalid_input', fieldErrors: fieldErrorsOf(issues), intent };
+      return { ok: false, status, error: 'errors:invalid_input', fieldErrors: fieldErrorsOf(issues), intent };
     }
-    return { ok: false, error: error.message, intent };
+    return { ok: false, status, error: error.message, intent };
   }
 }
+
+/** The HTTP status of an action's answer. */
+export const statusOf = (result: ActionResult) => (result.ok ? 200 : result.status);
 
 type ZodIssueLike = { path: PropertyKey[]; message: string };
 

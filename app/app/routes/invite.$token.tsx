@@ -21,7 +21,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
   if (form.get('intent') === 'accept') {
     const result = await act(() => api.invitations.accept({ token }));
-    return result.ok ? redirect(`/w/${result.data.slug}`) : data<Errors>({ error: result.error }, { status: 400 });
+    return result.ok
+      ? redirect(`/w/${result.data.slug}`)
+      : data<Errors>({ error: result.error }, { status: result.status });
   }
 
   // Create an account for the invited address, then accept with the new session.
@@ -42,7 +44,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
   const asNewUser = await context.services.callerFor(request, context.requestId, signUp.session);
   const accepted = await act(() => asNewUser.api.invitations.accept({ token, displayName: name }));
-  if (!accepted.ok) return data<Errors>({ error: accepted.error }, { status: 400, headers: signUp.headers });
+  if (!accepted.ok)
+    return data<Errors>({ error: accepted.error }, { status: accepted.status, headers: signUp.headers });
   return redirect(`/w/${accepted.data.slug}`, { headers: signUp.headers });
 }
 
@@ -56,7 +59,7 @@ export default function Invitation() {
     <main id="main" className="auth-page">
       <div className="auth-card">
         <p className="brand">{t('common:appName')}</p>
-        <h1>{t('title', { workspace: invitation.tenant_name })}</h1>
+        <h1>{t('title', { workspace: invitation.tenantName })}</h1>
         {invitation.state !== 'valid' ? (
           <p role="alert">{t(`state.${invitation.state}`)}</p>
         ) : (

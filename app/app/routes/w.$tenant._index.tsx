@@ -35,9 +35,9 @@ export default function Overview() {
           <ul className="plain-list">
             {partnerships.map((p) => (
               <li key={p.id}>
-                <strong>{p.counterpart_name}</strong> · {t(`kinds.${p.counterpart_kind}`)} ·{' '}
+                <strong>{p.counterpartName}</strong> · {t(`kinds.${p.counterpartKind}`)} ·{' '}
                 <span className={`badge badge-${p.status}`}>{t(`partnershipStatus.${p.status}`)}</span>
-                {p.started_on ? <> {t('overview.since', { date: formatDate(p.started_on, locale) })}</> : null}
+                {p.startedOn ? <> {t('overview.since', { date: formatDate(p.startedOn, locale) })}</> : null}
               </li>
             ))}
           </ul>

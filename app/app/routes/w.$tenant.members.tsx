@@ -1,11 +1,12 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, useActionData, useFetcher, useLoaderData, useNavigation } from '@remix-run/react';
 import type { Member } from '@brobygger/api';
+import { httpStatusOfKey } from '@brobygger/api/error-codes';
 import { MEMBERSHIP_ROLES } from '@brobygger/api/roles';
 import { formatDate } from '@brobygger/i18n';
 import { useTranslation } from 'react-i18next';
 import { Field, FormMessage } from '../components/form.tsx';
-import { act, load, requireCaller, type ActionResult } from '../lib/api.server.ts';
+import { act, load, requireCaller, statusOf, type ActionResult } from '../lib/api.server.ts';
 import { useLocale } from '../lib/i18n.tsx';
 import { useWorkspace } from './w.$tenant.tsx';
 
@@ -49,9 +50,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       result = await act(() => api.members.revokeInvitation({ tenant, invitationId: field('invitationId') }), intent);
       break;
     default:
-      result = { ok: false, error: 'errors:invalid_input' };
+      result = { ok: false, status: httpStatusOfKey('invalid_input'), error: 'errors:invalid_input' };
   }
-  return data({ ...result, email: field('email') }, { status: result.ok ? 200 : 400 });
+  return data({ ...result, email: field('email') }, { status: statusOf(result) });
 }
 
 const ROLE_OPTIONS = MEMBERSHIP_ROLES;
@@ -63,8 +64,11 @@ export default function Members() {
   const { members, invitations, userId } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const canManage = workspace.role === 'owner' || workspace.role === 'admin';
-  const assignable = ROLE_OPTIONS.filter((r) => r !== 'owner' || workspace.role === 'owner');
+  // What the caller may do comes from the API; the page never reasons about roles itself.
+  const canManage = workspace.permissions['members.manage'] === 'all';
+  const assignable = ROLE_OPTIONS.filter(
+    (r) => r !== 'owner' || workspace.permissions['members.manageOwners'] === 'all',
+  );
   const invite = actionData?.intent === 'invite' ? actionData : undefined;
 
   return (
@@ -86,7 +90,7 @@ export default function Members() {
             <MemberRow
               key={m.id}
               member={m}
-              isSelf={m.user_id === userId}
+              isSelf={m.userId === userId}
               canManage={canManage}
               assignable={assignable}
             />
@@ -136,8 +140,7 @@ export default function Members() {
               <ul className="plain-list">
                 {invitations.map((i) => (
                   <li key={i.id}>
-                    {i.email} · {t(`common:roles.${i.role}`)} · {t('pending.expires')}{' '}
-                    {formatDate(i.expires_at, locale)}{' '}
+                    {i.email} · {t(`common:roles.${i.role}`)} · {t('pending.expires')} {formatDate(i.expiresAt, locale)}{' '}
                     <Form method="post" className="inline">
                       <input type="hidden" name="intent" value="revoke" />
                       <input type="hidden" name="invitationId" value={i.id} />
@@ -174,12 +177,12 @@ function MemberRow({
   const { t } = useTranslation('members');
   const workspace = useWorkspace();
   const fetcher = useFetcher<ActionResult>();
-  const editable = canManage && (member.role !== 'owner' || workspace.role === 'owner');
+  const editable = canManage && (member.role !== 'owner' || workspace.permissions['members.manageOwners'] === 'all');
   const error = fetcher.data && !fetcher.data.ok ? fetcher.data.error : undefined;
   return (
     <tr>
       <td>
-        {member.display_name} {isSelf ? <span className="muted">{t('you')}</span> : null}
+        {member.displayName} {isSelf ? <span className="muted">{t('you')}</span> : null}
       </td>
       <td>{member.email}</td>
       <td>
@@ -191,7 +194,7 @@ function MemberRow({
             <select
               name="role"
               defaultValue={member.role}
-              aria-label={t('changeRole', { name: member.display_name })}
+              aria-label={t('changeRole', { name: member.displayName })}
               key={member.version}
             >
               {(member.role === 'owner' ? [...new Set(['owner', ...assignable])] : assignable).map((r) => (
@@ -212,14 +215,14 @@ function MemberRow({
           <fetcher.Form
             method="post"
             onSubmit={(e) => {
-              if (!window.confirm(t('removeConfirm', { name: member.display_name, workspace: workspace.name })))
+              if (!window.confirm(t('removeConfirm', { name: member.displayName, workspace: workspace.name })))
                 e.preventDefault();
             }}
           >
             <input type="hidden" name="intent" value="remove" />
             <input type="hidden" name="membershipId" value={member.id} />
             <button type="submit" className="danger">
-              {isSelf ? t('leave') : t('remove', { name: member.display_name })}
+              {isSelf ? t('leave') : t('remove', { name: member.displayName })}
             </button>
           </fetcher.Form>
         ) : null}

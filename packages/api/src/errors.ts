@@ -1,36 +1,34 @@
 import { TRPCError } from '@trpc/server';
 import { DatabaseUnavailableError, raisedKey } from '@brobygger/db';
+import { ERROR_CODES, isErrorKey, type ErrorKey } from './error-codes.ts';
+
+export { ERROR_CODES, httpStatusOf, httpStatusOfKey, type ErrorKey } from './error-codes.ts';
 
 /**
- * Errors carry an i18n key in `errors.json` as their message; the UI translates it. Database
- * rules raise `<key>` with SQLSTATE P0001 (see the migrations) and arrive here as the same keys.
+ * Errors carry an i18n key in `errors.json` as their message; the UI translates it. The key alone
+ * decides the code (see ERROR_CODES), so one kind of failure always answers the same status.
  */
-export const fail = (code: TRPCError['code'], key: string): never => {
-  throw new TRPCError({ code, message: `errors:${key}` });
+export const fail = (key: ErrorKey): never => {
+  throw new TRPCError({ code: ERROR_CODES[key], message: `errors:${key}` });
 };
 
-const RAISED_CODES: Record<string, TRPCError['code']> = {
-  invitation_not_found: 'NOT_FOUND',
-  invitation_used: 'CONFLICT',
-  invitation_expired: 'BAD_REQUEST',
-  invitation_email_mismatch: 'FORBIDDEN',
-  last_owner: 'CONFLICT',
-  only_owner_manages_owners: 'FORBIDDEN',
-  not_signed_in: 'UNAUTHORIZED',
-};
+const errorOf = (key: ErrorKey, cause: unknown) =>
+  new TRPCError({ code: ERROR_CODES[key], message: `errors:${key}`, cause });
 
 /** Translates what the database said into an error the caller can show. */
 export function toTRPCError(error: unknown): unknown {
   if (error instanceof TRPCError) return error;
-  if (error instanceof DatabaseUnavailableError) {
-    return new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: 'errors:database_unavailable', cause: error });
-  }
+  if (error instanceof DatabaseUnavailableError) return errorOf('database_unavailable', error);
+  // Database rules raise `<key>` with SQLSTATE P0001 (see the migrations).
   const key = raisedKey(error);
-  if (key) return new TRPCError({ code: RAISED_CODES[key] ?? 'BAD_REQUEST', message: `errors:${key}`, cause: error });
+  if (key)
+    return isErrorKey(key)
+      ? errorOf(key, error)
+      : new TRPCError({ code: 'BAD_REQUEST', message: `errors:${key}`, cause: error });
   const code = (error as { code?: string } | null)?.code;
-  if (code === '42501') return new TRPCError({ code: 'FORBIDDEN', message: 'errors:forbidden', cause: error });
-  // A lookup to a row that was deleted meanwhile (composite foreign keys keep it in the workspace).
-  if (code === '23503') return new TRPCError({ code: 'BAD_REQUEST', message: 'errors:lookup_not_found', cause: error });
-  if (code === '23505') return new TRPCError({ code: 'CONFLICT', message: 'errors:duplicate', cause: error });
+  if (code === '42501') return errorOf('forbidden', error);
+  // A lookup to a row deleted meanwhile (composite foreign keys keep lookups in the workspace).
+  if (code === '23503') return errorOf('lookup_not_found', error);
+  if (code === '23505') return errorOf('duplicate', error);
   return error;
 }

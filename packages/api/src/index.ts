@@ -1,11 +1,13 @@
 export { appRouter, createCaller, type AppRouter } from './root.ts';
 export type { Context, CallerSession } from './context.ts';
-export { MEMBERSHIP_ROLES, type MembershipRole } from './domain.ts';
-export type { WorkspaceSummary } from './routers/me/list-workspaces.ts';
+export { MEMBERSHIP_ROLES, TENANT_KINDS, type MembershipRole, type TenantKind } from './domain.ts';
+export { ACTIONS, can, grantOf, permissionsOf, type Action, type Grant } from './permissions.ts';
+export type { WorkspaceSummary } from './routers/me/schemas.ts';
+export type { Workspace } from './routers/workspaces/schemas.ts';
 export type { Member, PendingInvitation } from './routers/members/schemas.ts';
-export type { InvitationPreview } from './routers/invitations/router.ts';
+export type { InvitationPreview } from './routers/invitations/schemas.ts';
 export type { TenantContext } from './trpc.ts';
-export type { PartnershipRow } from './routers/partnerships/router.ts';
-export { toTRPCError } from './errors.ts';
+export type { Partnership } from './routers/partnerships/schemas.ts';
+export { ERROR_CODES, httpStatusOf, httpStatusOfKey, toTRPCError, type ErrorKey } from './errors.ts';
 export { rosterRepository, type RosterScope, type LookupOption } from './rosters/repository.ts';
 export type { RosterAccess } from './routers/roster-procedures.ts';

@@ -1,9 +1,9 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { z, ZodError } from 'zod';
-import type { MembershipRole } from './domain.ts';
 import type { Context } from './context.ts';
+import { ZSlug, type MembershipRole, type TenantKind } from './domain.ts';
 import { fail, toTRPCError } from './errors.ts';
-import { ZSlug } from './domain.ts';
+import { grantOf, type Action, type Grant } from './permissions.ts';
 
 const t = initTRPC.context<Context>().create({
   /**
@@ -23,7 +23,8 @@ const t = initTRPC.context<Context>().create({
       data: {
         code: shape.data.code,
         httpStatus: shape.data.httpStatus,
-        fieldErrors: zod ? z.flattenError(zod).fieldErrors : undefined,
+        // Only for input: a failed output check is our bug, and its details stay on the server.
+        fieldErrors: zod && shape.data.httpStatus < 500 ? z.flattenError(zod).fieldErrors : undefined,
       },
     };
   },
@@ -45,11 +46,11 @@ const translateErrors = t.middleware(async ({ next, ctx, path }) => {
 export const publicProcedure = t.procedure.use(translateErrors);
 
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.session) fail('UNAUTHORIZED', 'not_signed_in');
+  if (!ctx.session) fail('not_signed_in');
   return next({ ctx: { ...ctx, session: ctx.session! } });
 });
 
-export type TenantContext = { id: string; slug: string; name: string; kind: string; role: MembershipRole };
+export type TenantContext = { id: string; slug: string; name: string; kind: TenantKind; role: MembershipRole };
 
 /**
  * A procedure about one workspace, named by slug. The workspace is looked up under the caller's
@@ -67,11 +68,23 @@ export const tenantProcedure = protectedProcedure
         [input.tenant],
       ),
     );
-    if (!tenant) return fail('NOT_FOUND', 'workspace_not_found');
+    if (!tenant) return fail('workspace_not_found');
+    requirePermission(tenant, 'workspace.read');
     return next({ ctx: { ...ctx, tenant } });
   });
 
-/** The friendly check; row-level security enforces the same rule underneath. */
-export function requireRole(tenant: TenantContext, ...roles: MembershipRole[]): void {
-  if (!roles.includes(tenant.role)) fail('FORBIDDEN', 'forbidden');
+/**
+ * Fails FORBIDDEN unless the caller's role may do `action` in this workspace: on every row, or, with
+ * `allowOwn`, at least on rows linked to the caller. Returns the grant, so a procedure that allows
+ * 'own' knows to narrow. Row-level security enforces the same table underneath (app.tenants_where);
+ * this check only answers early and clearly.
+ */
+export function requirePermission(
+  tenant: TenantContext,
+  action: Action,
+  { allowOwn = false }: { allowOwn?: boolean } = {},
+): Exclude<Grant, false> {
+  const grant = grantOf(tenant.role, action);
+  if (grant === 'all' || (grant === 'own' && allowOwn)) return grant;
+  return fail('forbidden');
 }

@@ -1,7 +1,7 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createWorld, type World } from '@brobygger/db/testing';
-import { appRouter } from '../src/index.ts';
+import { appRouter, httpStatusOfKey } from '../src/index.ts';
 import { callerFor } from './helpers.ts';
 
 let world: World;
@@ -18,12 +18,20 @@ async function call(path: string, init: RequestInit & { as?: keyof World['users'
     router: appRouter,
     createContext: async () => callerFor(init.as ? world.users[init.as] : null).ctx,
   });
-  return { status: res.status, body: (await res.json()) as { error?: { message: string; data: Record<string, unknown> }; result?: unknown } };
+  return {
+    status: res.status,
+    body: (await res.json()) as { error?: { message: string; data: Record<string, unknown> }; result?: unknown },
+  };
 }
 
 describe('/api/trpc', () => {
   it('answers malformed JSON with 400 and a translation key, no internals', async () => {
-    const { status, body } = await call('members.invite', { method: 'POST', body: '{broken', headers: { 'content-type': 'application/json' }, as: 'owner' });
+    const { status, body } = await call('members.invite', {
+      method: 'POST',
+      body: '{broken',
+      headers: { 'content-type': 'application/json' },
+      as: 'owner',
+    });
     expect(status).toBe(400);
     expect(body.error?.message).toBe('errors:invalid_input');
     expect(JSON.stringify(body)).not.toMatch(/stack|at \w+ \(/);
@@ -48,5 +56,18 @@ describe('/api/trpc', () => {
     const other = await call(`workspaces.get?input=${input(world.other.slug)}`, { as: 'viewer' });
     expect(other.status).toBe(404);
     expect(other.body.error?.message).toBe('errors:workspace_not_found');
+  });
+
+  it('answers a role that may not do something with 403, the status loaders and actions use too', async () => {
+    const body = JSON.stringify({ tenant: world.tenant.slug, email: 'x@test.brobygger.dk', role: 'viewer' });
+    const { status, body: answer } = await call('members.invite', {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json' },
+      as: 'viewer',
+    });
+    expect(answer.error?.message).toBe('errors:forbidden');
+    expect(status).toBe(403);
+    expect(httpStatusOfKey('forbidden')).toBe(status);
   });
 });

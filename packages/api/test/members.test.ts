@@ -8,7 +8,11 @@ beforeAll(async () => {
   world = await createWorld();
 });
 
-const rejection = (promise: Promise<unknown>) => promise.then(() => undefined, (e: TRPCError) => ({ code: e.code, message: e.message }));
+const rejection = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (e: TRPCError) => ({ code: e.code, message: e.message }),
+  );
 
 describe('members.invite and invitations.accept', () => {
   it('mails a single-use link in the inviter’s language that makes the invitee a member with the role', async () => {
@@ -22,12 +26,20 @@ describe('members.invite and invitations.accept', () => {
     const token = tokenFrom(outbox[0]);
 
     const preview = await callerFor(null).api.invitations.preview({ token });
-    expect(preview).toMatchObject({ tenant_slug: world.tenant.slug, email: invitee.email, role: 'coordinator', state: 'valid' });
+    expect(preview).toMatchObject({
+      tenantSlug: world.tenant.slug,
+      email: invitee.email,
+      role: 'coordinator',
+      state: 'valid',
+    });
 
     const { api: asInvitee } = callerFor(invitee);
     expect(await asInvitee.invitations.accept({ token })).toEqual({ slug: world.tenant.slug });
     expect(await asInvitee.workspaces.get({ tenant: world.tenant.slug })).toMatchObject({ role: 'coordinator' });
-    expect(await rejection(asInvitee.invitations.accept({ token }))).toEqual({ code: 'CONFLICT', message: 'errors:invitation_used' });
+    expect(await rejection(asInvitee.invitations.accept({ token }))).toEqual({
+      code: 'CONFLICT',
+      message: 'errors:invitation_used',
+    });
   });
 
   it('refuses an invitation accepted by someone signed in with another e-mail', async () => {
@@ -45,7 +57,11 @@ describe('members.invite and invitations.accept', () => {
     const invitee = await createUser('late');
     const { api, outbox } = callerFor(world.users.owner);
     await api.members.invite({ tenant: world.tenant.slug, email: invitee.email, role: 'peer' });
-    await privileged((tx) => tx.query("update public.invitations set expires_at = now() - interval '1 minute' where email = $1", [invitee.email]));
+    await privileged((tx) =>
+      tx.query("update public.invitations set expires_at = now() - interval '1 minute' where email = $1", [
+        invitee.email,
+      ]),
+    );
     const { api: asInvitee } = callerFor(invitee);
     expect(await rejection(asInvitee.invitations.accept({ token: tokenFrom(outbox[0]) }))).toEqual({
       code: 'BAD_REQUEST',
@@ -66,11 +82,19 @@ describe('members.invite and invitations.accept', () => {
 
   it('refuses to invite an existing member, and lets only owners invite owners', async () => {
     const { api } = callerFor(world.users.admin);
-    expect(await rejection(api.members.invite({ tenant: world.tenant.slug, email: world.users.viewer.email, role: 'viewer' }))).toEqual({
+    expect(
+      await rejection(
+        api.members.invite({ tenant: world.tenant.slug, email: world.users.viewer.email, role: 'viewer' }),
+      ),
+    ).toEqual({
       code: 'CONFLICT',
       message: 'errors:already_member',
     });
-    expect(await rejection(api.members.invite({ tenant: world.tenant.slug, email: 'new-owner@test.brobygger.dk', role: 'owner' }))).toEqual({
+    expect(
+      await rejection(
+        api.members.invite({ tenant: world.tenant.slug, email: 'new-owner@test.brobygger.dk', role: 'owner' }),
+      ),
+    ).toEqual({
       code: 'FORBIDDEN',
       message: 'errors:forbidden',
     });
@@ -78,7 +102,9 @@ describe('members.invite and invitations.accept', () => {
 
   it('gives malformed input translated field errors and no mail', async () => {
     const { api, outbox } = callerFor(world.users.owner);
-    const error = await api.members.invite({ tenant: world.tenant.slug, email: 'not-an-email', role: 'boss' as never }).catch((e: TRPCError) => e);
+    const error = await api.members
+      .invite({ tenant: world.tenant.slug, email: 'not-an-email', role: 'boss' as never })
+      .catch((e: TRPCError) => e);
     expect(error).toBeInstanceOf(TRPCError);
     expect((error as TRPCError).code).toBe('BAD_REQUEST');
     const issues = ((error as TRPCError).cause as unknown as { issues: { path: string[]; message: string }[] }).issues;
@@ -92,7 +118,11 @@ describe('members.invite and invitations.accept', () => {
   it('peers, viewers and coordinators cannot invite', async () => {
     for (const who of ['peer', 'viewer', 'coordinator'] as const) {
       const { api } = callerFor(world.users[who]);
-      expect(await rejection(api.members.invite({ tenant: world.tenant.slug, email: `x-${who}@test.brobygger.dk`, role: 'viewer' }))).toEqual({
+      expect(
+        await rejection(
+          api.members.invite({ tenant: world.tenant.slug, email: `x-${who}@test.brobygger.dk`, role: 'viewer' }),
+        ),
+      ).toEqual({
         code: 'FORBIDDEN',
         message: 'errors:forbidden',
       });
@@ -104,21 +134,42 @@ describe('members.changeRole and members.remove', () => {
   it('refuses a role change that started from an old version, and shows nothing was overwritten', async () => {
     const { api } = callerFor(world.users.owner);
     const { members } = await api.members.list({ tenant: world.tenant.slug });
-    const peer = members.find((m) => m.user_id === world.users.peer.id)!;
-    await callerFor(world.users.admin).api.members.changeRole({ tenant: world.tenant.slug, membershipId: peer.id, role: 'viewer', version: peer.version });
+    const peer = members.find((m) => m.userId === world.users.peer.id)!;
+    await callerFor(world.users.admin).api.members.changeRole({
+      tenant: world.tenant.slug,
+      membershipId: peer.id,
+      role: 'viewer',
+      version: peer.version,
+    });
     expect(
-      await rejection(api.members.changeRole({ tenant: world.tenant.slug, membershipId: peer.id, role: 'coordinator', version: peer.version })),
+      await rejection(
+        api.members.changeRole({
+          tenant: world.tenant.slug,
+          membershipId: peer.id,
+          role: 'coordinator',
+          version: peer.version,
+        }),
+      ),
     ).toEqual({ code: 'CONFLICT', message: 'errors:stale_version' });
     const after = (await api.members.list({ tenant: world.tenant.slug })).members.find((m) => m.id === peer.id)!;
     expect(after.role).toBe('viewer');
-    await api.members.changeRole({ tenant: world.tenant.slug, membershipId: peer.id, role: 'peer', version: after.version });
+    await api.members.changeRole({
+      tenant: world.tenant.slug,
+      membershipId: peer.id,
+      role: 'peer',
+      version: after.version,
+    });
   });
 
   it('keeps the last owner', async () => {
     const { api } = callerFor(world.users.owner);
     const { members } = await api.members.list({ tenant: world.tenant.slug });
-    const me = members.find((m) => m.user_id === world.users.owner.id)!;
-    expect(await rejection(api.members.changeRole({ tenant: world.tenant.slug, membershipId: me.id, role: 'admin', version: me.version }))).toEqual({
+    const me = members.find((m) => m.userId === world.users.owner.id)!;
+    expect(
+      await rejection(
+        api.members.changeRole({ tenant: world.tenant.slug, membershipId: me.id, role: 'admin', version: me.version }),
+      ),
+    ).toEqual({
       code: 'CONFLICT',
       message: 'errors:last_owner',
     });
@@ -131,8 +182,17 @@ describe('members.changeRole and members.remove', () => {
   it('an admin cannot demote an owner', async () => {
     const { api } = callerFor(world.users.admin);
     const { members } = await api.members.list({ tenant: world.tenant.slug });
-    const owner = members.find((m) => m.user_id === world.users.owner.id)!;
-    expect(await rejection(api.members.changeRole({ tenant: world.tenant.slug, membershipId: owner.id, role: 'viewer', version: owner.version }))).toEqual({
+    const owner = members.find((m) => m.userId === world.users.owner.id)!;
+    expect(
+      await rejection(
+        api.members.changeRole({
+          tenant: world.tenant.slug,
+          membershipId: owner.id,
+          role: 'viewer',
+          version: owner.version,
+        }),
+      ),
+    ).toEqual({
       code: 'FORBIDDEN',
       message: 'errors:only_owner_manages_owners',
     });
@@ -143,19 +203,28 @@ describe('workspaces', () => {
   it('another workspace is not found, exactly like one that does not exist', async () => {
     const { api } = callerFor(world.users.stranger);
     for (const tenant of [world.tenant.slug, 'does-not-exist']) {
-      expect(await rejection(api.workspaces.get({ tenant }))).toEqual({ code: 'NOT_FOUND', message: 'errors:workspace_not_found' });
-      expect(await rejection(api.members.list({ tenant }))).toEqual({ code: 'NOT_FOUND', message: 'errors:workspace_not_found' });
+      expect(await rejection(api.workspaces.get({ tenant }))).toEqual({
+        code: 'NOT_FOUND',
+        message: 'errors:workspace_not_found',
+      });
+      expect(await rejection(api.members.list({ tenant }))).toEqual({
+        code: 'NOT_FOUND',
+        message: 'errors:workspace_not_found',
+      });
     }
   });
 
   it('anonymous callers are asked to sign in', async () => {
-    expect(await rejection(callerFor(null).api.me.workspaces())).toEqual({ code: 'UNAUTHORIZED', message: 'errors:not_signed_in' });
+    expect(await rejection(callerFor(null).api.me.workspaces())).toEqual({
+      code: 'UNAUTHORIZED',
+      message: 'errors:not_signed_in',
+    });
   });
 
   it('a region sees its partners’ names and status, and its member sees none of their members', async () => {
     const { api } = callerFor(world.users.regionMember);
     const partners = await api.partnerships.list({ tenant: world.region.slug });
-    expect(partners.map((p) => [p.counterpart_name, p.status])).toEqual([[world.tenant.name, 'active']]);
+    expect(partners.map((p) => [p.counterpartName, p.status])).toEqual([[world.tenant.name, 'active']]);
     expect(await rejection(api.members.list({ tenant: world.tenant.slug }))).toMatchObject({ code: 'NOT_FOUND' });
   });
 });

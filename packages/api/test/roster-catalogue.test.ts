@@ -66,7 +66,7 @@ const sameType = (declared: string, actual: ColumnInfo) =>
   declared === `public.${actual.type}` ||
   (declared === 'time' && actual.type === 'time without time zone');
 
-const entries = Object.values(ROSTERS).map((r) => [r.definition.name, r.definition as RosterDefinition] as const);
+const entries = Object.values(ROSTERS).map((r) => [r.definition.name, r.definition as unknown as RosterDefinition] as const);
 
 describe.each(entries)('roster %s', (_name, definition) => {
   const fields = Object.entries(definition.fields) as [string, FieldDef][];

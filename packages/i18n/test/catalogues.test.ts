@@ -2,6 +2,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+// The API's error table: which status each error key answers with. Read here so that a key a
+// migration raises cannot lack a status any more than a text.
+import { ERROR_CODES } from '@brobygger/api/error-codes';
 import { NAMESPACES, resources, type Locale } from '../src/index.ts';
 
 /**
@@ -103,5 +106,44 @@ describe('the keys the code uses', () => {
     const { missing, checked } = usedKeys();
     expect(checked).toBeGreaterThan(200);
     expect(missing).toEqual([]);
+  });
+});
+
+// ---- keys the database raises ----------------------------------------------------------------
+
+const MIGRATIONS = path.join(ROOT, 'supabase/migrations');
+// `raise exception 'invitation_used' using errcode = 'P0001'`: the message is the key. Messages
+// with spaces or placeholders ('unknown action: %') are for developers, not users.
+const RAISE = /raise\s+exception\s+'([a-z0-9_]+)'/gi;
+
+function raisedKeys(): Map<string, string> {
+  const keys = new Map<string, string>();
+  for (const file of readdirSync(MIGRATIONS).filter((f) => f.endsWith('.sql'))) {
+    for (const [, key] of readFileSync(path.join(MIGRATIONS, file), 'utf8').matchAll(RAISE)) keys.set(key!, file);
+  }
+  return keys;
+}
+
+describe('the keys the database raises', () => {
+  const raised = raisedKeys();
+
+  it('are found (the scan reads the migrations)', () => {
+    expect([...raised.keys()]).toEqual(
+      expect.arrayContaining(['invitation_used', 'last_owner', 'partnership_not_found']),
+    );
+  });
+
+  it('each has a text in both languages and a status in the API error table', () => {
+    const missing = [...raised].flatMap(([key, file]) => [
+      ...(['da', 'en'] as const)
+        .filter((l) => !catalogue(l, 'errors').has(key))
+        .map((l) => `${file}: errors:${key} (${l})`),
+      ...(Object.hasOwn(ERROR_CODES, key) ? [] : [`${file}: ${key} has no status in ERROR_CODES`]),
+    ]);
+    expect(missing).toEqual([]);
+  });
+
+  it('every key in the API error table has a text', () => {
+    expect(Object.keys(ERROR_CODES).filter((key) => !catalogue('da', 'errors').has(key))).toEqual([]);
   });
 });

@@ -5,11 +5,8 @@ import type { DerivedRoster } from '../rosters/kit/define.ts';
 import { ZRowId, ZRowVersion } from '../rosters/fields.ts';
 import { rosterRepository, type LookupOption, type RosterScope } from '../rosters/repository.ts';
 import { zSaveInput, type SaveResult } from '../rosters/save.ts';
-import { requireRole, router, tenantProcedure, type TenantContext } from '../trpc.ts';
-
-/** Who may change a roster; peers and viewers read (RLS says the same, this only fails early). */
-export const EDITOR_ROLES = ['owner', 'admin', 'coordinator'] as const;
-export const canEditRosters = (tenant: TenantContext) => (EDITOR_ROLES as readonly string[]).includes(tenant.role);
+import { grantOf } from '../permissions.ts';
+import { requirePermission, router, tenantProcedure, type TenantContext } from '../trpc.ts';
 
 /** Rows are checked against the shared schema inside the procedure, so errors carry row ids. */
 const ZLooseRow = z.object({ id: ZRowId, version: ZRowVersion }).loose();
@@ -42,11 +39,15 @@ export function rosterProcedures<Row extends { id: string; version: number | nul
     parentId: (input as { parent?: string }).parent,
   });
   const hasLookups = (Object.values(roster.definition.fields) as FieldDef[]).some((f) => f.lookup);
+  const editAction = roster.definition.editAction ?? 'roster.edit';
+  /** An `own` grant counts only where the roster says which rows are the caller's. */
+  const allowOwn = !!roster.definition.rowEditable;
 
   const accessOf = (tenant: TenantContext, rows: Row[]): RosterAccess => {
-    if (canEditRosters(tenant)) return { add: true, edit: true, delete: true };
-    // Per-row rights (a peer on the course they facilitate): edit those rows, add or delete none.
-    return { add: false, edit: !!roster.definition.rowEditable && rows.some((r) => r.editable), delete: false };
+    const grant = grantOf(tenant.role, editAction);
+    if (grant === 'all') return { add: true, edit: true, delete: true };
+    // Own rows only (a peer on the course they facilitate): edit those, add or delete none.
+    return { add: false, edit: grant === 'own' && allowOwn && rows.some((r) => r.editable), delete: false };
   };
 
   return router({
@@ -56,7 +57,7 @@ export function rosterProcedures<Row extends { id: string; version: number | nul
       .query(({ ctx, input }) =>
         ctx.db.tx(async (tx) => {
           const scope = scopeOf(ctx.tenant, input);
-          if (!(await repo.parentVisible(tx, scope))) fail('NOT_FOUND', 'parent_not_found');
+          if (!(await repo.parentVisible(tx, scope))) fail('parent_not_found');
           const rows = await repo.list(tx, scope);
           const lookups: Record<string, LookupOption[]> = hasLookups ? await repo.lookups(tx, scope) : {};
           return { rows, lookups, access: accessOf(ctx.tenant, rows) };
@@ -70,7 +71,7 @@ export function rosterProcedures<Row extends { id: string; version: number | nul
       .query(({ ctx, input }) =>
         ctx.db.tx(async (tx) => {
           const [row] = await repo.byIds(tx, scopeOf(ctx.tenant, input), [input.id]);
-          if (!row) return fail('NOT_FOUND', 'row_not_found');
+          if (!row) return fail('row_not_found');
           return { row, access: accessOf(ctx.tenant, [row]) };
         }),
       ),
@@ -89,9 +90,9 @@ export function rosterProcedures<Row extends { id: string; version: number | nul
         ]),
       )
       .mutation(async ({ ctx, input }): Promise<SaveResult<Row>> => {
-        if (!roster.definition.rowEditable) requireRole(ctx.tenant, ...EDITOR_ROLES);
+        requirePermission(ctx.tenant, editAction, { allowOwn });
         const scope = scopeOf(ctx.tenant, input);
-        if (isChild && !(await ctx.db.tx((tx) => repo.parentVisible(tx, scope)))) fail('NOT_FOUND', 'parent_not_found');
+        if (isChild && !(await ctx.db.tx((tx) => repo.parentVisible(tx, scope)))) fail('parent_not_found');
         return repo.saveAll(ctx.db.tx, scope, input);
       }),
   });

@@ -40,7 +40,8 @@ export const coursesRoster = defineRoster({
   orderBy: 't.starts_on desc nulls last, t.name collate "da-DK-x-icu", t.id',
   labelField: 'name',
   importKeys: ['name'],
-  rowEditable: 'app.can_edit_course(t.tenant_id, t.id)',
+  rowEditable: "app.can_on_course('courses.edit', t.tenant_id, t.id)",
+  editAction: 'courses.edit',
   fields: {
     name: field.text({
       required: true,
@@ -83,7 +84,8 @@ export const courseSessionsRoster = defineRoster({
   parent: { table: 'public.courses', column: 'course_id' },
   orderBy: 't.held_on, t.starts_at nulls first, t.id',
   labelField: 'heldOn',
-  rowEditable: 'app.can_edit_course(t.tenant_id, t.course_id)',
+  rowEditable: "app.can_on_course('courses.edit', t.tenant_id, t.course_id)",
+  editAction: 'courses.edit',
   fields: {
     heldOn: field.date({ required: true, pinned: true, importAliases: ['Dato', 'Date'] }),
     startsAt: field.time({ importAliases: ['Tid', 'Kl.', 'Time'] }),
@@ -146,7 +148,8 @@ export const attendanceRoster = defineRoster({
   parent: { table: 'public.courses', column: 'course_id' },
   orderBy: 't.session_id, t.participant_id',
   labelField: 'participantId',
-  rowEditable: 'app.can_edit_course(t.tenant_id, t.course_id)',
+  rowEditable: "app.can_on_course('attendance.record', t.tenant_id, t.course_id)",
+  editAction: 'attendance.record',
   fields: {
     participantId: field.lookup(PARTICIPANT, { required: true }),
     sessionId: field.lookup(

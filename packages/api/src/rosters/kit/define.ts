@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZRowId, ZRowVersion } from '../fields.ts';
+import type { Action } from '../../permissions.ts';
 import type { FieldDef } from './fields.ts';
 
 /**
@@ -32,6 +33,8 @@ export type RosterDefinition<Fields extends Record<string, FieldDef> = Record<st
    * is false are shown read-only and refused on save. Absent: the caller's role decides alone.
    */
   rowEditable?: string;
+  /** The named action that changes this roster (default `roster.edit`); its `own` grant goes with `rowEditable`. */
+  editAction?: Action;
 };
 
 type EditableKeys<F extends Record<string, FieldDef>> = {

@@ -1,15 +1,23 @@
 import { fail } from '../../errors.ts';
-import { tenantProcedure } from '../../trpc.ts';
-import { ZRemoveMemberInput } from './schemas.ts';
+import { requirePermission, tenantProcedure } from '../../trpc.ts';
+import { ZRemoved, ZRemoveMemberInput } from './schemas.ts';
 
-/** Owners and admins remove anyone (owners only by owners); any member may remove themself. */
-export const removeMember = tenantProcedure.input(ZRemoveMemberInput).mutation(({ ctx, input }) =>
-  ctx.db.tx(async (tx) => {
-    const removed = await tx.one<{ id: string }>(
-      'delete from public.memberships where tenant_id = $1 and id = $2 returning id',
-      [ctx.tenant.id, input.membershipId],
-    );
-    if (!removed) fail('NOT_FOUND', 'member_not_found');
-    return { id: input.membershipId };
-  }),
-);
+/** Those who may manage members remove anyone (owners only by owners); any member may leave. */
+export const removeMember = tenantProcedure
+  .input(ZRemoveMemberInput)
+  .output(ZRemoved)
+  .mutation(({ ctx, input }) =>
+    ctx.db.tx(async (tx) => {
+      const target = await tx.one<{ userId: string }>(
+        'select user_id as "userId" from public.memberships where tenant_id = $1 and id = $2',
+        [ctx.tenant.id, input.membershipId],
+      );
+      if (!target) return fail('member_not_found');
+      if (target.userId !== ctx.session.userId) requirePermission(ctx.tenant, 'members.manage');
+      await tx.query('delete from public.memberships where tenant_id = $1 and id = $2', [
+        ctx.tenant.id,
+        input.membershipId,
+      ]);
+      return { id: input.membershipId };
+    }),
+  );

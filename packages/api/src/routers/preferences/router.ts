@@ -1,28 +1,6 @@
-import { z } from 'zod';
-import { router, tenantProcedure } from '../../trpc.ts';
-
-const ZGrid = z.string().regex(/^[a-z][a-z0-9_-]{0,40}$/);
+import { router } from '../../trpc.ts';
+import { getPreferences } from './get-preferences.ts';
+import { savePreferences } from './save-preferences.ts';
 
 /** Each member's own grid layout and filters, per workspace and grid. */
-export const preferencesRouter = router({
-  get: tenantProcedure.input(z.object({ grid: ZGrid })).query(async ({ ctx, input }) => {
-    const row = await ctx.db.tx((tx) =>
-      tx.one<{ state: unknown }>(
-        'select state from public.grid_preferences where tenant_id = $1 and user_id = (select auth.uid()) and grid = $2',
-        [ctx.tenant.id, input.grid],
-      ),
-    );
-    return row?.state ?? null;
-  }),
-
-  save: tenantProcedure.input(z.object({ grid: ZGrid, state: z.json() })).mutation(async ({ ctx, input }) => {
-    await ctx.db.tx((tx) =>
-      tx.query(
-        `insert into public.grid_preferences (tenant_id, grid, state) values ($1, $2, $3)
-           on conflict (tenant_id, user_id, grid) do update set state = excluded.state, updated_at = now()`,
-        [ctx.tenant.id, input.grid, JSON.stringify(input.state)],
-      ),
-    );
-    return { saved: true };
-  }),
-});
+export const preferencesRouter = router({ get: getPreferences, save: savePreferences });

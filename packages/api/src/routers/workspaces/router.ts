@@ -1,6 +1,4 @@
-import { router, tenantProcedure } from '../../trpc.ts';
+import { router } from '../../trpc.ts';
+import { getWorkspace } from './get-workspace.ts';
 
-export const workspacesRouter = router({
-  /** The workspace and the caller's role in it; not found unless the caller is a member. */
-  get: tenantProcedure.query(({ ctx }) => ctx.tenant),
-});
+export const workspacesRouter = router({ get: getWorkspace });

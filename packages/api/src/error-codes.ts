@@ -1,0 +1,48 @@
+import type { TRPC_ERROR_CODE_KEY, TRPCError } from '@trpc/server';
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
+
+/**
+ * The one table of errors the API answers with: the key names the text (`errors:<key>` in
+ * packages/i18n/locales/{da,en}/errors.json) and the tRPC code, and tRPC's own code table gives
+ * the HTTP status. The same status therefore comes back from /api/trpc, from a loader (404 and 503
+ * pages) and from an action. Keys raised by SQL (`raise exception '<key>'`) must be here too; the
+ * i18n catalogue test checks it.
+ */
+export const ERROR_CODES = {
+  // Requests
+  invalid_input: 'BAD_REQUEST',
+  not_signed_in: 'UNAUTHORIZED',
+  forbidden: 'FORBIDDEN',
+  duplicate: 'CONFLICT',
+  stale_version: 'CONFLICT',
+  database_unavailable: 'SERVICE_UNAVAILABLE',
+  unexpected: 'INTERNAL_SERVER_ERROR',
+  // Workspaces and members
+  workspace_not_found: 'NOT_FOUND',
+  member_not_found: 'NOT_FOUND',
+  already_member: 'CONFLICT',
+  last_owner: 'CONFLICT',
+  only_owner_manages_owners: 'FORBIDDEN',
+  // Invitations
+  invitation_not_found: 'NOT_FOUND',
+  invitation_used: 'CONFLICT',
+  invitation_expired: 'BAD_REQUEST',
+  invitation_email_mismatch: 'FORBIDDEN',
+  // Rosters
+  parent_not_found: 'NOT_FOUND',
+  row_not_found: 'NOT_FOUND',
+  lookup_not_found: 'BAD_REQUEST',
+  // Partnerships
+  partnership_not_found: 'NOT_FOUND',
+  partnership_owner_not_region: 'BAD_REQUEST',
+  partnership_partner_is_region: 'BAD_REQUEST',
+} as const satisfies Record<string, TRPC_ERROR_CODE_KEY>;
+
+export type ErrorKey = keyof typeof ERROR_CODES;
+
+export const isErrorKey = (key: string): key is ErrorKey => Object.hasOwn(ERROR_CODES, key);
+
+/** The HTTP status of an API error, from tRPC's table (the one the HTTP adapter answers with). */
+export const httpStatusOf = (error: Pick<TRPCError, 'code'>): number => getHTTPStatusCodeFromError(error as TRPCError);
+
+export const httpStatusOfKey = (key: ErrorKey): number => httpStatusOf({ code: ERROR_CODES[key] });

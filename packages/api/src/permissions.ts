@@ -1,0 +1,59 @@
+import { MEMBERSHIP_ROLES, type MembershipRole } from './roles.ts';
+
+/**
+ * What each role may do, named once. The API checks these before it touches the database, the UI
+ * reads them to decide what to show, and the SQL helpers `app.action_roles` / `app.tenants_where`
+ * (migration `permissions`) hold the same table for the policies; a test fails when the two differ.
+ *
+ * `roles` may do the action on every row of the workspace. `ownRoles` may do it only on rows linked
+ * to themselves (a peer on their own course or match); the policy says which rows those are.
+ *
+ * Browser-safe: no imports beyond the role names, so the UI can use it through
+ * `@brobygger/api/permissions`.
+ */
+type Rule = { readonly roles: readonly MembershipRole[]; readonly ownRoles?: readonly MembershipRole[] };
+
+const EVERYONE = MEMBERSHIP_ROLES;
+const MANAGERS = ['owner', 'admin'] as const;
+const EDITORS = ['owner', 'admin', 'coordinator'] as const;
+const READERS = ['owner', 'admin', 'coordinator', 'viewer'] as const;
+
+export const ACTIONS = {
+  'workspace.read': { roles: EVERYONE },
+  'workspace.manage': { roles: MANAGERS },
+  'members.read': { roles: EVERYONE },
+  'members.manage': { roles: MANAGERS },
+  'members.manageOwners': { roles: ['owner'] },
+  'roster.read': { roles: READERS },
+  'roster.edit': { roles: EDITORS },
+  'volunteers.directory': { roles: ['peer'] },
+  // A course and its sessions are an offer, not personal data: every member sees them.
+  'courses.read': { roles: EVERYONE },
+  'courses.edit': { roles: EDITORS, ownRoles: ['peer'] },
+  'attendance.record': { roles: EDITORS, ownRoles: ['peer'] },
+  'matches.read': { roles: READERS, ownRoles: ['peer'] },
+  'matches.logMeeting': { roles: EDITORS, ownRoles: ['peer'] },
+  'partnerships.manage': { roles: MANAGERS },
+  'billing.manage': { roles: MANAGERS },
+} as const satisfies Record<string, Rule>;
+
+export type Action = keyof typeof ACTIONS;
+export const ACTION_NAMES = Object.keys(ACTIONS) as Action[];
+
+/** 'all': every row of the workspace; 'own': only rows linked to the caller; false: none. */
+export type Grant = 'all' | 'own' | false;
+
+export function grantOf(role: MembershipRole, action: Action): Grant {
+  const rule: Rule = ACTIONS[action];
+  if (rule.roles.includes(role)) return 'all';
+  if (rule.ownRoles?.includes(role)) return 'own';
+  return false;
+}
+
+/** Whether the role may do the action on any row of the workspace ('own' is not enough). */
+export const can = (role: MembershipRole, action: Action): boolean => grantOf(role, action) === 'all';
+
+/** Everything a role may do, as the API hands it to the UI. */
+export function permissionsOf(role: MembershipRole): Record<Action, Grant> {
+  return Object.fromEntries(ACTION_NAMES.map((action) => [action, grantOf(role, action)])) as Record<Action, Grant>;
+}
