@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { withPrivilegedTx, withRls, type Claims } from '../rls.ts';
 import type { Tx } from '../tx.ts';
+// Types only: the connection strings Vitest's global setup provides to test files.
+import './provided-context.ts';
 
 /*
  * Test fixtures on the privileged path: workspaces, users, memberships and the cast of actors
@@ -63,25 +65,31 @@ export async function createUser(label = 'user', user: NewUser = {}): Promise<Te
   return { id: row!.id, email, name, claims: { sub: row!.id, email, role: 'authenticated', aud: 'authenticated' } };
 }
 
-export async function addMember(tenant: TestTenant, user: TestUser, role: Role): Promise<string> {
+/** A membership; the display name defaults to the e-mail's local part. */
+export async function addMember(
+  tenant: Pick<TestTenant, 'id'>,
+  user: Pick<TestUser, 'id' | 'email'>,
+  role: Role,
+  displayName = user.email.split('@')[0],
+): Promise<string> {
   const row = await withPrivilegedTx('test', (tx) =>
     tx.one<{ id: string }>(
       'insert into public.memberships (tenant_id, user_id, role, display_name, email) values ($1, $2, $3, $4, $5) returning id',
-      [tenant.id, user.id, role, user.email.split('@')[0], user.email],
+      [tenant.id, user.id, role, displayName, user.email],
     ),
   );
   return row!.id;
 }
 
 /** Removes workspaces with everything in them (a fixture's clean-up; Vitest runs need none). */
-export async function removeTenants(tenants: TestTenant[]): Promise<void> {
+export async function removeTenants(tenants: Pick<TestTenant, 'id'>[]): Promise<void> {
   await withPrivilegedTx('test', (tx) =>
     tx.query('delete from public.tenants where id = any($1::uuid[])', [tenants.map((t) => t.id)]),
   );
 }
 
 /** Removes users, their memberships and sessions with them. */
-export async function removeUsers(users: TestUser[]): Promise<void> {
+export async function removeUsers(users: Pick<TestUser, 'id'>[]): Promise<void> {
   await withPrivilegedTx('test', (tx) =>
     tx.query('delete from auth.users where id = any($1::uuid[])', [users.map((u) => u.id)]),
   );
