@@ -218,8 +218,10 @@ export function rlsMatrix(spec: RlsMatrixSpec): void {
 
   const targets = (actor: MatrixActor, w: Workspace, scope: Scope): { row: SeededRow; allowed: boolean }[] => {
     const rows = seeded[w];
-    if (scope !== 'own') return rows.slice(0, 1).map((row) => ({ row, allowed: scope === 'all' }));
     const mine = rows.find((r) => r.ownedBy?.includes(actor));
+    // Refusal is tried on the actor's own row where it has one: the row it would most likely get.
+    if (scope === 'none') return [{ row: mine ?? rows[0]!, allowed: false }];
+    if (scope === 'all') return [{ row: rows[0]!, allowed: true }];
     const theirs = rows.find((r) => !r.ownedBy?.includes(actor));
     return [...(mine ? [{ row: mine, allowed: true }] : []), ...(theirs ? [{ row: theirs, allowed: false }] : [])];
   };
