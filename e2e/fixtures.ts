@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { closePools, configurePools } from '@brobygger/db';
+import { addMember, createTenant, createUser, removeTenants, removeUsers } from '@brobygger/db/testing';
 import { hash } from '@node-rs/argon2';
 import { test as base, expect, type Page } from '@playwright/test';
 import pg from 'pg';
@@ -9,66 +11,77 @@ import { E2E } from './env.ts';
 export type Workspace = { id: string; slug: string; name: string };
 export type User = { id: string; email: string; password: string; name: string };
 
-function adminUrl() {
-  const secrets = JSON.parse(readFileSync(path.join(E2E.dataDir, 'secrets.json'), 'utf8')) as { adminPassword: string };
-  return `postgres://postgres:${secrets.adminPassword}@127.0.0.1:${E2E.pgPort}/brobygger`;
+/** The e2e server's embedded database, whose passwords the server wrote to its data directory. */
+function databaseUrls() {
+  const secrets = JSON.parse(readFileSync(path.join(E2E.dataDir, 'secrets.json'), 'utf8')) as {
+    adminPassword: string;
+    authenticatorPassword: string;
+  };
+  const at = `@127.0.0.1:${E2E.pgPort}/brobygger`;
+  return {
+    adminUrl: `postgres://postgres:${secrets.adminPassword}${at}`,
+    requestUrl: `postgres://authenticator:${secrets.authenticatorPassword}${at}`,
+  };
 }
 
 const unique = () => randomBytes(4).toString('hex');
 
 /**
- * Each test gets its own workspace and owner, created through the database's privileged path
- * (as an operator would), and removed afterwards together with every user the test made.
+ * Each test gets its own workspace and owner, created with @brobygger/db/testing on the privileged
+ * path (as an operator would), and removed afterwards together with every user the test made.
+ * `db` is a raw privileged connection for a test's own setup and checks.
  */
-export const test = base.extend<{
-  db: pg.Client;
-  workspace: Workspace;
-  owner: User;
-  makeUser: (name?: string) => Promise<User>;
-}>({
-  // Playwright requires the object pattern even when a fixture depends on nothing.
+export const test = base.extend<
+  {
+    db: pg.Client;
+    workspace: Workspace;
+    owner: User;
+    makeUser: (name?: string) => Promise<User>;
+  },
+  { pools: void }
+>({
+  // The db package's pools, pointed at the e2e server's database once per worker process.
+  pools: [
+    // Playwright requires the object pattern even when a fixture depends on nothing.
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      configurePools({ ...databaseUrls(), max: 2 });
+      await use();
+      await closePools();
+    },
+    { scope: 'worker', auto: true },
+  ],
+
   // eslint-disable-next-line no-empty-pattern
   db: async ({}, use) => {
-    const client = new pg.Client({ connectionString: adminUrl() });
+    const client = new pg.Client({ connectionString: databaseUrls().adminUrl });
     await client.connect();
     await use(client);
     await client.end();
   },
 
-  makeUser: async ({ db }, use) => {
-    const made: string[] = [];
+  // eslint-disable-next-line no-empty-pattern
+  makeUser: async ({}, use) => {
+    const made: { id: string }[] = [];
     await use(async (name = 'Test Person') => {
-      const email = `e2e-${unique()}@test.brobygger.dk`;
       const password = `pw-${unique()}-${unique()}`;
-      const { rows } = await db.query<{ id: string }>(
-        `insert into auth.users (id, aud, role, email, encrypted_password, email_confirmed_at, raw_user_meta_data)
-         values (gen_random_uuid(), 'authenticated', 'authenticated', $1, $2, now(), jsonb_build_object('name', $3::text))
-         returning id`,
-        [email, await hash(password), name],
-      );
-      made.push(rows[0]!.id);
-      return { id: rows[0]!.id, email, password, name };
+      const user = await createUser('e2e', { name, passwordHash: await hash(password) });
+      made.push(user);
+      return { id: user.id, email: user.email, password, name };
     });
-    await db.query('delete from auth.users where id = any($1::uuid[])', [made]);
+    await removeUsers(made);
   },
 
-  workspace: async ({ db }, use) => {
-    const slug = `e2e-${unique()}`;
-    const name = `Testkommune ${slug.slice(4)}`;
-    const { rows } = await db.query<{ id: string }>(
-      "insert into public.tenants (kind, name, slug) values ('municipality', $1, $2) returning id",
-      [name, slug],
-    );
-    await use({ id: rows[0]!.id, slug, name });
-    await db.query('delete from public.tenants where id = $1', [rows[0]!.id]);
+  // eslint-disable-next-line no-empty-pattern
+  workspace: async ({}, use) => {
+    const workspace = await createTenant('municipality', `Testkommune ${unique()}`);
+    await use(workspace);
+    await removeTenants([workspace]);
   },
 
-  owner: async ({ db, workspace, makeUser }, use) => {
+  owner: async ({ workspace, makeUser }, use) => {
     const user = await makeUser('Olivia Ejer');
-    await db.query(
-      "insert into public.memberships (tenant_id, user_id, role, display_name, email) values ($1, $2, 'owner', $3, $4)",
-      [workspace.id, user.id, user.name, user.email],
-    );
+    await addMember(workspace, user, 'owner', user.name);
     await use(user);
   },
 });

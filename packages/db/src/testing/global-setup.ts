@@ -7,7 +7,7 @@ import { startEmbeddedDatabase } from '../embedded/launch.ts';
 import { migrate } from '../migrate.ts';
 import { closePools, configurePools } from '../pools.ts';
 
-import './index.ts';
+import './provided-context.ts';
 
 /** A fresh, migrated embedded Postgres for this test run, removed afterwards. */
 export default async function setup(project: TestProject) {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, inject } from 'vitest';
 import { closePools, configurePools } from '../pools.ts';
+import './provided-context.ts';
 
 beforeAll(() => {
   configurePools(inject('db'));
