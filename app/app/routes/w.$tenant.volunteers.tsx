@@ -14,7 +14,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const tenant = params.tenant ?? '';
   return load(async () => {
     const workspace = await api.workspaces.get({ tenant });
-    if (workspace.role === 'peer') return { directory: await api.volunteers.directory({ tenant }), roster: null };
+    if (workspace.permissions['volunteers.directory']) return { directory: await api.volunteers.directory({ tenant }), roster: null };
     return { directory: null, roster: await api.volunteers.list({ tenant }) };
   });
 }
