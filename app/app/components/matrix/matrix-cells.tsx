@@ -29,7 +29,11 @@ export function CodeCell(props: CustomCellRendererProps<GridRow> & { book: CodeB
  * marks every empty cell of the column with one code.
  */
 export function CodeColumnHeader(
-  props: CustomHeaderProps<GridRow> & { matrixColumn: MatrixColumnHeader; canMark: boolean; onMark: (id: string) => void },
+  props: CustomHeaderProps<GridRow> & {
+    matrixColumn: MatrixColumnHeader;
+    canMark: boolean;
+    onMark: (id: string) => void;
+  },
 ) {
   const { t } = useTranslation('matrix');
   const { matrixColumn: column } = props;

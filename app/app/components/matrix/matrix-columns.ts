@@ -1,4 +1,4 @@
-import type { ColDef, ITooltipParams, ValueGetterParams } from 'ag-grid-community';
+import type { ColDef, TooltipCallbackParams, ValueGetterParams } from 'ag-grid-community';
 import type { GridRow } from '../grid/types.ts';
 import type { CodeBook } from './codes.ts';
 import { CodeCell, CodeColumnHeader } from './matrix-cells.tsx';
@@ -57,7 +57,7 @@ export function buildMatrixColumns(input: MatrixColumnsInput, status: MatrixCell
     width: input.narrow ? 120 : 200,
     valueGetter: (p) => (isTotals(p) ? input.totalsRowLabel : (labelOf.get(p.data?.id ?? '')?.label ?? '')),
     cellClass: 'matrix-row-label',
-    tooltipValueGetter: (p) => (p.value ? String(p.value) : undefined),
+    tooltip: true,
   };
 
   const figureColumns = input.figures.map<ColDef<GridRow>>((f) => ({
@@ -89,7 +89,7 @@ export function buildMatrixColumns(input: MatrixColumnsInput, status: MatrixCell
         'cell-invalid': (p) => !!p.data && !isTotals(p) && status.problemOf(p.data.id, id) !== undefined,
         'cell-conflict': (p) => !!p.data && !isTotals(p) && status.conflictOf(p.data.id, id) !== undefined,
       },
-      tooltipValueGetter: (p: ITooltipParams<GridRow>) => {
+      tooltip: (p: TooltipCallbackParams<GridRow>) => {
         if (!p.data) return undefined;
         if (isTotals(p)) return status.columnTotal(id).tooltip;
         const parts = [
@@ -108,7 +108,7 @@ export function buildMatrixColumns(input: MatrixColumnsInput, status: MatrixCell
     pinned: input.pinTotals ? 'right' : null,
     width: 130,
     valueGetter: (p) => (isTotals(p) ? status.columnTotal(TOTAL_COLUMN).text : status.rowTotal(p.data?.id ?? '').text),
-    tooltipValueGetter: (p) =>
+    tooltip: (p: TooltipCallbackParams<GridRow>) =>
       isTotals(p) ? status.columnTotal(TOTAL_COLUMN).tooltip : status.rowTotal(p.data?.id ?? '').tooltip,
     cellClass: 'matrix-total',
   };

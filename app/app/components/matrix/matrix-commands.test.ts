@@ -8,12 +8,19 @@ import { bookFor, COLUMNS, idSource, record, ROWS } from './test-support.ts';
 const view: MatrixView = { rows: ROWS, columns: COLUMNS };
 
 function setup() {
-  const m = new MatrixSession(ROWS, COLUMNS, [record('r1', 'anna', 's1', 'present'), record('r2', 'bo', 's2', 'absent')], idSource());
+  const m = new MatrixSession(
+    ROWS,
+    COLUMNS,
+    [record('r1', 'anna', 's1', 'present'), record('r2', 'bo', 's2', 'absent')],
+    idSource(),
+  );
   const read = (rowId: string, columnId: string) => m.value(rowId, columnId);
   /** The matrix as letters, one string per row: "p" present, "a" absent, "c" cancelled, "n" no-show, "." empty. */
   const grid = () =>
     ROWS.map((r) =>
-      COLUMNS.map((c) => ({ present: 'p', absent: 'a', cancelled: 'c', no_show: 'n' })[String(m.value(r.id, c.id))] ?? '.').join(''),
+      COLUMNS.map(
+        (c) => ({ present: 'p', absent: 'a', cancelled: 'c', no_show: 'n' })[String(m.value(r.id, c.id))] ?? '.',
+      ).join(''),
     );
   return { m, read, grid };
 }

@@ -66,7 +66,9 @@ export function planFill(view: MatrixView, range: CellRange, direction: FillDire
   const down = direction === 'down';
   const single = down ? range.top === range.bottom : range.left === range.right;
   const sourceOf = (at: Position): Position =>
-    down ? { row: single ? at.row - 1 : range.top, col: at.col } : { row: at.row, col: single ? at.col - 1 : range.left };
+    down
+      ? { row: single ? at.row - 1 : range.top, col: at.col }
+      : { row: at.row, col: single ? at.col - 1 : range.left };
   const targets = positions(range).filter((at) => single || (down ? at.row > range.top : at.col > range.left));
   return {
     cells: targets.flatMap((at) => {

@@ -7,7 +7,16 @@ import {
   type GridReadyEvent,
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type ClipboardEvent,
+  type KeyboardEvent,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../lib/i18n.tsx';
 import { gridLocaleText, gridTheme } from '../grid/ag-grid.ts';
@@ -48,6 +57,10 @@ import './matrix.css';
 ModuleRegistry.registerModules([PinnedRowModule]);
 
 const rowIdOf = (p: GetRowIdParams<GridRow>) => p.data.id;
+const ROW_HEIGHT = 44;
+const HEADER_HEIGHT = 64;
+/** Tall enough for every row, the header, the totals row and a scrollbar: a short course leaves no empty box. */
+const frameHeight = (rows: number) => HEADER_HEIGHT + (rows + 1) * ROW_HEIGHT + 24;
 const errorKeyOf = (error: unknown) =>
   error instanceof Error && error.message.startsWith('errors:') ? error.message : 'errors:save_failed';
 
@@ -89,7 +102,10 @@ function MatrixBody(props: MatrixProps) {
   const [session] = useState(() => new MatrixSession(props.rows, props.columns, props.records));
   const [view] = useState<MatrixView>(() => ({ rows: props.rows, columns: props.columns }));
   const figures = props.figures ?? [];
-  const book = useMemo(() => new CodeBook(codes, locale, (lng, key) => i18n.getFixedT(lng)(key)), [codes, locale, i18n]);
+  const book = useMemo(
+    () => new CodeBook(codes, locale, (lng, key) => i18n.getFixedT(lng)(key)),
+    [codes, locale, i18n],
+  );
 
   const apiRef = useRef<GridApi<GridRow> | null>(null);
   const [hydrated, setHydrated] = useState(false);
@@ -126,6 +142,8 @@ function MatrixBody(props: MatrixProps) {
       const rate = formatRate(tally.rate, locale, t('totals.noRate'));
       const values = { rate, positive: tally.positive, counted: tally.counted };
       const detail = tallyDetail(tally, book, (label, count) => t('totals.detailItem', { label, count }));
+      // Nothing recorded yet: a dash says so more plainly than "0 (0/0)".
+      if (tally.counted === 0) return { text: rate, tooltip: detail || t('cell.empty') };
       return kind === 'row'
         ? { text: t('totals.row', values), tooltip: t('totals.rowTooltip', { ...values, detail }) }
         : { text: t('totals.column', values), tooltip: t('totals.columnTooltip', { ...values, detail }) };
@@ -152,7 +170,10 @@ function MatrixBody(props: MatrixProps) {
       inRange: (rowId, columnId) => {
         const s = selectionRef.current;
         if (!s || (s.anchor.row === s.focus.row && s.anchor.col === s.focus.col)) return false;
-        return inRange(rangeOf(s.anchor, s.focus), { row: rowIndex.get(rowId) ?? -1, col: columnIndex.get(columnId) ?? -1 });
+        return inRange(rangeOf(s.anchor, s.focus), {
+          row: rowIndex.get(rowId) ?? -1,
+          col: columnIndex.get(columnId) ?? -1,
+        });
       },
       isDirty: (rowId, columnId) => session.edits.isDirty(rowId, columnId),
       problemOf,
@@ -249,7 +270,8 @@ function MatrixBody(props: MatrixProps) {
       t(value === null ? 'announce.cleared' : 'announce.set', { count }),
     );
     const single = range.top === range.bottom && range.left === range.right;
-    if (single && value !== null && range.bottom + 1 < view.rows.length) focusAt({ row: range.bottom + 1, col: range.left });
+    if (single && value !== null && range.bottom + 1 < view.rows.length)
+      focusAt({ row: range.bottom + 1, col: range.left });
     else focusAt(selectionRef.current!.focus);
   };
 
@@ -281,6 +303,19 @@ function MatrixBody(props: MatrixProps) {
 
   // ---- keyboard, clipboard, focus ---------------------------------------------------------
 
+  /**
+   * The cell a key or paste happened in, as the selection's focus. The DOM says where the user
+   * is; AG Grid's focus event for a cell reached by a quick click can arrive after the key.
+   */
+  const followTarget = (target: HTMLElement) => {
+    const colId = target.closest('.ag-cell')?.getAttribute('col-id');
+    const row = Number(target.closest('[row-index]')?.getAttribute('row-index'));
+    const col = colId == null ? undefined : columnIndex.get(colId);
+    const s = selectionRef.current;
+    if (col === undefined || !Number.isInteger(row)) return;
+    if (!s || s.focus.row !== row || s.focus.col !== col) select({ anchor: { row, col }, focus: { row, col } });
+  };
+
   /** Keys on a focused cell, caught before AG Grid sees them; plain arrows and Tab stay AG Grid's. */
   const onKeyDownCapture = (event: KeyboardEvent<HTMLDivElement>) => {
     const target = event.target as HTMLElement;
@@ -289,6 +324,8 @@ function MatrixBody(props: MatrixProps) {
     if (!action || !editingAllowed()) return;
     event.preventDefault();
     event.stopPropagation();
+    // Shift+arrows move the focus themselves; following it would drop the range's anchor.
+    if (action.kind !== 'extend') followTarget(target);
     const s = selectionRef.current;
     switch (action.kind) {
       case 'undo':
@@ -333,9 +370,11 @@ function MatrixBody(props: MatrixProps) {
   /** A block from Excel or Google Sheets, laid down from the selection's top-left cell. */
   const onPaste = (event: ClipboardEvent<HTMLDivElement>) => {
     const target = event.target as HTMLElement;
-    const range = currentRange();
     const text = event.clipboardData.getData('text/plain');
-    if (target.closest('input, textarea, select') || !range || !text || !editingAllowed()) return;
+    if (target.closest('input, textarea, select') || !text || !editingAllowed()) return;
+    followTarget(target);
+    const range = currentRange();
+    if (!range) return;
     event.preventDefault();
     commitAndReport(planPaste(view, range, parseTsv(text), book), (count) => t('announce.pasted', { count }));
   };
@@ -392,7 +431,7 @@ function MatrixBody(props: MatrixProps) {
       setOutcome(
         result.ok
           ? { kind: 'ok', text: t('saved', { count: changeCount }) }
-          : { kind: 'error', text: t(result.conflicts.length ? 'errors:save_conflict' : 'errors:save_invalid') },
+          : { kind: 'error', text: t(result.conflicts.length ? 'errors.saveConflict' : 'errors:save_invalid') },
       );
     } catch (error) {
       setOutcome({ kind: 'error', text: t(errorKeyOf(error)) });
@@ -402,7 +441,8 @@ function MatrixBody(props: MatrixProps) {
     }
   };
 
-  const resolve = (rowId: string, columnId: string, choice: CellChoice) => apply(session.resolve(rowId, columnId, choice));
+  const resolve = (rowId: string, columnId: string, choice: CellChoice) =>
+    apply(session.resolve(rowId, columnId, choice));
   const resolveAll = (choice: CellChoice) => {
     for (const c of session.conflicts()) apply(session.resolve(c.rowId, c.columnId, choice));
   };
@@ -486,7 +526,13 @@ function MatrixBody(props: MatrixProps) {
       ) : null}
 
       {/* Keys and paste are caught here, around the grid, before AG Grid handles them. */}
-      <div className="grid-frame matrix-frame" onKeyDownCapture={onKeyDownCapture} onPaste={onPaste} onCopy={onCopy}>
+      <div
+        className="grid-frame matrix-frame"
+        style={{ height: `min(70vh, ${frameHeight(view.rows.length)}px)` }}
+        onKeyDownCapture={onKeyDownCapture}
+        onPaste={onPaste}
+        onCopy={onCopy}
+      >
         {hydrated ? (
           <AgGridReact<GridRow>
             key={mount.locale}
@@ -499,8 +545,8 @@ function MatrixBody(props: MatrixProps) {
             pinnedBottomRowData={pinnedBottom}
             readOnlyEdit
             undoRedoCellEditing={false}
-            rowHeight={44}
-            headerHeight={64}
+            rowHeight={ROW_HEIGHT}
+            headerHeight={HEADER_HEIGHT}
             tooltipShowDelay={300}
             onGridReady={onGridReady}
             onCellFocused={onCellFocused}

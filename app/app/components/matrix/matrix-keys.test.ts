@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { matrixKeyAction } from './matrix-keys.ts';
 import { bookFor } from './test-support.ts';
 
-const press = (key: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }> = {}) => ({
+const press = (
+  key: string,
+  mods: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }> = {},
+) => ({
   key,
   ctrlKey: false,
   metaKey: false,
@@ -14,7 +17,10 @@ const press = (key: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; 
 describe('matrix keys', () => {
   it('enters a code with one letter in the UI language', () => {
     expect(matrixKeyAction(press('u'), bookFor('da'))).toEqual({ kind: 'code', value: 'no_show' });
-    expect(matrixKeyAction(press('A', { shiftKey: true }), bookFor('da'))).toEqual({ kind: 'code', value: 'cancelled' });
+    expect(matrixKeyAction(press('A', { shiftKey: true }), bookFor('da'))).toEqual({
+      kind: 'code',
+      value: 'cancelled',
+    });
     expect(matrixKeyAction(press('a'), bookFor('en'))).toEqual({ kind: 'code', value: 'absent' });
     expect(matrixKeyAction(press('x'), bookFor('en'))).toBeNull();
   });

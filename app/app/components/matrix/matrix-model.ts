@@ -85,9 +85,11 @@ export function rowsFromRecords(
 
 /** The cells the user changed since the last save, with their new values. */
 export function changedCells(edits: EditSession): CellChange[] {
-  return edits.pending().upserts.flatMap((row) =>
-    edits.changedFields(row.id).map((columnId) => ({ rowId: row.id, columnId, value: row[columnId] })),
-  );
+  return edits
+    .pending()
+    .upserts.flatMap((row) =>
+      edits.changedFields(row.id).map((columnId) => ({ rowId: row.id, columnId, value: row[columnId] })),
+    );
 }
 
 /**

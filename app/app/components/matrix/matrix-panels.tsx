@@ -22,7 +22,11 @@ export function CodeBar(props: {
   return (
     <div className="matrix-bar" role="group" aria-label={t('codeBar.label')}>
       <span className="matrix-bar-where" aria-live="polite">
-        {props.where === null ? t('codeBar.none') : props.editable ? props.where : `${props.where}: ${t('codeBar.readOnly')}`}
+        {props.where === null
+          ? t('codeBar.none')
+          : props.editable
+            ? props.where
+            : `${props.where}: ${t('codeBar.readOnly')}`}
       </span>
       {book.codes.map((code) => (
         <button

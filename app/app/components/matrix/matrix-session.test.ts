@@ -52,7 +52,11 @@ describe('MatrixSession: edit, save, refuse', () => {
     });
     expect(m.conflicts()).toEqual([{ rowId: 'anna', columnId: 's1', theirs: 'no_show' }]);
     expect(m.conflictAt('anna', 's2')).toBeUndefined();
-    expect([m.value('anna', 's1'), m.value('anna', 's2'), m.value('bo', 's1')]).toEqual(['absent', 'present', 'present']);
+    expect([m.value('anna', 's1'), m.value('anna', 's2'), m.value('bo', 's1')]).toEqual([
+      'absent',
+      'present',
+      'present',
+    ]);
     // Keeping mine sends my value at their version; the other edits still go with it.
     m.resolve('anna', 's1', 'mine');
     expect(m.conflicts()).toEqual([]);
@@ -76,7 +80,11 @@ describe('MatrixSession: edit, save, refuse', () => {
   it('does not ask about a cell where both people wrote the same code', () => {
     const m = setup();
     m.commit({ cells: [set('anna', 's1', 'absent')] });
-    m.applySaveResult({ ok: false, conflicts: [{ id: 'r1', server: record('r1', 'anna', 's1', 'absent', 4) }], errors: [] });
+    m.applySaveResult({
+      ok: false,
+      conflicts: [{ id: 'r1', server: record('r1', 'anna', 's1', 'absent', 4) }],
+      errors: [],
+    });
     expect(m.conflicts()).toEqual([]);
     expect(m.changeCount()).toBe(0);
   });
@@ -84,7 +92,11 @@ describe('MatrixSession: edit, save, refuse', () => {
   it('puts a server error on its cell until the cell is edited', () => {
     const m = setup();
     m.commit({ cells: [set('anna', 's1', 'absent')] });
-    m.applySaveResult({ ok: false, conflicts: [], errors: [{ id: 'r1', field: 'value', message: 'errors:invalid_option' }] });
+    m.applySaveResult({
+      ok: false,
+      conflicts: [],
+      errors: [{ id: 'r1', field: 'value', message: 'errors:invalid_option' }],
+    });
     expect(m.serverErrorAt('anna', 's1')).toBe('errors:invalid_option');
     m.commit({ cells: [set('anna', 's1', 'no_show')] });
     expect(m.serverErrorAt('anna', 's1')).toBeUndefined();

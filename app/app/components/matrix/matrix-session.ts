@@ -93,7 +93,11 @@ export class MatrixSession {
         this.newIds.forget(record);
       }
       this.saved.apply(result.rows, result.deleted);
-      return this.edits.applySaveResult({ ok: true, rows: [...touched].map((id) => this.saved.rowOf(id)), deleted: [] });
+      return this.edits.applySaveResult({
+        ok: true,
+        rows: [...touched].map((id) => this.saved.rowOf(id)),
+        deleted: [],
+      });
     }
     const { conflicts, errors } = refusalOf(result, this.saved, this.newIds);
     const rowIds = [...new Set(conflicts.map((c) => c.rowId))];
@@ -120,7 +124,8 @@ export class MatrixSession {
     const conflict = this.conflictAt(rowId, columnId);
     if (!conflict) return { add: [], update: [], remove: [] };
     this.cellConflicts.delete(cellKey(rowId, columnId));
-    if (choice === 'theirs') return this.edits.commit({ cells: [{ id: rowId, field: columnId, value: conflict.theirs }] });
+    if (choice === 'theirs')
+      return this.edits.commit({ cells: [{ id: rowId, field: columnId, value: conflict.theirs }] });
     this.edits.revision++;
     const row = this.edits.row(rowId);
     return { add: [], update: row ? [row] : [], remove: [] };

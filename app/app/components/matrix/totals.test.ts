@@ -37,7 +37,12 @@ describe('row and column totals follow the edits', () => {
     expect(columnTally(cells, 's1', da)).toMatchObject({ positive: 0, counted: 1, rate: 0 });
 
     m.commit(planMarkColumn({ rows: ROWS, columns: COLUMNS }, 's1', 'present', m.value.bind(m)));
-    m.commit({ cells: [{ id: 'bo', field: 's1', value: 'no_show' }, { id: 'bo', field: 's2', value: 'present' }] });
+    m.commit({
+      cells: [
+        { id: 'bo', field: 's1', value: 'no_show' },
+        { id: 'bo', field: 's2', value: 'present' },
+      ],
+    });
 
     // Anna absent (kept), Bo no-show, Carl read-only and empty, Dorte present.
     expect(columnTally(cells, 's1', da)).toMatchObject({ positive: 1, counted: 3 });

@@ -32,7 +32,11 @@ export function tally(values: Iterable<unknown>, book: CodeBook): Tally {
   return { counts, positive, negative, counted, rate: counted ? positive / counted : null };
 }
 
-type Cells = { rowIds: readonly string[]; columnIds: readonly string[]; read: (rowId: string, columnId: string) => unknown };
+type Cells = {
+  rowIds: readonly string[];
+  columnIds: readonly string[];
+  read: (rowId: string, columnId: string) => unknown;
+};
 
 /** One row across all columns (a participant's attendance). */
 export const rowTally = ({ columnIds, read }: Cells, rowId: string, book: CodeBook) =>
