@@ -54,8 +54,10 @@ export function buildMatrixColumns(input: MatrixColumnsInput, status: MatrixCell
     colId: ROW_COLUMN,
     headerName: input.rowHeader,
     pinned: 'left',
-    width: input.narrow ? 120 : 200,
+    width: input.narrow ? 116 : 200,
     valueGetter: (p) => (isTotals(p) ? input.totalsRowLabel : (labelOf.get(p.data?.id ?? '')?.label ?? '')),
+    // On a phone a long name wraps onto a second line instead of losing its surname.
+    wrapText: input.narrow,
     cellClass: 'matrix-row-label',
     tooltip: true,
   };
@@ -63,7 +65,7 @@ export function buildMatrixColumns(input: MatrixColumnsInput, status: MatrixCell
   const figureColumns = input.figures.map<ColDef<GridRow>>((f) => ({
     colId: `__figure:${f.id}`,
     headerName: f.label,
-    width: 110,
+    width: input.narrow ? 90 : 110,
     valueGetter: (p) => (isTotals(p) ? '' : (f.values[p.data?.id ?? ''] ?? '')),
     cellClass: 'matrix-figure',
   }));
@@ -76,14 +78,15 @@ export function buildMatrixColumns(input: MatrixColumnsInput, status: MatrixCell
       headerName: [column.label, column.sublabel].filter(Boolean).join(' '),
       headerComponent: CodeColumnHeader,
       headerComponentParams: { matrixColumn: column, canMark: status.canEdit, onMark: status.onMark },
-      width: input.narrow ? 60 : 76,
+      width: input.narrow ? 64 : 76,
       valueGetter: (p: ValueGetterParams<GridRow>) =>
         isTotals(p) ? status.columnTotal(id).text : (p.data?.[id] ?? null),
       cellRenderer: CodeCell,
       cellRendererParams: { book: status.book },
       cellClass: 'matrix-cell',
       cellClassRules: {
-        'matrix-locked': (p) => !isTotals(p) && locked(p),
+        // Grey marks the exceptions (a cancelled session); a read-only user's whole matrix stays plain.
+        'matrix-locked': (p) => status.canEdit && !isTotals(p) && locked(p),
         'matrix-in-range': (p) => !!p.data && !isTotals(p) && status.inRange(p.data.id, id),
         'cell-dirty': (p) => !!p.data && !isTotals(p) && status.isDirty(p.data.id, id),
         'cell-invalid': (p) => !!p.data && !isTotals(p) && status.problemOf(p.data.id, id) !== undefined,

@@ -520,8 +520,10 @@ function MatrixBody(props: MatrixProps) {
           book={book}
           where={where}
           editable={!!focused && isEditable(view, focused)}
+          columnMarkable={!!focused && !view.columns[focused.col]?.readOnly}
           disabled={saving}
           onCode={enter}
+          onMarkColumn={() => focused && setMarkColumn(view.columns[focused.col]?.id ?? null)}
         />
       ) : null}
 

@@ -13,8 +13,12 @@ export function CodeBar(props: {
   /** "Anna · 03-03", or null when no cell is selected. */
   where: string | null;
   editable: boolean;
+  /** Whether the selected cell's column can be marked (it exists and is not read-only). */
+  columnMarkable: boolean;
   disabled: boolean;
   onCode: (value: string | null) => void;
+  /** Opens "mark all empty cells" for the selected cell's column; a large target on a phone. */
+  onMarkColumn: () => void;
 }) {
   const { t } = useTranslation('matrix');
   const { book } = props;
@@ -41,6 +45,14 @@ export function CodeBar(props: {
       ))}
       <button type="button" className="matrix-choice" disabled={off} onClick={() => props.onCode(null)}>
         {t('codeBar.clear')}
+      </button>
+      <button
+        type="button"
+        className="matrix-choice"
+        disabled={props.disabled || !props.columnMarkable}
+        onClick={props.onMarkColumn}
+      >
+        {t('codeBar.markColumn')}
       </button>
     </div>
   );
