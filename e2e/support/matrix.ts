@@ -1,5 +1,8 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
+/** Pasting into the focused cell, as from a spreadsheet: the same helper as the roster grid's tests. */
+export { paste as pasteIntoMatrix } from './clipboard.ts';
+
 /**
  * Helpers for end-to-end tests of a page that shows the matrix grid (attendance: participants x
  * sessions). Rows and columns are found by the labels a user sees: a row by its name in the
@@ -20,11 +23,9 @@ async function columnIdOf(matrix: Locator, columnLabel: string): Promise<string>
 
 /** A matrix row, by the label in its first column. */
 function rowOf(matrix: Locator, rowLabel: string): Locator {
-  return matrix
-    .locator('[role="row"]')
-    .filter({
-      has: matrix.page().locator('[col-id="__row"]', { hasText: new RegExp(`^\\s*${escape(rowLabel)}\\s*$`) }),
-    });
+  return matrix.locator('[role="row"]').filter({
+    has: matrix.page().locator('[col-id="__row"]', { hasText: new RegExp(`^\\s*${escape(rowLabel)}\\s*$`) }),
+  });
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -73,17 +74,6 @@ export async function markColumn(matrix: Locator, columnLabel: string, codeLabel
   const id = await columnIdOf(matrix, columnLabel);
   await matrix.locator(`.ag-header-cell[col-id="${id}"] .matrix-mark`).click();
   await matrix.getByRole('group').getByRole('button', { name: codeLabel, exact: true }).click();
-}
-
-/** What a spreadsheet puts on the clipboard, delivered to the focused cell (headless clipboards are unreliable). */
-export async function pasteIntoMatrix(page: Page, text: string): Promise<void> {
-  await page.evaluate((data) => {
-    const transfer = new DataTransfer();
-    transfer.setData('text/plain', data);
-    document.activeElement?.dispatchEvent(
-      new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }),
-    );
-  }, text);
 }
 
 /** Whether a cell carries the mark of an unsaved change, a bad code or a conflict. */

@@ -21,8 +21,10 @@ import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../lib/i18n.tsx';
 import { gridLocaleText, gridTheme } from '../grid/ag-grid.ts';
 import { parseTsv } from '../grid/clipboard.ts';
+import { SaveMessages, type SaveOutcome } from '../grid/save-messages.tsx';
 import type { GridDelta } from '../grid/session.ts';
 import type { GridRow } from '../grid/types.ts';
+import { GridHelp } from '../grid/toolbar.tsx';
 import { useLeaveGuard } from '../grid/use-leave-guard.ts';
 import { CodeBook } from './codes.ts';
 import {
@@ -118,7 +120,7 @@ function MatrixBody(props: MatrixProps) {
   const extendingRef = useRef(false);
   const [markColumn, setMarkColumn] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
-  const [outcome, setOutcome] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [outcome, setOutcome] = useState<SaveOutcome | null>(null);
 
   const columnIndex = useMemo(() => new Map(view.columns.map((c, i) => [c.id, i])), [view]);
   const rowIndex = useMemo(() => new Map(view.rows.map((r, i) => [r.id, i])), [view]);
@@ -491,22 +493,12 @@ function MatrixBody(props: MatrixProps) {
       <p className="grid-status">
         <span>{canEdit ? t('pending', { count: changeCount }) : t('grid:readOnly')}</span>
       </p>
-      {canEdit && blockedReason ? (
-        <p id={hintId} className="grid-save-hint">
-          {blockedReason}
-        </p>
-      ) : null}
-      {outcome ? (
-        <p
-          role={outcome.kind === 'error' ? 'alert' : 'status'}
-          className={outcome.kind === 'error' ? 'form-error' : 'form-success'}
-        >
-          {outcome.text}
-        </p>
-      ) : null}
-      <p role="status" className="sr-only">
-        {announcement}
-      </p>
+      <SaveMessages
+        blockedReason={canEdit ? blockedReason : null}
+        hintId={hintId}
+        outcome={outcome}
+        announcement={announcement}
+      />
 
       {canEdit && markIndex !== undefined ? (
         <MarkColumnBar
@@ -558,16 +550,7 @@ function MatrixBody(props: MatrixProps) {
         )}
       </div>
 
-      {canEdit ? (
-        <details className="grid-help">
-          <summary>{t('help.title')}</summary>
-          <ul>
-            {(t('help.items', { returnObjects: true }) as string[]).map((item) => (
-              <li key={item}>{item}</li>
-            ))}
-          </ul>
-        </details>
-      ) : null}
+      {canEdit ? <GridHelp ns="matrix" /> : null}
 
       <MatrixProblems problems={problems} onGoTo={goTo} />
       <MatrixConflicts conflicts={conflicts} onResolve={resolve} onResolveAll={resolveAll} />
