@@ -3,6 +3,7 @@ import type { Browser, Page } from '@playwright/test';
 import type pg from 'pg';
 import { E2E } from '../env.ts';
 import { expect, signIn, test, type User, type Workspace } from '../fixtures.ts';
+import { paste } from '../support/clipboard.ts';
 
 /** The roster grid page, found as a screen reader finds it: the region named by the page heading. */
 async function openRoster(page: Page, workspace: Workspace, path: 'volunteers' | 'participants' = 'volunteers') {
@@ -12,20 +13,6 @@ async function openRoster(page: Page, workspace: Workspace, path: 'volunteers' |
     grid.getByRole('columnheader', { name: path === 'volunteers' ? 'Navn' : 'Fornavn eller initialer', exact: true }),
   ).toBeVisible();
   return grid;
-}
-
-/**
- * What a spreadsheet puts on the clipboard, delivered to the focused cell as the browser would.
- * Headless Chromium's clipboard permissions are unreliable, so the event is dispatched directly.
- */
-async function paste(page: Page, text: string) {
-  await page.evaluate((data) => {
-    const transfer = new DataTransfer();
-    transfer.setData('text/plain', data);
-    document.activeElement?.dispatchEvent(
-      new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }),
-    );
-  }, text);
 }
 
 async function seedVolunteers(db: pg.Client, workspace: Workspace, people: { name: string; status: string }[]) {

@@ -7,6 +7,7 @@ import daGrid from '../locales/da/grid.json';
 import daImport from '../locales/da/import.json';
 import daInvitations from '../locales/da/invitations.json';
 import daMail from '../locales/da/mail.json';
+import daMatrix from '../locales/da/matrix.json';
 import daMembers from '../locales/da/members.json';
 import daParticipants from '../locales/da/participants.json';
 import daVolunteers from '../locales/da/volunteers.json';
@@ -18,6 +19,7 @@ import enGrid from '../locales/en/grid.json';
 import enImport from '../locales/en/import.json';
 import enInvitations from '../locales/en/invitations.json';
 import enMail from '../locales/en/mail.json';
+import enMatrix from '../locales/en/matrix.json';
 import enMembers from '../locales/en/members.json';
 import enParticipants from '../locales/en/participants.json';
 import enVolunteers from '../locales/en/volunteers.json';
@@ -40,6 +42,7 @@ export const resources = {
     volunteers: daVolunteers,
     participants: daParticipants,
     courses: daCourses,
+    matrix: daMatrix,
   },
   en: {
     common: enCommon,
@@ -53,6 +56,7 @@ export const resources = {
     volunteers: enVolunteers,
     participants: enParticipants,
     courses: enCourses,
+    matrix: enMatrix,
   },
 } as const;
 

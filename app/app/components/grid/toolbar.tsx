@@ -83,9 +83,12 @@ export function GridToolbar(props: {
   );
 }
 
-/** How fill down, paste and the shortcuts behave, in the user's words (Community AG Grid has no cell ranges). */
-export function GridHelp() {
-  const { t } = useTranslation('grid');
+/**
+ * How fill down, paste and the shortcuts behave, in the user's words (Community AG Grid has no
+ * cell ranges). A layout with other keys (the matrix) names the namespace of its own `help`.
+ */
+export function GridHelp({ ns = 'grid' }: { ns?: string }) {
+  const { t } = useTranslation(ns);
   return (
     <details className="grid-help">
       <summary>{t('help.title')}</summary>
