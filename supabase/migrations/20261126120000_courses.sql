@@ -154,6 +154,23 @@ as $$
       or (workspace = any (array(select app.tenants_where_own(action))) and course = any (array(select app.my_courses())));
 $$;
 
+-- The enrolled participants of a course by first name only, for those who may read its
+-- attendance: a peer facilitating the course sees these names, and nothing else of a participant.
+create function app.course_participants(workspace uuid, course uuid)
+returns table (id uuid, first_name text)
+language sql stable security definer set search_path = ''
+as $$
+  select p.id, p.first_name
+  from public.enrolments e
+  join public.participants p on p.tenant_id = e.tenant_id and p.id = e.participant_id
+  where e.tenant_id = workspace and e.course_id = course
+    and (workspace = any (array(select app.tenants_where('roster.read')))
+         or (workspace = any (array(select app.tenants_where_own('attendance.record'))) and course = any (array(select app.my_courses()))))
+  order by p.first_name collate "da-DK-x-icu", p.id;
+$$;
+
+revoke execute on function app.course_participants(uuid, uuid) from public;
+grant execute on function app.course_participants(uuid, uuid) to authenticated;
 revoke execute on function app.my_courses() from public;
 revoke execute on function app.can_on_course(text, uuid, uuid) from public;
 grant execute on function app.my_courses() to authenticated;

@@ -42,6 +42,7 @@ export function rosterRepository<Row extends Versioned>(roster: DerivedRoster) {
   const { definition, columns } = roster;
   const table = definition.table;
   const parentColumn = definition.parent?.column;
+  const naturalKey = definition.naturalKey as readonly string[] | undefined;
   const computed = (Object.entries(definition.fields) as [string, FieldDef][]).filter(([, f]) => f.computed);
 
   // Qualified with the table's alias `t` (which computed and row-right expressions use too),
@@ -75,6 +76,29 @@ export function rosterRepository<Row extends Versioned>(roster: DerivedRoster) {
       ...scopeParams(scope),
       ids,
     ]);
+
+  /**
+   * New rows that lost to a row someone else created with the same natural key meanwhile (two
+   * people marking the same attendance cell): that row, by the id this caller sent.
+   */
+  async function takenByOthers(tx: Tx, scope: RosterScope, rows: Row[]): Promise<Map<string, Row>> {
+    if (!naturalKey || rows.length === 0) return new Map();
+    const keyOf = (r: Record<string, unknown>) => naturalKey.map((f) => String(r[f])).join('|');
+    const wanted = new Map(rows.map((r) => [keyOf(r as Record<string, unknown>), r.id]));
+    const keyColumns = naturalKey.map((f) => columns.find((c) => c.field === f)!);
+    const existing = await tx.query<Row>(
+      `select ${selectList} from ${table} t where ${scopeWhere}
+       and (${keyColumns.map((c) => `t.${c.column}`).join(', ')}) in
+           (select ${keyColumns.map((c) => `x."${c.field}"`).join(', ')} from jsonb_to_recordset($${next()}::jsonb) as x(${recordType}))`,
+      [...scopeParams(scope), JSON.stringify(rows)],
+    );
+    const out = new Map<string, Row>();
+    for (const row of existing) {
+      const sentId = wanted.get(keyOf(row as Record<string, unknown>));
+      if (sentId) out.set(sentId, row);
+    }
+    return out;
+  }
 
   /** Whether the parent row exists and the caller may see it (RLS decides). */
   async function parentVisible(tx: Tx, scope: RosterScope): Promise<boolean> {
@@ -167,7 +191,7 @@ export function rosterRepository<Row extends Versioned>(roster: DerivedRoster) {
           `insert into ${table} as t (${insertColumns.join(', ')})
            select $1, ${parentColumn ? '$2, ' : ''}x.id, ${columns.map((c) => `x."${c.field}"`).join(', ')}
            from jsonb_to_recordset($${n}::jsonb) as x(${recordType})
-           on conflict (tenant_id, id) do nothing
+           on conflict ${naturalKey ? '' : '(tenant_id, id) '}do nothing
            returning ${selectList}`,
           [...params, JSON.stringify(inserts)],
         )
@@ -177,7 +201,8 @@ export function rosterRepository<Row extends Versioned>(roster: DerivedRoster) {
     const missed = [...deletes, ...updates, ...inserts].map((r) => r.id).filter((id) => !done.has(id));
     if (missed.length) {
       const current = new Map((await byIds(tx, scope, missed)).map((r) => [r.id, r]));
-      throw new SaveConflict(missed.map((id) => ({ id, server: current.get(id) ?? null })));
+      const taken = await takenByOthers(tx, scope, inserts.filter((r) => !done.has(r.id) && !current.has(r.id)));
+      throw new SaveConflict(missed.map((id) => ({ id, server: current.get(id) ?? taken.get(id) ?? null })));
     }
     return [...updated, ...inserted];
   }

@@ -150,6 +150,7 @@ export const attendanceRoster = defineRoster({
   labelField: 'participantId',
   rowEditable: "app.can_on_course('attendance.record', t.tenant_id, t.course_id)",
   editAction: 'attendance.record',
+  naturalKey: ['sessionId', 'participantId'],
   fields: {
     participantId: field.lookup(PARTICIPANT, { required: true }),
     sessionId: field.lookup(

@@ -33,6 +33,11 @@ export type RosterDefinition<Fields extends Record<string, FieldDef> = Record<st
    * is false are shown read-only and refused on save. Absent: the caller's role decides alone.
    */
   rowEditable?: string;
+  /**
+   * Fields that name a row besides its id (attendance: the session and the participant). Two
+   * people who each create "the same" row get a conflict showing the other's row, not an error.
+   */
+  naturalKey?: readonly Extract<keyof Fields, string>[];
   /** The named action that changes this roster (default `roster.edit`); its `own` grant goes with `rowEditable`. */
   editAction?: Action;
 };

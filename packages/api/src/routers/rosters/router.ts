@@ -5,6 +5,7 @@ import type { ParticipantRow } from '../../rosters/definitions/participants.ts';
 import type { VolunteerRow } from '../../rosters/definitions/volunteers.ts';
 import { router, tenantProcedure } from '../../trpc.ts';
 import { rosterProcedures } from '../roster-procedures.ts';
+import { attendanceSheet } from './attendance-sheet.ts';
 
 const ZDirectoryEntry = z.object({
   id: z.string(),
@@ -30,5 +31,5 @@ export const rosterRouters = {
   courses: rosterProcedures<CourseRow>(ROSTERS.courses),
   courseSessions: rosterProcedures<CourseSessionRow>(ROSTERS.courseSessions),
   enrolments: rosterProcedures<EnrolmentRow>(ROSTERS.enrolments),
-  attendance: rosterProcedures<AttendanceRow>(ROSTERS.attendance),
+  attendance: router({ ...rosterProcedures<AttendanceRow>(ROSTERS.attendance)._def.procedures, sheet: attendanceSheet }),
 };
