@@ -57,10 +57,15 @@ export default function Participants() {
     trpc.participants.save.mutate({ tenant: workspace.slug, ...batch });
 
   return (
-    <div className="page page-wide">
-      <h1 id="participants-title">{t('title')}</h1>
-      <p className="muted">{t('intro', { workspace: workspace.name })}</p>
-      <p className="hint">{t('privacy')}</p>
+    <div className="page page-wide page-fill">
+      <div className="page-heading">
+        <h1 id="participants-title">{t('title')}</h1>
+        <p className="muted">{t('intro', { workspace: workspace.name })}</p>
+        <details className="page-hint popover-details">
+          <summary>{t('hintTitle')}</summary>
+          <p>{t('privacy')}</p>
+        </details>
+      </div>
       <EditableGrid
         gridId="participants"
         tenant={workspace.slug}

@@ -80,10 +80,15 @@ export default function Volunteers() {
 
   if (directory) return <Directory people={directory} />;
   return (
-    <div className="page page-wide">
-      <h1 id="volunteers-title">{t('title')}</h1>
-      <p className="muted">{t('intro', { workspace: workspace.name })}</p>
-      <p className="hint">{t('recordCheckHint')}</p>
+    <div className="page page-wide page-fill">
+      <div className="page-heading">
+        <h1 id="volunteers-title">{t('title')}</h1>
+        <p className="muted">{t('intro', { workspace: workspace.name })}</p>
+        <details className="page-hint popover-details">
+          <summary>{t('hintTitle')}</summary>
+          <p>{t('recordCheckHint')}</p>
+        </details>
+      </div>
       <EditableGrid
         gridId="volunteers"
         tenant={workspace.slug}

@@ -69,6 +69,7 @@ export function GridToolbar(props: {
         <input
           id={props.searchId}
           type="search"
+          size={16}
           value={props.quickFilter}
           onChange={(e) => props.onQuickFilter(e.target.value)}
         />
@@ -77,11 +78,24 @@ export function GridToolbar(props: {
   );
 }
 
-/** How fill down, paste and the shortcuts behave, in the user's words (Community AG Grid has no cell ranges). */
+/** Moves the focus to the first bad cell; shown beside a message about errors. */
+export function FirstProblemLink({ onClick }: { onClick: () => void }) {
+  const { t } = useTranslation('grid');
+  return (
+    <button type="button" className="link-button" onClick={onClick}>
+      {t('goToFirstProblem')}
+    </button>
+  );
+}
+
+/**
+ * How fill down, paste and the shortcuts behave, in the user's words (Community AG Grid has no
+ * cell ranges). It opens over the grid rather than pushing it down.
+ */
 export function GridHelp() {
   const { t } = useTranslation('grid');
   return (
-    <details className="grid-help">
+    <details className="grid-help popover-details">
       <summary>{t('help.title')}</summary>
       <ul>
         {(t('help.items', { returnObjects: true }) as string[]).map((item) => (
