@@ -83,10 +83,13 @@ export default function Volunteers() {
     <div className="page page-wide page-fill">
       <div className="page-heading">
         <h1 id="volunteers-title">{t('title')}</h1>
-        <p className="muted">{t('intro', { workspace: workspace.name })}</p>
+        <p className="muted">{t('lead', { workspace: workspace.name })}</p>
         <details className="page-hint popover-details">
           <summary>{t('hintTitle')}</summary>
-          <p>{t('recordCheckHint')}</p>
+          <div>
+            <p>{t('intro', { workspace: workspace.name })}</p>
+            <p>{t('recordCheckHint')}</p>
+          </div>
         </details>
       </div>
       <EditableGrid

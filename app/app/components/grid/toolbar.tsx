@@ -69,7 +69,6 @@ export function GridToolbar(props: {
         <input
           id={props.searchId}
           type="search"
-          size={16}
           value={props.quickFilter}
           onChange={(e) => props.onQuickFilter(e.target.value)}
         />
