@@ -28,7 +28,7 @@ type Column = GridColumn<Record<string, unknown>>;
 const WIDTH: Record<ColumnType, number> = {
   text: 180,
   number: 110,
-  date: 160,
+  date: 170,
   select: 170,
   checkbox: 130,
   multiselect: 240,

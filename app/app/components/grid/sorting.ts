@@ -21,7 +21,7 @@ const isBlank = (text: string | null | undefined) => text == null || text.trim()
 /**
  * An AG Grid comparator for text as the user reads it. Blank cells go last in both directions,
  * as in Excel: AG Grid reverses the result for a descending sort, so the blank side is flipped
- * back. The comparator is for cells whose text is already known (see `compareBy` for the rest).
+ * back. Numbers inside text compare by value ("Hold 9" before "Hold 10").
  */
 export function compareText(locale: Locale) {
   const collator = textCollator(locale);
