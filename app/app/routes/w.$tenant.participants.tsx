@@ -20,7 +20,7 @@ export default function Participants() {
     <RosterPage
       roster={participants}
       data={useLoaderData<typeof loader>()}
-      hint={<p className="hint">{t('privacy')}</p>}
+      hint={{ title: t('hintTitle'), body: <p>{t('privacy')}</p> }}
     />
   );
 }

@@ -23,9 +23,19 @@ export const meta = titleMeta('volunteers:title');
 
 export default function Volunteers() {
   const { t } = useTranslation('volunteers');
+  const workspace = useWorkspace();
   const { roster, directory } = useLoaderData<typeof loader>();
   if (directory || !roster) return <Directory people={directory ?? []} />;
-  return <RosterPage roster={volunteers} data={roster} hint={<p className="hint">{t('recordCheckHint')}</p>} />;
+  const hint = {
+    title: t('hintTitle'),
+    body: (
+      <>
+        <p>{t('intro', { workspace: workspace.name })}</p>
+        <p>{t('recordCheckHint')}</p>
+      </>
+    ),
+  };
+  return <RosterPage roster={volunteers} data={roster} lead="lead" hint={hint} />;
 }
 
 /** What a peer sees: the active volunteers' contact details, nothing more. */

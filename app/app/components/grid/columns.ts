@@ -5,6 +5,9 @@ import type {
   ValueFormatterParams,
   ValueParserParams,
 } from 'ag-grid-community';
+import { ValueCellRenderer } from './cell-renderer.ts';
+import { TextDateInput, type TextDateInputParams } from './date-filter.ts';
+import { compareText } from './sorting.ts';
 import type { ColumnType, GridColumn, GridRow } from './types.ts';
 import { formatValue, parseValue, problemText, valuesEqual, type ValueContext } from './values.ts';
 
@@ -13,6 +16,8 @@ export type CellStatus = {
   editable(): boolean;
   /** i18n key of the problem with a cell, from the schema or from the last save. */
   errorOf(id: string, field: string): string | undefined;
+  /** The id of the element that holds a bad cell's problem, read out as the cell's description. */
+  problemIdOf(id: string, field: string): string | undefined;
   isDirty(id: string, field: string): boolean;
   /** The value someone else saved, when it differs from this user's edit. */
   conflictOf(id: string, field: string): { theirs: unknown } | undefined;
@@ -23,7 +28,7 @@ type Column = GridColumn<Record<string, unknown>>;
 const WIDTH: Record<ColumnType, number> = {
   text: 180,
   number: 110,
-  date: 135,
+  date: 170,
   select: 170,
   checkbox: 130,
   multiselect: 240,
@@ -33,12 +38,16 @@ const WIDTH: Record<ColumnType, number> = {
 /** Editor, filter and comparison per column type. */
 function typeDefs(column: Column, ctx: ValueContext): ColDef<GridRow> {
   const label = (data: GridRow | undefined) => (data ? formatValue(column, data[column.field], ctx) : '');
+  const sortText = compareText(ctx.locale);
   // Selects, multiselects and yes/no cells filter and sort on the words the user sees, not on stored codes.
   const byLabel: ColDef<GridRow> = {
     filter: 'agTextColumnFilter',
     filterValueGetter: (p) => label(p.data),
-    comparator: (_a, _b, nodeA, nodeB) => label(nodeA.data).localeCompare(label(nodeB.data), ctx.locale),
+    comparator: (_a, _b, nodeA, nodeB, isDescending) => sortText(label(nodeA.data), label(nodeB.data), isDescending),
   };
+  // Text and ISO dates sort as stored: ISO dates are in calendar order as text.
+  const byText: ColDef<GridRow>['comparator'] = (a, b, _nodeA, _nodeB, isDescending) =>
+    sortText(a == null ? null : String(a), b == null ? null : String(b), isDescending);
   switch (column.type) {
     case 'number':
       return {
@@ -53,8 +62,15 @@ function typeDefs(column: Column, ctx: ValueContext): ColDef<GridRow> {
         // an English Windows under a Danish UI) and does not start editing on a typed digit.
         cellEditor: 'agTextCellEditor',
         cellEditorParams: { useFormatter: true },
+        comparator: byText,
         filter: 'agDateColumnFilter',
         filterParams: { comparator: compareIsoDate },
+        // The filter is typed in the same format, for the same reason.
+        dateComponent: TextDateInput,
+        dateComponentParams: {
+          locale: ctx.locale,
+          placeholder: ctx.t('grid:agGrid.dateFormatOoo'),
+        } satisfies Partial<TextDateInputParams>,
       };
     case 'select':
       return {
@@ -80,7 +96,7 @@ function typeDefs(column: Column, ctx: ValueContext): ColDef<GridRow> {
           typeof p.value === 'string' ? undefined : { component: 'agCheckboxCellRenderer' },
       };
     default:
-      return { cellEditor: 'agTextCellEditor', filter: 'agTextColumnFilter' };
+      return { cellEditor: 'agTextCellEditor', filter: 'agTextColumnFilter', comparator: byText };
   }
 }
 
@@ -92,10 +108,16 @@ export function buildColumnDefs(columns: readonly Column[], ctx: ValueContext, s
   return columns.map((column) => {
     const { field } = column;
     const format = (value: unknown) => formatValue(column, value, ctx);
+    const headerName = ctx.t(column.header);
     return {
       colId: field,
       field,
-      headerName: ctx.t(column.header),
+      headerName,
+      // Long Danish headers ("Tavshedserklæring underskrevet") wrap instead of being cut off, and
+      // the whole header is also offered as a tooltip.
+      wrapHeaderText: true,
+      autoHeaderHeight: true,
+      headerTooltip: headerName,
       width: column.width ?? WIDTH[column.type],
       pinned: column.pinned ? 'left' : null,
       // Our own formatters and parsers decide; AG Grid's type inference would guess from the first row.
@@ -106,6 +128,8 @@ export function buildColumnDefs(columns: readonly Column[], ctx: ValueContext, s
         typeof p.newValue === 'string' ? parseValue(column, p.newValue, ctx) : (p.newValue ?? null),
       equals: valuesEqual,
       getQuickFilterText: (p) => format(p.value),
+      cellRenderer: ValueCellRenderer,
+      cellRendererParams: { problemIdOf: status.problemIdOf },
       floatingFilter: true,
       cellClassRules: {
         'cell-invalid': (p) => !!p.data && status.errorOf(p.data.id, field) !== undefined,

@@ -6,6 +6,7 @@ import type {
   GridApi,
   GetRowIdParams,
   GridReadyEvent,
+  ModelUpdatedEvent,
   RowClassRules,
   RowSelectionOptions,
   SelectionChangedEvent,
@@ -22,6 +23,7 @@ import {
   type ClipboardEvent,
   type KeyboardEvent,
 } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../lib/i18n.tsx';
 import { gridLocaleText, gridTheme } from './ag-grid.ts';
@@ -33,14 +35,14 @@ import { newRowId } from './ids.ts';
 import { shortcutOf } from './keyboard.ts';
 import { focusCell, focusedCell, redrawRows, selectedIds, viewOf } from './grid-api.ts';
 import { useGridPreferences } from './preferences.ts';
-import { ProblemList } from './problems.tsx';
+import { firstProblem, ProblemDescriptions, ProblemList } from './problems.tsx';
 import { EditSession, type ChangeIntent, type ConflictChoice, type GridDelta } from './session.ts';
-import { GridHelp, GridToolbar } from './toolbar.tsx';
+import { FirstProblemLink, GridHelp, GridToolbar } from './toolbar.tsx';
 import type { GridColumn, GridRow, RowMeta, SaveBatch, SaveResult } from './types.ts';
 import { rowLinkColumn, type RowLink } from './row-link.tsx';
 import { useLeaveGuard } from './use-leave-guard.ts';
-import { problemsOf, RowValidator, type RowSchema } from './validation.ts';
-import { formatValue, type ValueContext } from './values.ts';
+import { problemsOf, RowValidator, type Problem, type RowSchema } from './validation.ts';
+import { formatValue, problemText, type ValueContext } from './values.ts';
 import './grid.css';
 
 type Column = GridColumn<Record<string, unknown>>;
@@ -84,6 +86,10 @@ function useHydrated() {
 const rowIdOf = (p: GetRowIdParams<GridRow>) => p.data.id;
 const SELECTION_COLUMN: SelectionColumnDef = { pinned: 'left' };
 
+/** "340 rækker", or "12 af 340 rækker" while the search or a column filter hides some. */
+const rowCountText = (t: TFunction, shown: number | null, total: number) =>
+  shown === null || shown >= total ? t('rowCount', { count: total }) : t('rowCountFiltered', { shown, count: total });
+
 const errorKeyOf = (error: unknown) =>
   error instanceof Error && error.message.startsWith('errors:') ? error.message : 'errors:save_failed';
 
@@ -112,6 +118,7 @@ function GridBody<Fields extends Record<string, unknown>>(props: EditableGridPro
   const hydrated = useHydrated();
   const hintId = useId();
   const searchId = useId();
+  const problemIdPrefix = useId();
 
   // Loader data seeds the session once; later revalidations must not throw away edits.
   const [session] = useState(() => new EditSession(props.rows as readonly GridRow[]));
@@ -122,6 +129,8 @@ function GridBody<Fields extends Record<string, unknown>>(props: EditableGridPro
   const [saving, setSaving] = useState(false);
   const [selectedCount, setSelectedCount] = useState(0);
   const [quickFilter, setQuickFilter] = useState('');
+  // Rows left after the search and the column filters; null until AG Grid has counted them.
+  const [shownCount, setShownCount] = useState<number | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const [outcome, setOutcome] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const preferences = useGridPreferences(tenant, gridId);
@@ -140,17 +149,24 @@ function GridBody<Fields extends Record<string, unknown>>(props: EditableGridPro
     [session, validator],
   );
 
+  // Ids are per grid (useId) so that two grids on a page never share one.
+  const problemIdOf = useCallback(
+    (id: string, field: string) => (errorOf(id, field) ? `${problemIdPrefix}-${id}-${field}` : undefined),
+    [errorOf, problemIdPrefix],
+  );
+
   const status = useMemo<CellStatus>(
     () => ({
       editable: () => canEdit && !savingRef.current,
       errorOf,
+      problemIdOf,
       isDirty: (id, field) => session.isDirty(id, field),
       conflictOf: (id, field) => {
         const server = session.conflicts.get(id);
         return server && session.conflictFields(id).includes(field) ? { theirs: server[field] } : undefined;
       },
     }),
-    [canEdit, errorOf, session],
+    [canEdit, errorOf, problemIdOf, session],
   );
 
   const { rowLink } = props;
@@ -177,6 +193,7 @@ function GridBody<Fields extends Record<string, unknown>>(props: EditableGridPro
   // The grid is re-created when the language changes (AG Grid reads its texts once), starting
   // from the session's rows at that moment, edits included.
   const mount = useMemo(() => ({ locale, rows: session.visibleRows() }), [session, locale]);
+  const localeText = useMemo(() => gridLocaleText(mount.locale, t), [mount.locale, t]);
 
   // ---- applying changes -------------------------------------------------------------------
 
@@ -268,7 +285,8 @@ function GridBody<Fields extends Record<string, unknown>>(props: EditableGridPro
     if (!api || !editingAllowed() || !target.closest('.ag-cell') || target.closest('input, textarea, select')) return;
     if (api.getEditingCells().length > 0) return;
     const shortcut = shortcutOf(event);
-    if (!shortcut) return;
+    // Save is the page's shortcut, handled on the window.
+    if (!shortcut || shortcut === 'save') return;
     event.preventDefault();
     event.stopPropagation();
     if (shortcut === 'undo') undo();
@@ -305,19 +323,28 @@ function GridBody<Fields extends Record<string, unknown>>(props: EditableGridPro
   const { problems, blocking: invalidCount } = problemsOf(pending.upserts, session.serverErrors, validator);
   const added = pending.upserts.filter((r) => r.version === null).length;
   const changeCount = pending.upserts.length + pending.deletes.length;
-  const blockedReason =
-    invalidCount > 0
-      ? t('blocked.invalid', { count: invalidCount })
-      : session.conflicts.size > 0
-        ? t('blocked.conflicts')
-        : null;
+  const blockedReasonOf = (invalid: number) =>
+    invalid > 0 ? t('blocked.invalid', { count: invalid }) : session.conflicts.size > 0 ? t('blocked.conflicts') : null;
+  const blockedReason = blockedReasonOf(invalidCount);
 
   useLeaveGuard(canEdit && changeCount > 0, t('leaveConfirm'));
 
   const onSave = async () => {
-    apiRef.current?.stopEditing();
+    // An open editor's text is an edit too: committing it first also makes Ctrl+S in a cell save it.
+    const api = apiRef.current;
+    if (api && api.getEditingCells().length > 0) {
+      api.stopEditing();
+      // AG Grid reports the edit (onCellEditRequest) from a timeout of its own; this one runs after it.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
     const batch = session.pending();
-    if (savingRef.current || blockedReason || batch.upserts.length + batch.deletes.length === 0) return;
+    if (savingRef.current) return;
+    const blocked = blockedReasonOf(problemsOf(batch.upserts, session.serverErrors, validator).blocking);
+    if (blocked || batch.upserts.length + batch.deletes.length === 0) {
+      // Only Ctrl+S gets here (the button is disabled then): say why nothing happened.
+      announce(blocked ?? t('nothingToSave'));
+      return;
+    }
     // What is sent is what the schema made of each row (trimmed, blank as null), as the server will.
     const upserts: GridRow[] = [];
     for (const row of batch.upserts) {
@@ -361,6 +388,27 @@ function GridBody<Fields extends Record<string, unknown>>(props: EditableGridPro
     if (apiRef.current) focusCell(apiRef.current, id, field);
   };
 
+  const goToFirstProblem = () => {
+    const first = apiRef.current ? firstProblem(problems, viewOf(apiRef.current, columns)) : problems[0];
+    if (first) goTo(first.id, first.field);
+  };
+
+  // Ctrl+S (Cmd+S on a Mac) saves from anywhere on the page, a cell editor included, instead of
+  // the browser offering to save the web page. The latest onSave is read through a ref, so the
+  // listener is added once.
+  const saveRef = useRef(onSave);
+  saveRef.current = onSave;
+  useEffect(() => {
+    if (!canEdit) return;
+    const onKeyDown = (event: globalThis.KeyboardEvent) => {
+      if (shortcutOf(event) !== 'save') return;
+      event.preventDefault();
+      void saveRef.current();
+    };
+    window.addEventListener('keydown', onKeyDown, true);
+    return () => window.removeEventListener('keydown', onKeyDown, true);
+  }, [canEdit]);
+
   const labelOf = (id: string) => {
     const text = String(session.row(id)?.[labelField] ?? '').trim();
     return text || t(session.isNew(id) ? 'problems.newRow' : 'problems.unnamed');
@@ -390,6 +438,8 @@ function GridBody<Fields extends Record<string, unknown>>(props: EditableGridPro
   const onColumnResized = (event: ColumnResizedEvent<GridRow>) => {
     if (event.finished) preferences.changed(event.api);
   };
+  // After every search, filter, sort or transaction: how many rows are left to see.
+  const onModelUpdated = (event: ModelUpdatedEvent<GridRow>) => setShownCount(event.api.getDisplayedRowCount());
 
   // ---- rendering --------------------------------------------------------------------------
 
@@ -436,8 +486,8 @@ function GridBody<Fields extends Record<string, unknown>>(props: EditableGridPro
         }
       />
 
-      <p className="grid-status">
-        <span>{t('rowCount', { count: session.visibleRows().length })}</span>
+      <div className="grid-status">
+        <span>{rowCountText(t, shownCount, session.visibleRows().length)}</span>
         {canEdit ? (
           <span>
             {t('pending', { count: changeCount })}
@@ -448,23 +498,44 @@ function GridBody<Fields extends Record<string, unknown>>(props: EditableGridPro
         ) : (
           <span>{t('readOnly')}</span>
         )}
-      </p>
+        {canEdit ? <GridHelp /> : null}
+      </div>
       {canEdit && blockedReason ? (
-        <p id={hintId} className="grid-save-hint">
-          {blockedReason}
-        </p>
+        <div className="grid-message">
+          <p id={hintId} className="grid-save-hint">
+            {blockedReason}
+          </p>
+          {problems.length > 0 ? <FirstProblemLink onClick={goToFirstProblem} /> : null}
+        </div>
       ) : null}
       {outcome ? (
-        <p
-          role={outcome.kind === 'error' ? 'alert' : 'status'}
-          className={outcome.kind === 'error' ? 'form-error' : 'form-success'}
-        >
-          {outcome.text}
-        </p>
+        <div className="grid-message">
+          <p
+            role={outcome.kind === 'error' ? 'alert' : 'status'}
+            className={outcome.kind === 'error' ? 'form-error' : 'form-success'}
+          >
+            {outcome.text}
+          </p>
+          {outcome.kind === 'error' && !blockedReason && problems.length > 0 ? (
+            <FirstProblemLink onClick={goToFirstProblem} />
+          ) : null}
+        </div>
       ) : null}
       <p role="status" className="sr-only">
         {announcement}
       </p>
+      <ProblemDescriptions
+        problems={problems}
+        idOf={problemIdOf}
+        messageOf={(p: Problem) =>
+          problemText(
+            columns.find((c) => c.field === p.field),
+            session.row(p.id)?.[p.field],
+            errorOf(p.id, p.field) ?? p.message,
+            ctx,
+          )
+        }
+      />
 
       {/* Shortcuts and paste are caught here, around the grid, before AG Grid handles the keys. */}
       <div className="grid-frame" onKeyDownCapture={onKeyDownCapture} onPaste={onPaste}>
@@ -472,7 +543,7 @@ function GridBody<Fields extends Record<string, unknown>>(props: EditableGridPro
           <AgGridReact<GridRow>
             key={mount.locale}
             theme={gridTheme}
-            localeText={gridLocaleText(mount.locale)}
+            localeText={localeText}
             rowData={mount.rows}
             columnDefs={columnDefs}
             getRowId={rowIdOf}
@@ -493,22 +564,23 @@ function GridBody<Fields extends Record<string, unknown>>(props: EditableGridPro
             onColumnVisible={onLayoutChanged}
             onColumnPinned={onLayoutChanged}
             onColumnResized={onColumnResized}
+            onModelUpdated={onModelUpdated}
           />
         ) : (
           <p className="muted">{t('loading')}</p>
         )}
       </div>
 
-      {canEdit ? <GridHelp /> : null}
-
-      <ProblemList
-        problems={problems}
-        columns={columns}
-        labelOf={labelOf}
-        valueOf={(id, field) => session.row(id)?.[field]}
-        onGoTo={goTo}
-      />
-      <ConflictPanel session={session} columns={columns} ctx={ctx} labelOf={labelOf} onResolve={resolve} />
+      <div className="grid-panels">
+        <ProblemList
+          problems={problems}
+          columns={columns}
+          labelOf={labelOf}
+          valueOf={(id, field) => session.row(id)?.[field]}
+          onGoTo={goTo}
+        />
+        <ConflictPanel session={session} columns={columns} ctx={ctx} labelOf={labelOf} onResolve={resolve} />
+      </div>
     </section>
   );
 }

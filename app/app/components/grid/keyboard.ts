@@ -1,5 +1,5 @@
 /** The spreadsheet shortcuts the grid adds on top of AG Grid's own keyboard navigation. */
-export type Shortcut = 'undo' | 'redo' | 'fillDown' | 'clear';
+export type Shortcut = 'undo' | 'redo' | 'fillDown' | 'clear' | 'save';
 
 type KeyPress = { key: string; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean };
 
@@ -11,6 +11,7 @@ export function shortcutOf(e: KeyPress): Shortcut | null {
   if (mod && key === 'z') return e.shiftKey ? 'redo' : 'undo';
   if (mod && key === 'y') return 'redo';
   if (mod && key === 'd') return 'fillDown';
+  if (mod && key === 's' && !e.shiftKey) return 'save';
   if (!mod && e.key === 'Delete') return 'clear';
   return null;
 }

@@ -83,14 +83,25 @@ export function GridToolbar(props: {
   );
 }
 
+/** Moves the focus to the first bad cell; shown beside a message about errors. */
+export function FirstProblemLink({ onClick }: { onClick: () => void }) {
+  const { t } = useTranslation('grid');
+  return (
+    <button type="button" className="link-button" onClick={onClick}>
+      {t('goToFirstProblem')}
+    </button>
+  );
+}
+
 /**
  * How fill down, paste and the shortcuts behave, in the user's words (Community AG Grid has no
- * cell ranges). A layout with other keys (the matrix) names the namespace of its own `help`.
+ * cell ranges). It opens over the grid rather than pushing it down. A layout with other keys
+ * (the matrix) names the namespace of its own `help`.
  */
 export function GridHelp({ ns = 'grid' }: { ns?: string }) {
   const { t } = useTranslation(ns);
   return (
-    <details className="grid-help">
+    <details className="grid-help popover-details">
       <summary>{t('help.title')}</summary>
       <ul>
         {(t('help.items', { returnObjects: true }) as string[]).map((item) => (

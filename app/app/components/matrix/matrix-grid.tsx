@@ -214,6 +214,7 @@ function MatrixBody(props: MatrixProps) {
   // The grid is re-created when the language changes (AG Grid reads its texts once), from the
   // session's rows at that moment, edits included.
   const mount = useMemo(() => ({ locale, rows: session.edits.visibleRows() }), [session, locale]);
+  const localeText = useMemo(() => gridLocaleText(mount.locale, t), [mount.locale, t]);
   // A new object on every change makes AG Grid redraw the totals row.
   const pinnedBottom = useMemo(
     () => [{ id: TOTALS_ROW_ID, version: null, revision: session.revision }],
@@ -531,7 +532,7 @@ function MatrixBody(props: MatrixProps) {
           <AgGridReact<GridRow>
             key={mount.locale}
             theme={gridTheme}
-            localeText={gridLocaleText(mount.locale)}
+            localeText={localeText}
             rowData={mount.rows}
             columnDefs={columnDefs}
             defaultColDef={MATRIX_DEFAULT_COLDEF}

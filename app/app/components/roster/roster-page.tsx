@@ -13,11 +13,15 @@ export function RosterPage({
   roster,
   data,
   hint,
+  lead = 'intro',
   rowLink,
 }: {
   roster: DerivedRoster;
   data: RosterData;
-  hint?: ReactNode;
+  /** More about the roster, behind a one-line summary that opens over the grid. */
+  hint?: { title: string; body: ReactNode };
+  /** i18n key (in the roster's namespace) of the one-line text under the title; `intro` by default. */
+  lead?: string;
   rowLink?: RowLink;
 }) {
   const ns = roster.definition.namespace;
@@ -25,10 +29,18 @@ export function RosterPage({
   const workspace = useWorkspace();
   const titleId = `${roster.definition.name}-title`;
   return (
-    <div className="page page-wide">
-      <h1 id={titleId}>{t(`${ns}:title`)}</h1>
-      <p className="muted">{t(`${ns}:intro`, { workspace: workspace.name })}</p>
-      {hint}
+    // page-fill: the grid takes the rest of the window below the heading (one scrollbar).
+    <div className="page page-wide page-fill">
+      <div className="page-heading">
+        <h1 id={titleId}>{t(`${ns}:title`)}</h1>
+        <p className="muted">{t(`${ns}:${lead}`, { workspace: workspace.name })}</p>
+        {hint ? (
+          <details className="page-hint popover-details">
+            <summary>{hint.title}</summary>
+            <div>{hint.body}</div>
+          </details>
+        ) : null}
+      </div>
       <RosterGrid roster={roster} data={data} tenant={workspace.slug} labelledBy={titleId} rowLink={rowLink} />
     </div>
   );
