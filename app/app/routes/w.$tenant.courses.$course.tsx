@@ -37,6 +37,11 @@ export default function Course() {
       </p>
       <h1>{course.name}</h1>
       <p className="muted">{t('detailIntro')}</p>
+      <p>
+        <Link to="attendance" className="button-link">
+          {t('attendanceLink')}
+        </Link>
+      </p>
       <section aria-labelledby="sessions-title">
         <h2 id="sessions-title">{t('sessionsTitle')}</h2>
         <RosterGrid

@@ -14,7 +14,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const tenant = params.tenant ?? '';
   return load(async () => {
     const workspace = await api.workspaces.get({ tenant });
-    if (workspace.permissions['volunteers.directory']) return { directory: await api.volunteers.directory({ tenant }), roster: null };
+    if (workspace.permissions['volunteers.directory'])
+      return { directory: await api.volunteers.directory({ tenant }), roster: null };
     return { directory: null, roster: await api.volunteers.list({ tenant }) };
   });
 }

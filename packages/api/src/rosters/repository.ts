@@ -201,7 +201,11 @@ export function rosterRepository<Row extends Versioned>(roster: DerivedRoster) {
     const missed = [...deletes, ...updates, ...inserts].map((r) => r.id).filter((id) => !done.has(id));
     if (missed.length) {
       const current = new Map((await byIds(tx, scope, missed)).map((r) => [r.id, r]));
-      const taken = await takenByOthers(tx, scope, inserts.filter((r) => !done.has(r.id) && !current.has(r.id)));
+      const taken = await takenByOthers(
+        tx,
+        scope,
+        inserts.filter((r) => !done.has(r.id) && !current.has(r.id)),
+      );
       throw new SaveConflict(missed.map((id) => ({ id, server: current.get(id) ?? taken.get(id) ?? null })));
     }
     return [...updated, ...inserted];

@@ -3,9 +3,13 @@ import { fail } from '../../errors.ts';
 import { tenantProcedure } from '../../trpc.ts';
 
 const ZSheet = z.object({
-  sessions: z.array(z.object({ id: z.string(), heldOn: z.string(), startsAt: z.string().nullable(), status: z.string() })),
+  sessions: z.array(
+    z.object({ id: z.string(), heldOn: z.string(), startsAt: z.string().nullable(), status: z.string() }),
+  ),
   participants: z.array(z.object({ id: z.string(), firstName: z.string() })),
-  records: z.array(z.object({ id: z.string(), version: z.number(), rowId: z.string(), columnId: z.string(), value: z.string() })),
+  records: z.array(
+    z.object({ id: z.string(), version: z.number(), rowId: z.string(), columnId: z.string(), value: z.string() }),
+  ),
   canEdit: z.boolean(),
 });
 export type AttendanceSheet = z.infer<typeof ZSheet>;

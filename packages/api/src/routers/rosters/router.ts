@@ -31,5 +31,8 @@ export const rosterRouters = {
   courses: rosterProcedures<CourseRow>(ROSTERS.courses),
   courseSessions: rosterProcedures<CourseSessionRow>(ROSTERS.courseSessions),
   enrolments: rosterProcedures<EnrolmentRow>(ROSTERS.enrolments),
-  attendance: router({ ...rosterProcedures<AttendanceRow>(ROSTERS.attendance)._def.procedures, sheet: attendanceSheet }),
+  attendance: router({
+    ...rosterProcedures<AttendanceRow>(ROSTERS.attendance)._def.procedures,
+    sheet: attendanceSheet,
+  }),
 };
