@@ -1,5 +1,5 @@
 import type { Tx } from '../src/tx.ts';
-import type { MatrixActor, SeededRow } from '../src/testing/rls-matrix.ts';
+import type { MatrixContext, SeededRow } from '../src/testing/rls-matrix.ts';
 
 /**
  * One workspace's courses, as the per-table course tests need them, written on the privileged
@@ -78,15 +78,20 @@ export async function seedCourses(tx: Tx, tenantId: string, linkedUserId: string
 }
 
 /**
- * The rows of one table in a seed, for rlsMatrix: those under the courses `owner` facilitates
- * are marked as theirs.
+ * An rlsMatrix seed over `seedCourses`: every workspace gets the same courses, the peer's account
+ * linked to the facilitator in each. Only in the municipality, where they are a peer, does that
+ * make a course theirs; elsewhere the link must give them nothing. `rowsOf` picks the table's rows
+ * of a course; those of the courses the peer facilitates are marked as theirs. `seedOf` gives the
+ * current world's seed of a workspace, for the insert builders.
  */
-export function seededRows(
-  seed: CourseSeed,
-  owner: MatrixActor,
-  rowsOf: (course: CourseRows) => string[],
-): SeededRow[] {
-  return COURSE_NAMES.flatMap((name) =>
-    rowsOf(seed.courses[name]).map((id) => (OWN_COURSES.includes(name) ? { id, ownedBy: [owner] } : { id })),
-  );
+export function courseMatrixSeed(rowsOf: (course: CourseRows) => string[]) {
+  const seeds = new Map<string, CourseSeed>();
+  const seed = async (tx: Tx, tenantId: string, { world }: MatrixContext): Promise<SeededRow[]> => {
+    const s = await seedCourses(tx, tenantId, world.users.peer.id);
+    seeds.set(tenantId, s);
+    return COURSE_NAMES.flatMap((name) =>
+      rowsOf(s.courses[name]).map((id) => (OWN_COURSES.includes(name) ? { id, ownedBy: ['peer' as const] } : { id })),
+    );
+  };
+  return { seed, seedOf: (tenantId: string) => seeds.get(tenantId)! };
 }

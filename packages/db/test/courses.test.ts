@@ -1,23 +1,12 @@
 import { expect } from 'vitest';
-import { rlsMatrix, type MatrixContext } from '../src/testing/rls-matrix.ts';
-import type { Tx } from '../src/tx.ts';
-import { seedCourses, seededRows, type CourseSeed } from './course-fixtures.ts';
+import { rlsMatrix } from '../src/testing/rls-matrix.ts';
+import { courseMatrixSeed } from './course-fixtures.ts';
 
 const COURSE_COLUMNS = 'id, tenant_id, name, kind, location, facilitator_id, co_facilitator_id, version';
 const SESSION_COLUMNS = 'id, tenant_id, course_id, held_on::text, status, note, version';
 
-/** The seed of each workspace of the current matrix world, by tenant id, for the insert builders. */
-const seeds = new Map<string, CourseSeed>();
-/**
- * Every workspace gets the same courses; the peer's account is linked to a facilitator in each,
- * but only in the municipality, where they are a peer, does that make a course theirs.
- */
-const seed = async (tx: Tx, tenantId: string, { world }: MatrixContext) => {
-  const s = await seedCourses(tx, tenantId, world.users.peer.id);
-  seeds.set(tenantId, s);
-  return s;
-};
-const seedOf = (tenantId: string) => seeds.get(tenantId)!;
+const courses = courseMatrixSeed((c) => [c.id]);
+const sessions = courseMatrixSeed((c) => [c.session]);
 
 /**
  * Every member reads the courses, peers too (a course is an offer, not personal data). Owners,
@@ -28,7 +17,7 @@ const seedOf = (tenantId: string) => seeds.get(tenantId)!;
 rlsMatrix({
   table: 'public.courses',
   columns: COURSE_COLUMNS,
-  seed: async (tx, tenantId, ctx) => seededRows(await seed(tx, tenantId, ctx), 'peer', (c) => [c.id]),
+  seed: courses.seed,
   insert: (tenantId) => ({
     sql: `insert into public.courses (tenant_id, name, kind, location) values ($1, 'Recovery-café', 'recovery_cafe', 'Biblioteket') returning ${COURSE_COLUMNS}`,
     params: [tenantId],
@@ -69,9 +58,9 @@ rlsMatrix({
 rlsMatrix({
   table: 'public.course_sessions',
   columns: SESSION_COLUMNS,
-  seed: async (tx, tenantId, ctx) => seededRows(await seed(tx, tenantId, ctx), 'peer', (c) => [c.session]),
+  seed: sessions.seed,
   insert: (tenantId, { mine }) => {
-    const courseId = seedOf(tenantId).courses[mine ? 'led' : 'others'].id;
+    const courseId = sessions.seedOf(tenantId).courses[mine ? 'led' : 'others'].id;
     return {
       sql: `insert into public.course_sessions (tenant_id, course_id, held_on, starts_at, duration_minutes)
             values ($1, $2, date '2026-01-19', time '10:00', 90) returning ${SESSION_COLUMNS}`,
