@@ -1,3 +1,4 @@
+import { createWorld, privileged } from '../src/testing/index.ts';
 import type { Tx } from '../src/tx.ts';
 import type { MatrixContext, SeededRow } from '../src/testing/rls-matrix.ts';
 
@@ -95,3 +96,16 @@ export function courseMatrixSeed(rowsOf: (course: CourseRows) => string[]) {
   };
   return { seed, seedOf: (tenantId: string) => seeds.get(tenantId)! };
 }
+
+/** `createWorld` with courses in the municipality and the association, the peer linked in both. */
+export async function createCourseWorld() {
+  const world = await createWorld();
+  const seeds = {
+    tenant: await privileged((tx) => seedCourses(tx, world.tenant.id, world.users.peer.id)),
+    other: await privileged((tx) => seedCourses(tx, world.other.id, world.users.peer.id)),
+  };
+  return { world, seeds };
+}
+
+/** What Postgres reports when a foreign key has no matching row. */
+export const MISSING_PARENT = { code: '23503' };
