@@ -1,6 +1,7 @@
-import { expect } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { as, privileged, type World } from '../src/testing/index.ts';
 import { rlsMatrix } from '../src/testing/rls-matrix.ts';
-import { courseMatrixSeed } from './course-fixtures.ts';
+import { courseMatrixSeed, createCourseWorld, MISSING_PARENT, type CourseSeed } from './course-fixtures.ts';
 
 const COLUMNS = 'id, tenant_id, course_id, participant_id, started_on::text, ended_on::text, status, version';
 
@@ -49,4 +50,51 @@ rlsMatrix({
     twoHats: { tenant: 'edit', other: 'read' },
     anonymous: 'none',
   },
+});
+
+describe('composite keys', () => {
+  let world: World;
+  let seeds: Record<'tenant' | 'other', CourseSeed>;
+
+  beforeEach(async () => {
+    ({ world, seeds } = await createCourseWorld());
+  });
+
+  /** An enrolment in the municipality, on the privileged path, which no policy narrows. */
+  const enrol = (courseId: string, participantId: string) =>
+    privileged((tx) =>
+      tx.query<{ id: string }>(
+        'insert into public.enrolments (tenant_id, course_id, participant_id) values ($1, $2, $3) returning id',
+        [world.tenant.id, courseId, participantId],
+      ),
+    );
+
+  it('enrols a participant of the workspace on its course', async () => {
+    expect(await enrol(seeds.tenant.courses.led.id, seeds.tenant.participants.spare)).toEqual([
+      { id: expect.any(String) },
+    ]);
+  });
+
+  it('refuses a course of another workspace', async () => {
+    await expect(enrol(seeds.other.courses.led.id, seeds.tenant.participants.spare)).rejects.toMatchObject(
+      MISSING_PARENT,
+    );
+  });
+
+  it('refuses a participant of another workspace', async () => {
+    await expect(enrol(seeds.tenant.courses.led.id, seeds.other.participants.spare)).rejects.toMatchObject(
+      MISSING_PARENT,
+    );
+  });
+
+  it('refuses moving an enrolment to a participant of another workspace', async () => {
+    await expect(
+      as(world.users.coordinator, (tx) =>
+        tx.query('update public.enrolments set participant_id = $2 where id = $1', [
+          seeds.tenant.courses.led.enrolments[0],
+          seeds.other.participants.spare,
+        ]),
+      ),
+    ).rejects.toMatchObject(MISSING_PARENT);
+  });
 });
