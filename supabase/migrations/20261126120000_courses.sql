@@ -131,16 +131,21 @@ insert into app.action_grants (action, roles, own_roles) values ('courses.edit',
 -- ============================================================================
 -- Functions
 -- ============================================================================
--- The courses the caller facilitates, as a peer linked to a volunteer row.
-create function app.my_courses()
-returns setof uuid
+-- Whether the caller facilitates a course of a workspace, as a peer of that workspace linked to
+-- one of its volunteer rows. Always by (workspace, course): a course id is unique only within
+-- its workspace, and ids are chosen by the browser, so a bare id could name another
+-- workspace's course.
+create function app.facilitates(workspace uuid, course uuid)
+returns boolean
 language sql stable security definer set search_path = ''
 as $$
-  select c.id
-  from public.volunteers v
-  join public.courses c on c.tenant_id = v.tenant_id and v.id in (c.facilitator_id, c.co_facilitator_id)
-  join public.memberships m on m.tenant_id = v.tenant_id and m.user_id = v.user_id and m.role = 'peer'
-  where v.user_id = (select auth.uid());
+  select exists (
+    select 1
+    from public.volunteers v
+    join public.courses c on c.tenant_id = v.tenant_id and v.id in (c.facilitator_id, c.co_facilitator_id)
+    join public.memberships m on m.tenant_id = v.tenant_id and m.user_id = v.user_id and m.role = 'peer'
+    where v.user_id = (select auth.uid()) and v.tenant_id = workspace and c.id = course
+  );
 $$;
 
 -- Whether the caller may do `action` on a course's rows (the course itself, its sessions, its
@@ -151,7 +156,7 @@ returns boolean
 language sql stable security definer set search_path = ''
 as $$
   select workspace = any (array(select app.tenants_where(action)))
-      or (workspace = any (array(select app.tenants_where_own(action))) and course = any (array(select app.my_courses())));
+      or (workspace = any (array(select app.tenants_where_own(action))) and app.facilitates(workspace, course));
 $$;
 
 -- The enrolled participants of a course by first name only, for those who may read its
@@ -165,15 +170,15 @@ as $$
   join public.participants p on p.tenant_id = e.tenant_id and p.id = e.participant_id
   where e.tenant_id = workspace and e.course_id = course
     and (workspace = any (array(select app.tenants_where('roster.read')))
-         or (workspace = any (array(select app.tenants_where_own('attendance.record'))) and course = any (array(select app.my_courses()))))
+         or app.can_on_course('attendance.record', workspace, course))
   order by p.first_name collate "da-DK-x-icu", p.id;
 $$;
 
 revoke execute on function app.course_participants(uuid, uuid) from public;
 grant execute on function app.course_participants(uuid, uuid) to authenticated;
-revoke execute on function app.my_courses() from public;
+revoke execute on function app.facilitates(uuid, uuid) from public;
 revoke execute on function app.can_on_course(text, uuid, uuid) from public;
-grant execute on function app.my_courses() to authenticated;
+grant execute on function app.facilitates(uuid, uuid) to authenticated;
 grant execute on function app.can_on_course(text, uuid, uuid) to authenticated;
 
 -- ============================================================================
@@ -247,7 +252,7 @@ create policy "Editors and viewers read enrolments, peers those of their own cou
   on public.enrolments for select to authenticated
   using (
     tenant_id = any (array(select app.tenants_where('roster.read')))
-    or course_id = any (array(select app.my_courses()))
+    or (select app.can_on_course('attendance.record', tenant_id, course_id))
   );
 
 create policy "Owners, admins and coordinators can add enrolments"
@@ -268,7 +273,7 @@ create policy "Editors and viewers read attendance, peers that of their own cour
   on public.attendance for select to authenticated
   using (
     tenant_id = any (array(select app.tenants_where('roster.read')))
-    or course_id = any (array(select app.my_courses()))
+    or (select app.can_on_course('attendance.record', tenant_id, course_id))
   );
 
 create policy "Editors, and peers on their own courses, can record attendance"
@@ -287,6 +292,26 @@ create policy "Editors, and peers on their own courses, can clear attendance"
 -- ============================================================================
 -- Triggers
 -- ============================================================================
+-- Only those who may edit every course assign facilitators: a peer changing their own course
+-- cannot hand it to someone else, nor take another's.
+create function app.guard_course_facilitators()
+returns trigger
+language plpgsql security definer set search_path = ''
+as $$
+begin
+  if (select auth.role()) = 'authenticated'
+     and (new.facilitator_id is distinct from old.facilitator_id or new.co_facilitator_id is distinct from old.co_facilitator_id)
+     and not (new.tenant_id = any (array(select app.tenants_where('courses.edit')))) then
+    raise exception 'facilitators_by_coordinators' using errcode = 'P0001';
+  end if;
+  return new;
+end;
+$$;
+revoke execute on function app.guard_course_facilitators() from public;
+
+create trigger courses_guard_facilitators before update on public.courses
+  for each row execute function app.guard_course_facilitators();
+
 do $$
 declare
   t text;

@@ -32,6 +32,7 @@ export const ERROR_CODES = {
   parent_not_found: 'NOT_FOUND',
   row_not_found: 'NOT_FOUND',
   lookup_not_found: 'BAD_REQUEST',
+  facilitators_by_coordinators: 'FORBIDDEN',
   // Partnerships
   partnership_not_found: 'NOT_FOUND',
   partnership_owner_not_region: 'BAD_REQUEST',

@@ -206,6 +206,12 @@ describe('per-row edit rights', () => {
       { name: 'Mit hold', location: 'Biblioteket' },
     ]);
 
+    // Their own course, but not theirs to hand over: only coordinators assign facilitators.
+    await expect(peer.courses.save({ tenant, upserts: [{ ...mine, version: 2, facilitatorId: null }], deletes: [] })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: 'errors:facilitators_by_coordinators',
+    });
+
     // Adding a course is for editors only; RLS refuses it whatever the API lets through.
     await expect(peer.courses.save({ tenant, upserts: [newRow(courses, { name: 'Nyt' })], deletes: [] })).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
