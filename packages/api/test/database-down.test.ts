@@ -9,7 +9,10 @@ beforeAll(async () => {
   user = await createUser('down');
   // Point the pools at a port nothing listens on, as if the database had gone away.
   await closePools();
-  configurePools({ requestUrl: 'postgres://authenticator:x@127.0.0.1:9/none', adminUrl: 'postgres://postgres:x@127.0.0.1:9/none' });
+  configurePools({
+    requestUrl: 'postgres://authenticator:x@127.0.0.1:9/none',
+    adminUrl: 'postgres://postgres:x@127.0.0.1:9/none',
+  });
 });
 afterAll(async () => {
   await closePools();
@@ -18,7 +21,9 @@ afterAll(async () => {
 
 describe('when the database is down', () => {
   it('procedures fail with SERVICE_UNAVAILABLE and a translation key, not a crash', async () => {
-    const error = await callerFor(user).api.me.workspaces().catch((e: unknown) => e);
+    const error = await callerFor(user)
+      .api.me.workspaces()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TRPCError);
     expect(error).toMatchObject({ code: 'SERVICE_UNAVAILABLE', message: 'errors:database_unavailable' });
   });

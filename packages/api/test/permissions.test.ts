@@ -122,7 +122,16 @@ describe('the workspace tells the UI what the caller may do', () => {
     ['owner', { 'members.manage': 'all', 'members.manageOwners': 'all', 'roster.edit': 'all', 'courses.read': 'all' }],
     ['admin', { 'members.manage': 'all', 'members.manageOwners': false, 'roster.edit': 'all' }],
     ['coordinator', { 'members.manage': false, 'roster.edit': 'all', 'billing.manage': false }],
-    ['peer', { 'members.manage': false, 'roster.read': false, 'courses.read': 'all', 'courses.edit': 'own', 'volunteers.directory': 'all' }],
+    [
+      'peer',
+      {
+        'members.manage': false,
+        'roster.read': false,
+        'courses.read': 'all',
+        'courses.edit': 'own',
+        'volunteers.directory': 'all',
+      },
+    ],
     ['viewer', { 'members.manage': false, 'members.read': 'all', 'roster.read': 'all', 'roster.edit': false }],
   ] as const)('%s', async (role, expected) => {
     const workspace = await callerFor(world.users[role]).api.workspaces.get({ tenant: world.tenant.slug });

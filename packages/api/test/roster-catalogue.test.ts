@@ -57,7 +57,10 @@ const grantedColumns = (table: string, privilege: 'INSERT' | 'UPDATE') =>
 /** Foreign keys of a table as "(cols) -> table(cols)". */
 const foreignKeys = (table: string) =>
   privileged((tx) =>
-    tx.query<{ def: string }>(`select pg_get_constraintdef(oid) as def from pg_constraint where conrelid = $1::regclass and contype = 'f'`, [table]),
+    tx.query<{ def: string }>(
+      `select pg_get_constraintdef(oid) as def from pg_constraint where conrelid = $1::regclass and contype = 'f'`,
+      [table],
+    ),
   ).then((rows) => rows.map((r) => r.def));
 
 /** What the API's `sqlType` must be for each catalogue type. */
@@ -66,14 +69,20 @@ const sameType = (declared: string, actual: ColumnInfo) =>
   declared === `public.${actual.type}` ||
   (declared === 'time' && actual.type === 'time without time zone');
 
-const entries = Object.values(ROSTERS).map((r) => [r.definition.name, r.definition as unknown as RosterDefinition] as const);
+const entries = Object.values(ROSTERS).map(
+  (r) => [r.definition.name, r.definition as unknown as RosterDefinition] as const,
+);
 
 describe.each(entries)('roster %s', (_name, definition) => {
   const fields = Object.entries(definition.fields) as [string, FieldDef][];
   const editable = fields.filter(([, f]) => !f.computed);
 
   it('has RLS enabled on its table', async () => {
-    const row = await privileged((tx) => tx.one<{ rls: boolean }>('select relrowsecurity as rls from pg_class where oid = $1::regclass', [definition.table]));
+    const row = await privileged((tx) =>
+      tx.one<{ rls: boolean }>('select relrowsecurity as rls from pg_class where oid = $1::regclass', [
+        definition.table,
+      ]),
+    );
     expect(row?.rls).toBe(true);
   });
 
@@ -111,7 +120,10 @@ describe.each(entries)('roster %s', (_name, definition) => {
     // participant through the enrolment, i.e. together with the course).
     for (const [column, target] of expected) {
       const pattern = new RegExp(`^FOREIGN KEY \\(tenant_id, (\\w+, )?${column}\\) REFERENCES \\S+\\(tenant_id, `);
-      expect(keys.some((k) => pattern.test(k)), `${column} -> ${target} in ${keys.join('; ')}`).toBe(true);
+      expect(
+        keys.some((k) => pattern.test(k)),
+        `${column} -> ${target} in ${keys.join('; ')}`,
+      ).toBe(true);
     }
   });
 });

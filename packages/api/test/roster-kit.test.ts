@@ -39,7 +39,10 @@ async function addVolunteer(name: string, email: string | null, extra = '') {
 
 async function addParticipant(firstName: string, birthYear: number | null = null, tenantId = world.tenant.id) {
   const row = await privileged((tx) =>
-    tx.one<{ id: string }>('insert into public.participants (tenant_id, first_name, birth_year) values ($1, $2, $3) returning id', [tenantId, firstName, birthYear]),
+    tx.one<{ id: string }>(
+      'insert into public.participants (tenant_id, first_name, birth_year) values ($1, $2, $3) returning id',
+      [tenantId, firstName, birthYear],
+    ),
   );
   return row!.id;
 }
@@ -56,15 +59,28 @@ describe('child rosters', () => {
     const b = await addCourse('Recovery-café');
     const session = newRow(courseSessions, { heldOn: '2026-01-08', startsAt: '18.00', durationMinutes: 120 });
     const saved = await api.courseSessions.save({ tenant, parent: a.id, upserts: [session], deletes: [] });
-    expect(saved).toMatchObject({ ok: true, rows: [{ id: session.id, heldOn: '2026-01-08', startsAt: '18:00', durationMinutes: 120, version: 1 }] });
+    expect(saved).toMatchObject({
+      ok: true,
+      rows: [{ id: session.id, heldOn: '2026-01-08', startsAt: '18:00', durationMinutes: 120, version: 1 }],
+    });
 
     expect((await api.courseSessions.list({ tenant, parent: a.id })).rows.map((r) => r.id)).toEqual([session.id]);
     expect((await api.courseSessions.list({ tenant, parent: b.id })).rows).toEqual([]);
 
     // Changing it through the other course's roster matches nothing: a conflict, and no change.
-    const moved = await api.courseSessions.save({ tenant, parent: b.id, upserts: [{ ...session, version: 1, note: 'flyttet' }], deletes: [] });
+    const moved = await api.courseSessions.save({
+      tenant,
+      parent: b.id,
+      upserts: [{ ...session, version: 1, note: 'flyttet' }],
+      deletes: [],
+    });
     expect(moved).toMatchObject({ ok: false, conflicts: [{ id: session.id, server: null }] });
-    const stored = await privileged((tx) => tx.one<{ course_id: string; note: string | null }>('select course_id, note from public.course_sessions where id = $1', [session.id]));
+    const stored = await privileged((tx) =>
+      tx.one<{ course_id: string; note: string | null }>(
+        'select course_id, note from public.course_sessions where id = $1',
+        [session.id],
+      ),
+    );
     expect(stored).toEqual({ course_id: a.id, note: null });
   });
 
@@ -73,7 +89,9 @@ describe('child rosters', () => {
     const b = await addCourse('B');
     const session = { ...newRow(courseSessions, { heldOn: '2026-02-01' }), courseId: b.id, course_id: b.id };
     expect((await api.courseSessions.save({ tenant, parent: a.id, upserts: [session], deletes: [] })).ok).toBe(true);
-    const stored = await privileged((tx) => tx.one<{ course_id: string }>('select course_id from public.course_sessions where id = $1', [session.id]));
+    const stored = await privileged((tx) =>
+      tx.one<{ course_id: string }>('select course_id from public.course_sessions where id = $1', [session.id]),
+    );
     expect(stored!.course_id).toBe(a.id);
   });
 
@@ -85,13 +103,25 @@ describe('child rosters', () => {
     });
     if (!theirs.ok) throw new Error('setup failed');
     const parent = theirs.rows[0]!.id;
-    await expect(api.courseSessions.list({ tenant, parent })).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'errors:parent_not_found' });
+    await expect(api.courseSessions.list({ tenant, parent })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'errors:parent_not_found',
+    });
     await expect(
-      api.courseSessions.save({ tenant, parent, upserts: [newRow(courseSessions, { heldOn: '2026-03-01' })], deletes: [] }),
+      api.courseSessions.save({
+        tenant,
+        parent,
+        upserts: [newRow(courseSessions, { heldOn: '2026-03-01' })],
+        deletes: [],
+      }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(api.courseSessions.list({ tenant, parent: randomUUID() })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(api.courseSessions.list({ tenant, parent: randomUUID() })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     const count = await privileged((tx) =>
-      tx.one<{ n: number }>('select count(*)::int as n from public.course_sessions where tenant_id = any($1::uuid[])', [[world.tenant.id, world.other.id]]),
+      tx.one<{ n: number }>('select count(*)::int as n from public.course_sessions where tenant_id = any($1::uuid[])', [
+        [world.tenant.id, world.other.id],
+      ]),
     );
     expect(count!.n).toBe(0);
   });
@@ -105,7 +135,9 @@ describe('lookup columns', () => {
   it('offers the rows of the target roster, and stores the chosen id', async () => {
     const anne = await addVolunteer('Anne-Mette Lund', 'anne@example.dk');
     await addVolunteer('Stoppet Frivillig', null);
-    await privileged((tx) => tx.query("update public.volunteers set status = 'stopped' where name = 'Stoppet Frivillig'"));
+    await privileged((tx) =>
+      tx.query("update public.volunteers set status = 'stopped' where name = 'Stoppet Frivillig'"),
+    );
     const course = await addCourse('Gåhold', { facilitatorId: anne });
     const listed = await api.courses.list({ tenant });
     expect(listed.lookups.facilitatorId).toEqual([{ id: anne, label: 'Anne-Mette Lund', detail: 'anne@example.dk' }]);
@@ -123,11 +155,15 @@ describe('lookup columns', () => {
 
   it('cannot point into another workspace: the composite key refuses it and nothing is saved', async () => {
     const strangers = await privileged((tx) =>
-      tx.one<{ id: string }>("insert into public.volunteers (tenant_id, name) values ($1, 'Fremmed') returning id", [world.other.id]),
+      tx.one<{ id: string }>("insert into public.volunteers (tenant_id, name) values ($1, 'Fremmed') returning id", [
+        world.other.id,
+      ]),
     );
     const good = newRow(courses, { name: 'God' });
     const bad = newRow(courses, { name: 'Dårlig', facilitatorId: strangers!.id });
-    await expect(api.courses.save({ tenant, upserts: [good, bad], deletes: [] })).rejects.toMatchObject({ message: 'errors:lookup_not_found' });
+    await expect(api.courses.save({ tenant, upserts: [good, bad], deletes: [] })).rejects.toMatchObject({
+      message: 'errors:lookup_not_found',
+    });
     expect((await api.courses.list({ tenant })).rows).toEqual([]);
   });
 
@@ -137,7 +173,9 @@ describe('lookup columns', () => {
     const first = newRow(enrolments, { participantId: signe, startedOn: '2026-01-08' });
     expect((await api.enrolments.save({ tenant, parent: course.id, upserts: [first], deletes: [] })).ok).toBe(true);
     const twice = newRow(enrolments, { participantId: signe });
-    await expect(api.enrolments.save({ tenant, parent: course.id, upserts: [twice], deletes: [] })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(
+      api.enrolments.save({ tenant, parent: course.id, upserts: [twice], deletes: [] }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
     const listed = await api.enrolments.list({ tenant, parent: course.id });
     expect(listed.rows).toEqual([expect.objectContaining({ participantId: signe, status: 'enrolled' })]);
     expect(listed.lookups.participantId).toEqual([{ id: signe, label: 'Signe', detail: '1994' }]);
@@ -176,7 +214,11 @@ describe('computed columns', () => {
     ]);
 
     // A computed value sent back is ignored, not stored over.
-    const result = await api.courses.save({ tenant, upserts: [{ ...listed!, sessionsHeld: 99, name: 'Omdøbt' }], deletes: [] });
+    const result = await api.courses.save({
+      tenant,
+      upserts: [{ ...listed!, sessionsHeld: 99, name: 'Omdøbt' }],
+      deletes: [],
+    });
     expect(result).toMatchObject({ ok: true, rows: [{ name: 'Omdøbt', sessionsHeld: 1 }] });
   });
 });
@@ -189,17 +231,25 @@ describe('per-row edit rights', () => {
     const peer = callerFor(world.users.peer).api;
 
     const listed = await peer.courses.list({ tenant });
-    expect(Object.fromEntries(listed.rows.map((r) => [r.name, r.editable]))).toEqual({ 'Mit hold': true, 'Andres hold': false });
+    expect(Object.fromEntries(listed.rows.map((r) => [r.name, r.editable]))).toEqual({
+      'Mit hold': true,
+      'Andres hold': false,
+    });
     expect(listed.access).toEqual({ add: false, edit: true, delete: false });
 
-    expect(await peer.courses.save({ tenant, upserts: [{ ...mine, location: 'Biblioteket' }], deletes: [] })).toMatchObject({ ok: true });
+    expect(
+      await peer.courses.save({ tenant, upserts: [{ ...mine, location: 'Biblioteket' }], deletes: [] }),
+    ).toMatchObject({ ok: true });
     expect(await peer.courses.save({ tenant, upserts: [{ ...theirs, location: 'Hos mig' }], deletes: [] })).toEqual({
       ok: false,
       conflicts: [],
       errors: [{ id: theirs.id, field: '', message: 'errors:row_read_only' }],
     });
     const stored = await privileged((tx) =>
-      tx.query<{ name: string; location: string | null }>('select name, location from public.courses where tenant_id = $1 order by name', [world.tenant.id]),
+      tx.query<{ name: string; location: string | null }>(
+        'select name, location from public.courses where tenant_id = $1 order by name',
+        [world.tenant.id],
+      ),
     );
     expect(stored).toEqual([
       { name: 'Andres hold', location: null },
@@ -207,13 +257,17 @@ describe('per-row edit rights', () => {
     ]);
 
     // Their own course, but not theirs to hand over: only coordinators assign facilitators.
-    await expect(peer.courses.save({ tenant, upserts: [{ ...mine, version: 2, facilitatorId: null }], deletes: [] })).rejects.toMatchObject({
+    await expect(
+      peer.courses.save({ tenant, upserts: [{ ...mine, version: 2, facilitatorId: null }], deletes: [] }),
+    ).rejects.toMatchObject({
       code: 'FORBIDDEN',
       message: 'errors:facilitators_by_coordinators',
     });
 
     // Adding a course is for editors only; RLS refuses it whatever the API lets through.
-    await expect(peer.courses.save({ tenant, upserts: [newRow(courses, { name: 'Nyt' })], deletes: [] })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      peer.courses.save({ tenant, upserts: [newRow(courses, { name: 'Nyt' })], deletes: [] }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it('viewers see every row as not theirs to change', async () => {
@@ -228,7 +282,12 @@ describe('get', () => {
   it('returns one row the caller may see, and not found otherwise', async () => {
     const course = await addCourse('Hold');
     expect((await api.courses.get({ tenant, id: course.id })).row).toMatchObject({ id: course.id, name: 'Hold' });
-    await expect(callerFor(world.users.stranger).api.courses.get({ tenant, id: course.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(api.courses.get({ tenant, id: randomUUID() })).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'errors:row_not_found' });
+    await expect(callerFor(world.users.stranger).api.courses.get({ tenant, id: course.id })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    await expect(api.courses.get({ tenant, id: randomUUID() })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'errors:row_not_found',
+    });
   });
 });

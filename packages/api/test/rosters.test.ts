@@ -18,16 +18,32 @@ const volunteer = (fields: Partial<VolunteerRow> = {}): VolunteerRow => ({
   ...fields,
 });
 
-async function saveVolunteers(who: keyof World['users'], upserts: unknown[], deletes: { id: string; version: number }[] = []) {
-  return callerFor(world.users[who]).api.volunteers.save({ tenant: world.tenant.slug, upserts: upserts as VolunteerRow[], deletes });
+async function saveVolunteers(
+  who: keyof World['users'],
+  upserts: unknown[],
+  deletes: { id: string; version: number }[] = [],
+) {
+  return callerFor(world.users[who]).api.volunteers.save({
+    tenant: world.tenant.slug,
+    upserts: upserts as VolunteerRow[],
+    deletes,
+  });
 }
 
 const stored = () =>
-  privileged((tx) => tx.query<{ name: string; version: number }>('select name, version from public.volunteers where tenant_id = $1 order by name', [world.tenant.id]));
+  privileged((tx) =>
+    tx.query<{ name: string; version: number }>(
+      'select name, version from public.volunteers where tenant_id = $1 order by name',
+      [world.tenant.id],
+    ),
+  );
 
 describe('volunteers.save', () => {
   it('inserts new rows with the ids the browser chose and returns them at version 1', async () => {
-    const rows = [volunteer({ name: 'Anna', email: 'ANNA@example.dk' }), volunteer({ name: 'Bo', shortCourses: ['first_aid'] })];
+    const rows = [
+      volunteer({ name: 'Anna', email: 'ANNA@example.dk' }),
+      volunteer({ name: 'Bo', shortCourses: ['first_aid'] }),
+    ];
     const result = await saveVolunteers('coordinator', rows);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
@@ -46,7 +62,11 @@ describe('volunteers.save', () => {
     const good = volunteer({ name: 'God' });
     const bad = volunteer({ name: 'Dårlig', email: 'not-an-email' });
     const result = await saveVolunteers('coordinator', [good, bad]);
-    expect(result).toEqual({ ok: false, conflicts: [], errors: [{ id: bad.id, field: 'email', message: 'errors:invalid_email' }] });
+    expect(result).toEqual({
+      ok: false,
+      conflicts: [],
+      errors: [{ id: bad.id, field: 'email', message: 'errors:invalid_email' }],
+    });
     expect(await stored()).toEqual([]);
   });
 
@@ -94,13 +114,20 @@ describe('volunteers.save', () => {
     );
     expect(audit).toEqual([
       expect.objectContaining({ action: 'insert', changed_by: world.users.coordinator.id }),
-      { action: 'update', changed_by: world.users.coordinator.id, changes: { status: { from: 'applicant', to: 'active' } } },
+      {
+        action: 'update',
+        changed_by: world.users.coordinator.id,
+        changes: { status: { from: 'applicant', to: 'active' } },
+      },
     ]);
   });
 
   it('viewers cannot save, peers get only the directory, strangers do not find the workspace', async () => {
     await expect(saveVolunteers('viewer', [volunteer()])).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await saveVolunteers('coordinator', [volunteer({ name: 'Aktiv', status: 'active', note: 'privat' }), volunteer({ name: 'Ansøger' })]);
+    await saveVolunteers('coordinator', [
+      volunteer({ name: 'Aktiv', status: 'active', note: 'privat' }),
+      volunteer({ name: 'Ansøger' }),
+    ]);
     const peer = callerFor(world.users.peer).api.volunteers;
     expect((await peer.list({ tenant: world.tenant.slug })).rows).toEqual([]);
     const directory = await peer.directory({ tenant: world.tenant.slug });
@@ -112,7 +139,13 @@ describe('volunteers.save', () => {
 });
 
 describe('participants.save', () => {
-  const participant = (firstName: string, extra = {}) => ({ ...NEW_PARTICIPANT, id: randomUUID(), version: null, firstName, ...extra });
+  const participant = (firstName: string, extra = {}) => ({
+    ...NEW_PARTICIPANT,
+    id: randomUUID(),
+    version: null,
+    firstName,
+    ...extra,
+  });
 
   it('refuses anything that looks like a CPR number and saves nothing', async () => {
     const { api } = callerFor(world.users.coordinator);
@@ -131,9 +164,15 @@ describe('participants.save', () => {
 
   it('saves minimal participants and hides them from peers', async () => {
     const { api } = callerFor(world.users.coordinator);
-    const result = await api.participants.save({ tenant: world.tenant.slug, upserts: [participant('M.K.', { birthYear: 1990 })], deletes: [] });
+    const result = await api.participants.save({
+      tenant: world.tenant.slug,
+      upserts: [participant('M.K.', { birthYear: 1990 })],
+      deletes: [],
+    });
     expect(result.ok).toBe(true);
-    expect((await api.participants.list({ tenant: world.tenant.slug })).rows).toEqual([expect.objectContaining({ firstName: 'M.K.', birthYear: 1990 })]);
+    expect((await api.participants.list({ tenant: world.tenant.slug })).rows).toEqual([
+      expect.objectContaining({ firstName: 'M.K.', birthYear: 1990 }),
+    ]);
     expect((await callerFor(world.users.peer).api.participants.list({ tenant: world.tenant.slug })).rows).toEqual([]);
   });
 
@@ -151,8 +190,16 @@ describe('participants.save', () => {
 describe('preferences', () => {
   it('keeps each member’s grid layout to themself', async () => {
     const mine = callerFor(world.users.coordinator).api;
-    await mine.preferences.save({ tenant: world.tenant.slug, grid: 'volunteers', state: { columns: [{ colId: 'name', width: 200 }] } });
-    expect(await mine.preferences.get({ tenant: world.tenant.slug, grid: 'volunteers' })).toEqual({ columns: [{ colId: 'name', width: 200 }] });
-    expect(await callerFor(world.users.admin).api.preferences.get({ tenant: world.tenant.slug, grid: 'volunteers' })).toBeNull();
+    await mine.preferences.save({
+      tenant: world.tenant.slug,
+      grid: 'volunteers',
+      state: { columns: [{ colId: 'name', width: 200 }] },
+    });
+    expect(await mine.preferences.get({ tenant: world.tenant.slug, grid: 'volunteers' })).toEqual({
+      columns: [{ colId: 'name', width: 200 }],
+    });
+    expect(
+      await callerFor(world.users.admin).api.preferences.get({ tenant: world.tenant.slug, grid: 'volunteers' }),
+    ).toBeNull();
   });
 });

@@ -23,7 +23,7 @@ const COMPUTED_TYPE: Record<'text' | 'number' | 'date', ColumnType> = { text: 't
  * kinds, and for lookups the candidates the list procedure returned.
  */
 export function gridColumnsOf(
-  definition: RosterDefinition,
+  definition: Pick<RosterDefinition, 'namespace' | 'fields'>,
   lookups: Readonly<Record<string, readonly LookupOption[]>> = {},
 ): GridColumn<Record<string, unknown>>[] {
   const ns = definition.namespace;

@@ -92,7 +92,8 @@ describe('guessMapping', () => {
   });
 
   it("recognises a column's import aliases, normalized like the headers", () => {
-    const columns: Column[] = volunteerColumns.map((c) =>
+    const plain: Column[] = volunteerColumns.map(({ importAliases: _aliases, ...c }) => c);
+    const columns: Column[] = plain.map((c) =>
       c.field === 'email'
         ? { ...c, importAliases: ['Mail', 'E-mail-adresse'] }
         : c.field === 'name'
@@ -102,7 +103,9 @@ describe('guessMapping', () => {
     expect(guessMapping(['FORNAVN', 'e-mail adresse', 'Telefon'], columns, ctx)).toEqual(['name', 'email', 'phone']);
     expect(guessMapping([' mail '], columns, ctx)).toEqual(['email']);
     // Without the aliases the same headers mean nothing.
-    expect(guessMapping(['Fornavn', 'Mail'], volunteerColumns, ctx)).toEqual([null, null]);
+    expect(guessMapping(['Fornavn', 'Mail'], plain, ctx)).toEqual([null, null]);
+    // The volunteers' definition declares its own aliases, which the derived columns carry.
+    expect(guessMapping(['Mail', 'Mobil'], volunteerColumns, ctx)).toEqual(['email', 'phone']);
   });
 });
 
