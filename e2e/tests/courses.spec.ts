@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import type pg from 'pg';
 import { addMember, createTenant, removeTenants } from '@brobygger/db/testing';
 import { expect, signIn, test, type User, type Workspace } from '../fixtures.ts';
 import { paste } from '../support/clipboard.ts';
@@ -19,13 +20,7 @@ test.afterEach(async ({ db, workspace }) => {
 });
 
 /** A member with the given role, signed in on `page`. */
-async function signInAs(
-  page: Page,
-  db: Parameters<typeof addMembership>[0],
-  workspace: Workspace,
-  user: User,
-  role: 'coordinator' | 'peer',
-) {
+async function signInAs(page: Page, db: pg.Client, workspace: Workspace, user: User, role: 'coordinator' | 'peer') {
   await addMembership(db, workspace, user, role);
   await signIn(page, user);
 }
