@@ -13,13 +13,15 @@ import { GeneralErrorBoundary } from '../components/error-boundary.tsx';
 import { EditableGrid } from '../components/grid/editable-grid.tsx';
 import type { GridColumn, SaveBatch } from '../components/grid/types.ts';
 import { load, requireCaller } from '../lib/api.server.ts';
+import { toJsonRows, useJsonRows } from '../lib/json-rows.ts';
 import { titleMeta } from '../lib/meta.ts';
 import { trpc } from '../lib/trpc.client.ts';
 import { useWorkspace } from './w.$tenant.tsx';
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { api } = await requireCaller(request, context);
-  return load(() => api.participants.list({ tenant: params.tenant ?? '' }));
+  const { rows, ...rest } = await load(() => api.participants.list({ tenant: params.tenant ?? '' }));
+  return { ...rest, rows: toJsonRows(rows) };
 }
 
 export const meta = titleMeta('participants:title');
@@ -52,7 +54,8 @@ const newParticipant = () => NEW_PARTICIPANT;
 export default function Participants() {
   const { t } = useTranslation('participants');
   const workspace = useWorkspace();
-  const { rows, canEdit } = useLoaderData<typeof loader>();
+  const { rows: jsonRows, canEdit } = useLoaderData<typeof loader>();
+  const rows = useJsonRows(jsonRows);
   const save = (batch: SaveBatch<ParticipantRow>) =>
     trpc.participants.save.mutate({ tenant: workspace.slug, ...batch });
 

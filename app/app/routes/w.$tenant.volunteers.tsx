@@ -15,13 +15,15 @@ import { GeneralErrorBoundary } from '../components/error-boundary.tsx';
 import { EditableGrid } from '../components/grid/editable-grid.tsx';
 import type { GridColumn, SaveBatch } from '../components/grid/types.ts';
 import { load, requireCaller } from '../lib/api.server.ts';
+import { toJsonRows, useJsonRows } from '../lib/json-rows.ts';
 import { titleMeta } from '../lib/meta.ts';
 import { trpc } from '../lib/trpc.client.ts';
 import { useWorkspace } from './w.$tenant.tsx';
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { api } = await requireCaller(request, context);
-  return load(() => api.volunteers.list({ tenant: params.tenant ?? '' }));
+  const { rows, ...rest } = await load(() => api.volunteers.list({ tenant: params.tenant ?? '' }));
+  return { ...rest, rows: toJsonRows(rows) };
 }
 
 export const meta = titleMeta('volunteers:title');
@@ -75,7 +77,8 @@ const newVolunteer = () => NEW_VOLUNTEER;
 export default function Volunteers() {
   const { t } = useTranslation('volunteers');
   const workspace = useWorkspace();
-  const { rows, directory, canEdit } = useLoaderData<typeof loader>();
+  const { rows: jsonRows, directory, canEdit } = useLoaderData<typeof loader>();
+  const rows = useJsonRows(jsonRows);
   const save = (batch: SaveBatch<VolunteerRow>) => trpc.volunteers.save.mutate({ tenant: workspace.slug, ...batch });
 
   if (directory) return <Directory people={directory} />;
