@@ -168,6 +168,8 @@ export async function gridPage(server: AppServer, log: Log): Promise<BenchOutcom
         result: {
           bench: 'grid-first-rows-10k',
           ms: firstRowsMs,
+          // The fastest run: what the page does when the shared machine leaves it the CPUs.
+          best_ms: Math.round(Math.min(...timings.map((t) => t.firstRows))),
           html_ms: Math.round(median(timings.map((t) => t.responseEnd))),
           runs: MEASURED_RUNS,
           target_ms: TARGET_FIRST_ROWS_MS,
