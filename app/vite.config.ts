@@ -21,4 +21,10 @@ export default defineConfig({
     }),
   ],
   server: { port: 3000 },
+  build: {
+    // Browsers from late 2022 on (Vite 7's "baseline widely available"): class fields, optional
+    // chaining and the like stay as written instead of being lowered for 2020 browsers, which
+    // makes the volunteers page's JavaScript ~10 KB (gzipped) smaller. AG Grid 36 needs no older.
+    target: ['chrome107', 'edge107', 'firefox104', 'safari16'],
+  },
 });

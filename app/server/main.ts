@@ -120,10 +120,11 @@ async function main() {
     }),
   );
 
-  const server = app.listen(env.PORT, () => {
+  const onListening = () => {
     logger.info(`Brobygger is running on ${env.APP_URL}`);
     if (env.seedDemo && env.AUTH_PROVIDER === 'local') printDemoSignIns(env.APP_URL);
-  });
+  };
+  const server = env.HOST ? app.listen(env.PORT, env.HOST, onListening) : app.listen(env.PORT, onListening);
 
   const shutdown = async (signal: string) => {
     logger.info(`${signal}: shutting down`);

@@ -4,6 +4,7 @@ import { courseSessions, enrolments } from '@brobygger/api/rosters';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '../components/error-boundary.tsx';
 import { RosterGrid } from '../components/roster/roster-grid.tsx';
+import { toRosterData } from '../components/roster/roster-data.ts';
 import { load, requireCaller } from '../lib/api.server.ts';
 import { useWorkspace } from './w.$tenant.tsx';
 
@@ -18,7 +19,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       api.courseSessions.list({ tenant, parent }),
       api.enrolments.list({ tenant, parent }),
     ]);
-    return { course, sessions, enrolled };
+    // A peer sees the enrolments of their own courses only: no section where there is nothing to see.
+    const showEnrolments = enrolled.access.edit || enrolled.rows.length > 0;
+    return { course, sessions: toRosterData(sessions), enrolled: toRosterData(enrolled), showEnrolments };
   });
 }
 
@@ -29,7 +32,7 @@ export const meta = ({ data }: { data?: { course: { name: string } } }) => [
 export default function Course() {
   const { t } = useTranslation('courses');
   const workspace = useWorkspace();
-  const { course, sessions, enrolled } = useLoaderData<typeof loader>();
+  const { course, sessions, enrolled, showEnrolments } = useLoaderData<typeof loader>();
   return (
     <div className="page page-wide">
       <p>
@@ -52,7 +55,7 @@ export default function Course() {
           labelledBy="sessions-title"
         />
       </section>
-      {enrolled.access.edit || enrolled.rows.length ? (
+      {showEnrolments ? (
         <section aria-labelledby="enrolments-title">
           <h2 id="enrolments-title">{t('enrolmentsTitle')}</h2>
           <RosterGrid

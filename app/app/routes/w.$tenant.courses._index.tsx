@@ -5,13 +5,14 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '../components/error-boundary.tsx';
 import { RosterPage } from '../components/roster/roster-page.tsx';
+import { toRosterData } from '../components/roster/roster-data.ts';
 import { load, requireCaller } from '../lib/api.server.ts';
 import { titleMeta } from '../lib/meta.ts';
 import { useWorkspace } from './w.$tenant.tsx';
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { api } = await requireCaller(request, context);
-  return load(() => api.courses.list({ tenant: params.tenant ?? '' }));
+  return toRosterData(await load(() => api.courses.list({ tenant: params.tenant ?? '' })));
 }
 
 export const meta = titleMeta('courses:title');

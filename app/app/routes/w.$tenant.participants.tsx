@@ -4,12 +4,13 @@ import { participants } from '@brobygger/api/rosters';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '../components/error-boundary.tsx';
 import { RosterPage } from '../components/roster/roster-page.tsx';
+import { toRosterData } from '../components/roster/roster-data.ts';
 import { load, requireCaller } from '../lib/api.server.ts';
 import { titleMeta } from '../lib/meta.ts';
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { api } = await requireCaller(request, context);
-  return load(() => api.participants.list({ tenant: params.tenant ?? '' }));
+  return toRosterData(await load(() => api.participants.list({ tenant: params.tenant ?? '' })));
 }
 
 export const meta = titleMeta('participants:title');

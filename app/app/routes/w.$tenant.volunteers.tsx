@@ -4,6 +4,7 @@ import { volunteers } from '@brobygger/api/rosters';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '../components/error-boundary.tsx';
 import { RosterPage } from '../components/roster/roster-page.tsx';
+import { toRosterData } from '../components/roster/roster-data.ts';
 import { load, requireCaller } from '../lib/api.server.ts';
 import { titleMeta } from '../lib/meta.ts';
 import { useWorkspace } from './w.$tenant.tsx';
@@ -16,7 +17,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     const workspace = await api.workspaces.get({ tenant });
     if (workspace.permissions['volunteers.directory'])
       return { directory: await api.volunteers.directory({ tenant }), roster: null };
-    return { directory: null, roster: await api.volunteers.list({ tenant }) };
+    return { directory: null, roster: toRosterData(await api.volunteers.list({ tenant })) };
   });
 }
 

@@ -9,6 +9,8 @@ const ZEnv = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     PORT: z.coerce.number().int().positive().default(3000),
+    /** Address to listen on; unset means every interface (a container behind a load balancer). */
+    HOST: z.string().optional(),
     APP_URL: z.url().optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Where the embedded database and local secrets live when DATABASE_URL is not set. */

@@ -90,7 +90,10 @@ export class EditSession {
   /** Fields this user changed in a row since it was loaded or added. */
   changedFields(id: string): string[] {
     const row = this.current.get(id);
-    return row ? fieldsOf(row).filter((f) => this.isDirty(id, f)) : [];
+    // Rows are immutable snapshots: still the object that was loaded means nothing changed. This
+    // keeps pending(), which runs on every render, from comparing 10,000 rows field by field.
+    if (!row || row === this.saved.get(id)) return [];
+    return fieldsOf(row).filter((f) => this.isDirty(id, f));
   }
 
   isChanged(id: string): boolean {

@@ -1,4 +1,3 @@
-import type { LookupOption, RosterAccess } from '@brobygger/api';
 import type { DerivedRoster } from '@brobygger/api/rosters';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,13 +6,10 @@ import type { RowLink } from '../grid/row-link.tsx';
 import type { GridRow, SaveBatch, SaveResult } from '../grid/types.ts';
 import { saveRoster } from './roster-client.ts';
 import { gridColumnsOf } from './grid-columns.ts';
+import type { RosterData } from './roster-data.ts';
+import { useJsonRows } from '../../lib/json-rows.ts';
 
-/** What a roster's `list` procedure returns, as a loader hands it on. */
-export type RosterData = {
-  rows: readonly GridRow[];
-  lookups: Record<string, LookupOption[]>;
-  access: RosterAccess;
-};
+export type { RosterData };
 
 /**
  * One roster in the shared grid, configured from its definition alone: columns, schema,
@@ -39,6 +35,7 @@ export function RosterGrid({
 }) {
   const { t } = useTranslation();
   const { definition } = roster;
+  const rows = useJsonRows(data.rows);
   const columns = useMemo(() => gridColumnsOf(definition, data.lookups), [definition, data.lookups]);
   const save = (batch: SaveBatch<GridRow>) =>
     saveRoster(definition.name, { tenant, parent, ...batch }) as Promise<SaveResult<GridRow>>;
@@ -51,7 +48,7 @@ export function RosterGrid({
       schema={roster.fieldsSchema}
       newRow={roster.newRow}
       labelField={definition.labelField}
-      rows={data.rows}
+      rows={rows}
       canEdit={data.access.edit}
       canAdd={data.access.add}
       canDelete={data.access.delete}

@@ -3,7 +3,8 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useWorkspace } from '../../routes/w.$tenant.tsx';
 import type { RowLink } from '../grid/row-link.tsx';
-import { RosterGrid, type RosterData } from './roster-grid.tsx';
+import type { RosterData } from './roster-data.ts';
+import { RosterGrid } from './roster-grid.tsx';
 
 /**
  * A flat roster's whole page: its title and one-line intro from the roster's namespace

@@ -1,0 +1,93 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { freePort, type EmbeddedDatabase } from '@brobygger/db';
+import type { Log } from './measure.ts';
+
+/**
+ * The production build served by the real server (`app/server/main.ts`, NODE_ENV=production),
+ * on loopback only, against the benchmark's own embedded database: the same process a
+ * coordinator's browser talks to, minus the network.
+ */
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const appDir = path.join(repoRoot, 'app');
+
+const READY_TIMEOUT_MS = 60_000;
+const STOP_TIMEOUT_MS = 10_000;
+
+export type AppServer = { baseUrl: string; stop: () => Promise<void> };
+
+/**
+ * `npm run build -w app`, so the numbers are those of the code in the work tree.
+ * BENCH_SKIP_BUILD=1 reuses the last build (for repeated runs while profiling).
+ */
+export function buildApp(log: Log): void {
+  if (process.env.BENCH_SKIP_BUILD === '1') {
+    log('BENCH_SKIP_BUILD=1: using the existing app build');
+    return;
+  }
+  log('building the app (npm run build -w app)');
+  const result = spawnSync('npm', ['run', 'build', '-w', 'app'], {
+    cwd: repoRoot,
+    stdio: ['ignore', process.stderr, process.stderr],
+    timeout: 300_000,
+  });
+  if (result.status !== 0) throw new Error(`app build failed (exit ${result.status ?? result.signal})`);
+}
+
+export async function startAppServer(db: EmbeddedDatabase, log: Log): Promise<AppServer> {
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: appDir,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      APP_URL: baseUrl,
+      DATABASE_URL: db.requestUrl,
+      DATABASE_ADMIN_URL: db.adminUrl,
+      AUTH_PROVIDER: 'local',
+      SESSION_SECRET: randomBytes(32).toString('hex'),
+      SEED_DEMO: 'false',
+      LOG_LEVEL: 'warn',
+    },
+  });
+  child.stderr?.on('data', (chunk: Buffer) => log(`[server] ${chunk.toString().trimEnd()}`));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+
+  try {
+    await waitUntilReady(baseUrl, child);
+  } catch (error) {
+    await stop(child, exited);
+    throw error;
+  }
+  log(`app server ready on ${baseUrl}`);
+  return { baseUrl, stop: () => stop(child, exited) };
+}
+
+async function waitUntilReady(baseUrl: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`app server exited with ${child.exitCode} before it was ready`);
+    const ready = await fetch(`${baseUrl}/readyz`, { signal: AbortSignal.timeout(2000) })
+      .then((r) => r.ok)
+      .catch(() => false);
+    if (ready) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`app server not ready after ${READY_TIMEOUT_MS / 1000} s`);
+}
+
+/** SIGTERM (the server closes its pools and exits), SIGKILL if it has not after a while. */
+async function stop(child: ChildProcess, exited: Promise<void>): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+  await exited;
+  clearTimeout(timer);
+}
