@@ -73,7 +73,8 @@ export default function Attendance() {
     () =>
       sheet.sessions.map((s) => ({
         id: s.id,
-        label: formatIsoDate(s.heldOn, locale),
+        // Day and month fit a narrow column; the year is the course's and rarely in doubt.
+        label: formatIsoDate(s.heldOn, locale).slice(0, 5),
         sublabel: s.status === 'cancelled' ? t('status.cancelled') : (s.startsAt ?? undefined),
         readOnly: s.status === 'cancelled',
       })),

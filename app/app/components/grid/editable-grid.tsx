@@ -478,7 +478,9 @@ function GridBody<Fields extends Record<string, unknown>>(props: EditableGridPro
               onConfirm={(rows, intent, plan) => {
                 apply(commitWritable(intent));
                 // Rows with bad cells come in too; the grid marks them and Save waits for the fixes.
-                const fixing = plan.counts.invalid ? ` ${t('import:appliedFixing', { count: plan.counts.invalid })}` : '';
+                const fixing = plan.counts.invalid
+                  ? ` ${t('import:appliedFixing', { count: plan.counts.invalid })}`
+                  : '';
                 announce(`${t('import:applied', { count: rows.length })}${fixing}`);
               }}
             />

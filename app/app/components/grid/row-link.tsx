@@ -23,8 +23,9 @@ function RowLinkCell({
 export function rowLinkColumn(link: RowLink, isSaved: (id: string) => boolean): ColDef<GridRow> {
   return {
     colId: '__open',
-    headerName: '',
-    width: 80,
+    // Named for screen readers; the links themselves say the same.
+    headerName: link.label,
+    width: 72,
     pinned: 'left',
     sortable: false,
     filter: false,

@@ -118,7 +118,7 @@ export function rosterRepository<Row extends Versioned>(roster: DerivedRoster) {
       const { table: target, label, detail, where } = f.lookup;
       out[name] = await tx.query<LookupOption>(
         `select l.id, ${label} as label, ${detail ?? 'null::text'} as detail from ${target} l
-         where l.tenant_id = $1${where ? ` and (${where})` : ''} order by (${label})::text collate "da-DK-x-icu", l.id`,
+         where l.tenant_id = $1${where ? ` and (${where})` : ''} order by (${label})::text collate "da-DK-x-icu", (${detail ?? 'null::text'})::text, l.id`,
         [scope.tenantId],
       );
     }

@@ -81,7 +81,9 @@ describe('XLSX export and import', () => {
       format: 'dd-mm-yyyy',
     });
     expect(exportCell(columnOf(volunteerColumns, 'recordCheckOk'), true, da)).toEqual({ value: 'Ja', type: String });
-    expect(exportCell(columnOf(volunteerColumns, 'recordCheckOk'), false, { t: translate('en'), locale: 'en' })).toEqual({
+    expect(
+      exportCell(columnOf(volunteerColumns, 'recordCheckOk'), false, { t: translate('en'), locale: 'en' }),
+    ).toEqual({
       value: 'No',
       type: String,
     });

@@ -51,16 +51,11 @@ export const coursesRoster = defineRoster({
       importAliases: ['Navn', 'Hold', 'Forløb', 'Course'],
     }),
     kind: field.option(COURSE_KINDS, { required: true, default: 'group_course', sqlType: 'public.course_kind' }),
-    location: field.text({ max: 200, width: 180, importAliases: ['Sted', 'Adresse', 'Place'] }),
-    partnerOrganisation: field.text({ max: 200, width: 180, importAliases: ['Partner', 'Samarbejdspartner'] }),
-    facilitatorId: field.lookup(FACILITATOR, { width: 180, importAliases: ['Facilitator', 'Peer 1', 'Tovholder'] }),
-    coFacilitatorId: field.lookup(FACILITATOR, { width: 180, importAliases: ['Peer 2', 'Medfacilitator'] }),
-    capacity: field.number({ sqlType: 'smallint', min: 1, max: 500, importAliases: ['Pladser', 'Places'] }),
-    minAge: field.number({ sqlType: 'smallint', min: 0, max: 120 }),
-    maxAge: field.number({ sqlType: 'smallint', min: 0, max: 120 }),
+    facilitatorId: field.lookup(FACILITATOR, { width: 170, importAliases: ['Facilitator', 'Peer 1', 'Tovholder'] }),
+    coFacilitatorId: field.lookup(FACILITATOR, { width: 170, importAliases: ['Peer 2', 'Medfacilitator'] }),
     startsOn: field.date({ importAliases: ['Start', 'Startdato'] }),
     endsOn: field.date({ importAliases: ['Slut', 'Slutdato', 'End'] }),
-    note: field.text({ max: 500, width: 240 }),
+    // What a coordinator checks first, next to the course rather than at the far right.
     sessionsHeld: field.computed<number>({
       shows: 'number',
       sql: "(select count(*)::int from public.course_sessions s where s.tenant_id = t.tenant_id and s.course_id = t.id and s.status = 'held')",
@@ -73,6 +68,12 @@ export const coursesRoster = defineRoster({
       shows: 'number',
       sql: attendanceRateSql('a.tenant_id = t.tenant_id and a.course_id = t.id'),
     }),
+    location: field.text({ max: 200, width: 180, importAliases: ['Sted', 'Adresse', 'Place'] }),
+    partnerOrganisation: field.text({ max: 200, width: 200, importAliases: ['Partner', 'Samarbejdspartner'] }),
+    capacity: field.number({ sqlType: 'smallint', min: 1, max: 500, importAliases: ['Pladser', 'Places'] }),
+    minAge: field.number({ sqlType: 'smallint', min: 0, max: 120 }),
+    maxAge: field.number({ sqlType: 'smallint', min: 0, max: 120 }),
+    note: field.text({ max: 500, width: 240 }),
   },
 });
 
