@@ -96,9 +96,3 @@ function fieldErrorsOf(issues: ZodIssueLike[]): Record<string, string[]> {
   }
   return out;
 }
-
-/** Only same-site paths: an attacker's `redirectTo=//evil.example` must not leave the app. */
-export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = '/'): string {
-  if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback;
-  return to;
-}

@@ -3,14 +3,16 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remi
 import { useTranslation } from 'react-i18next';
 import { Field, FormMessage } from '../components/form.tsx';
 import { AuthCard, EmailField } from '../components/auth-card.tsx';
-import { safeRedirect, sessionOrNull } from '../lib/api.server.ts';
+import { sessionOrNull } from '../lib/api.server.ts';
+import { safeRedirect } from '../lib/safe-redirect.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Brobygger' }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   // With the database down the form still shows; signing in then says so.
   const session = await sessionOrNull(request, context);
-  if (session) throw redirect(safeRedirect(new URL(request.url).searchParams.get('redirectTo')));
+  if (session)
+    throw redirect(safeRedirect(new URL(request.url).searchParams.get('redirectTo'), context.services.appUrl));
   return null;
 }
 
@@ -25,7 +27,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const status = result.reason === 'rate_limited' ? 429 : result.reason === 'unavailable' ? 503 : 401;
     return data({ error: `auth:${result.reason}`, email }, { status });
   }
-  return redirect(safeRedirect(form.get('redirectTo')), { headers: result.headers });
+  return redirect(safeRedirect(form.get('redirectTo'), context.services.appUrl), { headers: result.headers });
 }
 
 export default function Login() {
