@@ -112,6 +112,17 @@ describe('local provider', () => {
     });
   });
 
+  it('parallel wrong passwords: no more than the limit reach the password check', async () => {
+    const user = await createAccount();
+    // All at once, each from its own address, so only the per-e-mail limit can hold them back.
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => provider.signInWithPassword(request(), user.email, `wrong password ${i}`)),
+    );
+    const checked = results.filter((r) => !r.ok && r.reason === 'invalid_credentials');
+    expect(checked.length).toBeLessThanOrEqual(RATE_LIMIT.perEmail);
+    expect(results.filter((r) => !r.ok && r.reason === 'rate_limited')).toHaveLength(40 - checked.length);
+  });
+
   it('a success before the limit clears the e-mail’s failures', async () => {
     const user = await createAccount();
     for (let i = 0; i < RATE_LIMIT.perEmail - 1; i++)

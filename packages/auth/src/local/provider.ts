@@ -1,7 +1,7 @@
 import { DatabaseUnavailableError, withPrivilegedTx } from '@brobygger/db';
 import { claimsFor, MIN_PASSWORD_LENGTH, type AuthProvider, type Session } from '../types.ts';
 import { dummyHash, verifyPassword } from './passwords.ts';
-import { clearFailures, isRateLimited, LINK_LIMIT, recordAttempt } from './rate-limit.ts';
+import { admitAttempt, clearFailures, LINK_LIMIT } from './rate-limit.ts';
 import { SESSION_HOURS, sessionCookies } from './session-cookie.ts';
 import { endSession, isLive, startSession } from './sessions.ts';
 import { issueLinkToken, redeemLinkToken } from './sign-in-links.ts';
@@ -49,16 +49,13 @@ export function createLocalProvider(opts: { secret: Uint8Array; secureCookies: b
       const email = rawEmail.trim().toLowerCase();
       const address = clientAddress(request);
       return orUnavailable(async () => {
-        if (await isRateLimited(email, address)) return { ok: false, reason: 'rate_limited' } as const;
+        if (!(await admitAttempt(email, address))) return { ok: false, reason: 'rate_limited' } as const;
         const user = await findUserByEmail(email);
         // Verify against a dummy hash for unknown e-mails so timing does not reveal who has an account.
         const ok = user?.encrypted_password
           ? await verifyPassword(user.encrypted_password, password)
           : (await verifyPassword(await dummyHash(), password), false);
-        if (!user || !ok) {
-          await recordAttempt(email, address);
-          return { ok: false, reason: 'invalid_credentials' } as const;
-        }
+        if (!user || !ok) return { ok: false, reason: 'invalid_credentials' } as const;
         await clearFailures(email);
         return begin(request, user.id, user.email);
       });
@@ -87,8 +84,7 @@ export function createLocalProvider(opts: { secret: Uint8Array; secureCookies: b
       const email = rawEmail.trim().toLowerCase();
       const address = clientAddress(request);
       return orUnavailable(async () => {
-        if (await isRateLimited(email, address, LINK_LIMIT)) return { ok: false, reason: 'rate_limited' } as const;
-        await recordAttempt(email, address, LINK_LIMIT);
+        if (!(await admitAttempt(email, address, LINK_LIMIT))) return { ok: false, reason: 'rate_limited' } as const;
         const token = await issueLinkToken(email);
         if (!token) return { ok: true, mail: null } as const;
         const url = new URL(confirmUrl);
