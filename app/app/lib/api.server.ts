@@ -1,4 +1,4 @@
-import { redirect, type AppLoadContext } from '@remix-run/node';
+import { data, redirect, type AppLoadContext } from '@remix-run/node';
 
 type Caller = Awaited<ReturnType<AppLoadContext['services']['callerFor']>>;
 
@@ -95,4 +95,20 @@ function fieldErrorsOf(issues: ZodIssueLike[]): Record<string, string[]> {
     (out[key] ??= []).push(issue.message.startsWith('errors:') ? issue.message : 'errors:invalid_input');
   }
   return out;
+}
+
+/** What a sign-in form's action answers when it fails: a message key, its values, the e-mail typed. */
+export type AuthFormError = { error: string; values?: Record<string, number>; email: string; sent?: false };
+
+/**
+ * "Too many attempts": 429 with Retry-After and a message that says how long, or the general
+ * one when the provider does not tell (Supabase Auth).
+ */
+export function slowedDown(retryAfterSeconds: number | undefined, key: string, email: string) {
+  if (retryAfterSeconds === undefined)
+    return data<AuthFormError>({ error: 'auth:rate_limited', email }, { status: 429 });
+  return data<AuthFormError>(
+    { error: key, values: { count: retryAfterSeconds }, email },
+    { status: 429, headers: { 'Retry-After': String(retryAfterSeconds) } },
+  );
 }

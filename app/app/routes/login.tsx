@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remi
 import { useTranslation } from 'react-i18next';
 import { Field, FormMessage } from '../components/form.tsx';
 import { AuthCard, EmailField } from '../components/auth-card.tsx';
-import { sessionOrNull } from '../lib/api.server.ts';
+import { sessionOrNull, slowedDown, type AuthFormError } from '../lib/api.server.ts';
 import { safeRedirect } from '../lib/safe-redirect.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Brobygger' }];
@@ -20,12 +20,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const email = String(form.get('email') ?? '').trim();
   const password = String(form.get('password') ?? '');
-  if (!email || !password) return data({ error: 'auth:missing', email }, { status: 400 });
+  if (!email || !password) return data<AuthFormError>({ error: 'auth:missing', email }, { status: 400 });
 
   const result = await context.services.auth.signInWithPassword(request, email, password);
   if (!result.ok) {
-    const status = result.reason === 'rate_limited' ? 429 : result.reason === 'unavailable' ? 503 : 401;
-    return data({ error: `auth:${result.reason}`, email }, { status });
+    if (result.reason === 'rate_limited') return slowedDown(result.retryAfterSeconds, 'auth:slowed', email);
+    return data<AuthFormError>(
+      { error: `auth:${result.reason}`, email },
+      { status: result.reason === 'unavailable' ? 503 : 401 },
+    );
   }
   return redirect(safeRedirect(form.get('redirectTo'), context.services.appUrl), { headers: result.headers });
 }
@@ -41,7 +44,7 @@ export default function Login() {
         <input type="hidden" name="redirectTo" value={params.get('redirectTo') ?? '/'} />
         <EmailField defaultValue={actionData?.email} />
         <Field label={t('password')} name="password" type="password" autoComplete="current-password" required />
-        <FormMessage error={actionData?.error} />
+        <FormMessage error={actionData?.error} values={actionData?.values} />
         <button type="submit" className="primary" disabled={busy}>
           {t('submit')}
         </button>

@@ -10,6 +10,12 @@ const ZEnv = z
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     PORT: z.coerce.number().int().positive().default(3000),
     APP_URL: z.url().optional(),
+    /**
+     * How many reverse proxies (load balancer, ingress) stand between the internet and the app.
+     * The client's address, which rate limits count, is taken that many hops from the right of
+     * X-Forwarded-For; 0 (no proxy) uses the socket's address and ignores the header.
+     */
+    TRUSTED_PROXY_HOPS: z.coerce.number().int('must be a whole number').min(0, 'must be 0 or more').max(10).default(0),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Where the embedded database and local secrets live when DATABASE_URL is not set. */
     DATA_DIR: z.string().default('.data'),

@@ -31,4 +31,12 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ SESSION_SECRET: 'short' })).toThrowError(/SESSION_SECRET must be at least 32/);
     expect(() => parseEnv({ PORT: 'abc' })).toThrowError(/PORT/);
   });
+
+  it('counts trusted proxy hops: none by default, a whole number otherwise', () => {
+    expect(parseEnv({}).TRUSTED_PROXY_HOPS).toBe(0);
+    expect(parseEnv({ TRUSTED_PROXY_HOPS: '2' }).TRUSTED_PROXY_HOPS).toBe(2);
+    for (const bad of ['-1', '1.5', 'yes']) {
+      expect(() => parseEnv({ TRUSTED_PROXY_HOPS: bad })).toThrowError(/TRUSTED_PROXY_HOPS/);
+    }
+  });
 });

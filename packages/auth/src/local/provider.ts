@@ -1,7 +1,7 @@
 import { DatabaseUnavailableError, withPrivilegedTx } from '@brobygger/db';
 import { claimsFor, MIN_PASSWORD_LENGTH, type AuthProvider, type Session } from '../types.ts';
 import { dummyHash, verifyPassword } from './passwords.ts';
-import { admitAttempt, clearFailures, LINK_LIMIT } from './rate-limit.ts';
+import { admitAttempt, forgiveSuccess, LINK_LIMIT } from './rate-limit.ts';
 import { SESSION_HOURS, sessionCookies } from './session-cookie.ts';
 import { endSession, isLive, startSession } from './sessions.ts';
 import { issueLinkToken, redeemLinkToken } from './sign-in-links.ts';
@@ -49,14 +49,16 @@ export function createLocalProvider(opts: { secret: Uint8Array; secureCookies: b
       const email = rawEmail.trim().toLowerCase();
       const address = clientAddress(request);
       return orUnavailable(async () => {
-        if (!(await admitAttempt(email, address))) return { ok: false, reason: 'rate_limited' } as const;
+        const admitted = await admitAttempt(email, address);
+        if (!admitted.ok)
+          return { ok: false, reason: 'rate_limited', retryAfterSeconds: admitted.retryAfterSeconds } as const;
         const user = await findUserByEmail(email);
         // Verify against a dummy hash for unknown e-mails so timing does not reveal who has an account.
         const ok = user?.encrypted_password
           ? await verifyPassword(user.encrypted_password, password)
           : (await verifyPassword(await dummyHash(), password), false);
         if (!user || !ok) return { ok: false, reason: 'invalid_credentials' } as const;
-        await clearFailures(email);
+        await forgiveSuccess(email, address);
         return begin(request, user.id, user.email);
       });
     },
@@ -84,7 +86,9 @@ export function createLocalProvider(opts: { secret: Uint8Array; secureCookies: b
       const email = rawEmail.trim().toLowerCase();
       const address = clientAddress(request);
       return orUnavailable(async () => {
-        if (!(await admitAttempt(email, address, LINK_LIMIT))) return { ok: false, reason: 'rate_limited' } as const;
+        const admitted = await admitAttempt(email, address, LINK_LIMIT);
+        if (!admitted.ok)
+          return { ok: false, reason: 'rate_limited', retryAfterSeconds: admitted.retryAfterSeconds } as const;
         const token = await issueLinkToken(email);
         if (!token) return { ok: true, mail: null } as const;
         const url = new URL(confirmUrl);
@@ -97,7 +101,8 @@ export function createLocalProvider(opts: { secret: Uint8Array; secureCookies: b
       return orUnavailable(async () => {
         const user = token ? await redeemLinkToken(token) : null;
         if (!user) return { ok: false, reason: 'link_invalid' } as const;
-        await clearFailures(user.email);
+        // The link proves who it is: the password attempts against the account are forgiven.
+        await forgiveSuccess(user.email);
         return begin(request, user.id, user.email);
       });
     },
