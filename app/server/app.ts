@@ -9,6 +9,7 @@ import { appRouter, toTRPCError } from '@brobygger/api';
 import { CLIENT_ADDRESS_HEADER } from '@brobygger/auth';
 import { getPools } from '@brobygger/db';
 import type { Env } from '@brobygger/env';
+import { formBodyLimit } from './body-limit.ts';
 import type { Logger } from './logger.ts';
 import type { Services } from './services.ts';
 
@@ -100,6 +101,7 @@ export function createApp({ env, logger, services, build, staticDir, before = []
     app.use(express.static(staticDir, { maxAge: '1h' }));
   }
   for (const handler of before) app.use(handler);
+  app.use(formBodyLimit(services));
 
   app.all(
     '*',

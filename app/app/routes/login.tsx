@@ -5,6 +5,8 @@ import { Field, FormMessage } from '../components/form.tsx';
 import { AuthCard, EmailField } from '../components/auth-card.tsx';
 import { sessionOrNull, slowedDown, type AuthFormError } from '../lib/api.server.ts';
 import { safeRedirect } from '../lib/safe-redirect.ts';
+import { CREDENTIAL_VALUES, firstProblem, ZSignInForm } from '../lib/credentials.ts';
+import { MAX_EMAIL_LENGTH } from '@brobygger/auth/policy';
 
 export const meta: MetaFunction = () => [{ title: 'Brobygger' }];
 
@@ -18,9 +20,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
-  const email = String(form.get('email') ?? '').trim();
-  const password = String(form.get('password') ?? '');
-  if (!email || !password) return data<AuthFormError>({ error: 'auth:missing', email }, { status: 400 });
+  const typed = String(form.get('email') ?? '').trim();
+  const parsed = ZSignInForm.safeParse({ email: typed, password: String(form.get('password') ?? '') });
+  if (!parsed.success) {
+    return data<AuthFormError>(
+      { error: firstProblem(parsed.error), values: CREDENTIAL_VALUES, email: typed.slice(0, MAX_EMAIL_LENGTH) },
+      { status: 400 },
+    );
+  }
+  const { email, password } = parsed.data;
 
   const result = await context.services.auth.signInWithPassword(request, email, password);
   if (!result.ok) {

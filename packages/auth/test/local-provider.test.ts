@@ -93,6 +93,29 @@ describe('local provider', () => {
     });
   });
 
+  it('refuses a password longer than any account can have, without counting or checking it', async () => {
+    const user = await createAccount();
+    const address = `long-${unique()}`;
+    expect(await provider.signInWithPassword(request({ address }), user.email, 'x'.repeat(257))).toEqual({
+      ok: false,
+      reason: 'invalid_credentials',
+    });
+    const counted = await privileged((tx) =>
+      tx.query('select 1 from app.login_attempts where key = $1', [`addr:${address}`]),
+    );
+    expect(counted).toEqual([]);
+    expect(
+      await provider.signUp(request(), {
+        email: `long-${unique()}@test.brobygger.dk`,
+        password: 'x'.repeat(257),
+        name: 'Long',
+      }),
+    ).toEqual({
+      ok: false,
+      reason: 'weak_password',
+    });
+  });
+
   it('refuses an unknown e-mail the same way', async () => {
     expect(await provider.signInWithPassword(request(), `nobody-${unique()}@test.brobygger.dk`, PASSWORD)).toEqual({
       ok: false,

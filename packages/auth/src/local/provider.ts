@@ -1,4 +1,5 @@
 import { DatabaseUnavailableError, withPrivilegedTx } from '@brobygger/db';
+import { MAX_EMAIL_LENGTH, MAX_PASSWORD_LENGTH } from '../policy.ts';
 import { claimsFor, MIN_PASSWORD_LENGTH, type AuthProvider, type Session } from '../types.ts';
 import { dummyHash, verifyPassword } from './passwords.ts';
 import { admitAttempt, forgiveSuccess, LINK_LIMIT } from './rate-limit.ts';
@@ -48,6 +49,10 @@ export function createLocalProvider(opts: { secret: Uint8Array; secureCookies: b
     async signInWithPassword(request, rawEmail, password) {
       const email = rawEmail.trim().toLowerCase();
       const address = clientAddress(request);
+      // No account has a longer password or address: refused before any work is done.
+      if (password.length > MAX_PASSWORD_LENGTH || email.length > MAX_EMAIL_LENGTH) {
+        return { ok: false, reason: 'invalid_credentials' } as const;
+      }
       return orUnavailable(async () => {
         const admitted = await admitAttempt(email, address);
         if (!admitted.ok)
@@ -65,7 +70,9 @@ export function createLocalProvider(opts: { secret: Uint8Array; secureCookies: b
 
     async signUp(request, input) {
       const email = input.email.trim().toLowerCase();
-      if (input.password.length < MIN_PASSWORD_LENGTH) return { ok: false, reason: 'weak_password' };
+      if (input.password.length < MIN_PASSWORD_LENGTH || input.password.length > MAX_PASSWORD_LENGTH) {
+        return { ok: false, reason: 'weak_password' };
+      }
       return orUnavailable(async () => {
         let id: string | null;
         try {
