@@ -12,15 +12,7 @@ export function LanguageSwitcher() {
     <Form method="post" action="/set-language" className="language-switcher" aria-label={t('language.change')}>
       <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
       {LOCALES.map((lng) => (
-        <button
-          key={lng}
-          type="submit"
-          name="lng"
-          value={lng}
-          lang={lng}
-          aria-pressed={lng === locale}
-          className="link-button"
-        >
+        <button key={lng} type="submit" name="lng" value={lng} lang={lng} aria-pressed={lng === locale} className="link-button">
           {t(`language.${lng}`)}
         </button>
       ))}

@@ -24,10 +24,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   let result: ActionResult;
   switch (intent) {
     case 'invite':
-      result = await act(
-        () => api.members.invite({ tenant, email: field('email'), role: field('role') as never }),
-        intent,
-      );
+      result = await act(() => api.members.invite({ tenant, email: field('email'), role: field('role') as never }), intent);
       if (!result.ok) result.values = { email: field('email'), role: field('role') };
       break;
     case 'changeRole':
@@ -83,13 +80,7 @@ export default function Members() {
         </thead>
         <tbody>
           {members.map((m) => (
-            <MemberRow
-              key={m.id}
-              member={m}
-              isSelf={m.user_id === userId}
-              canManage={canManage}
-              assignable={assignable}
-            />
+            <MemberRow key={m.id} member={m} isSelf={m.user_id === userId} canManage={canManage} assignable={assignable} />
           ))}
         </tbody>
       </table>
@@ -98,7 +89,7 @@ export default function Members() {
         <>
           <section className="card" aria-labelledby="invite-heading">
             <h2 id="invite-heading">{t('invite.title')}</h2>
-            <Form method="post" className="inline-form" noValidate key={invite?.ok ? invite.email : 'invite'}>
+            <Form method="post" className="inline-form" noValidate key={invite?.ok ? invite.email : "invite"}>
               <input type="hidden" name="intent" value="invite" />
               <Field
                 label={t('invite.email')}
@@ -136,16 +127,11 @@ export default function Members() {
               <ul className="plain-list">
                 {invitations.map((i) => (
                   <li key={i.id}>
-                    {i.email} · {t(`common:roles.${i.role}`)} · {t('pending.expires')}{' '}
-                    {formatDate(i.expires_at, locale)}{' '}
+                    {i.email} · {t(`common:roles.${i.role}`)} · {t('pending.expires')} {formatDate(i.expires_at, locale)}{' '}
                     <Form method="post" className="inline">
                       <input type="hidden" name="intent" value="revoke" />
                       <input type="hidden" name="invitationId" value={i.id} />
-                      <button
-                        type="submit"
-                        className="link-button"
-                        aria-label={t('pending.revoke', { email: i.email })}
-                      >
+                      <button type="submit" className="link-button" aria-label={t('pending.revoke', { email: i.email })}>
                         ✕
                       </button>
                     </Form>
@@ -188,12 +174,7 @@ function MemberRow({
             <input type="hidden" name="intent" value="changeRole" />
             <input type="hidden" name="membershipId" value={member.id} />
             <input type="hidden" name="version" value={member.version} />
-            <select
-              name="role"
-              defaultValue={member.role}
-              aria-label={t('changeRole', { name: member.display_name })}
-              key={member.version}
-            >
+            <select name="role" defaultValue={member.role} aria-label={t('changeRole', { name: member.display_name })} key={member.version}>
               {(member.role === 'owner' ? [...new Set(['owner', ...assignable])] : assignable).map((r) => (
                 <option key={r} value={r}>
                   {t(`common:roles.${r}`)}
@@ -212,8 +193,7 @@ function MemberRow({
           <fetcher.Form
             method="post"
             onSubmit={(e) => {
-              if (!window.confirm(t('removeConfirm', { name: member.display_name, workspace: workspace.name })))
-                e.preventDefault();
+              if (!window.confirm(t('removeConfirm', { name: member.display_name, workspace: workspace.name }))) e.preventDefault();
             }}
           >
             <input type="hidden" name="intent" value="remove" />

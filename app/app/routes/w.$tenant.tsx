@@ -13,9 +13,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return { workspace, workspaces, email: session.email };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.workspace.name} · Brobygger` : 'Brobygger' },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.workspace.name} · Brobygger` : 'Brobygger' }];
 
 export function useWorkspace() {
   const data = useRouteLoaderData<typeof loader>('routes/w.$tenant');
@@ -36,15 +34,10 @@ export default function WorkspaceLayout() {
       <header className="app-header">
         <div className="brand-row">
           <span className="brand">{t('appName')}</span>
-          <Form
-            method="get"
-            action="/w"
-            className="workspace-switcher"
-            onChange={(e) => {
-              const slug = new FormData(e.currentTarget).get('slug');
-              if (typeof slug === 'string') navigate(`/w/${slug}`);
-            }}
-          >
+          <Form method="get" action="/w" className="workspace-switcher" onChange={(e) => {
+            const slug = new FormData(e.currentTarget).get('slug');
+            if (typeof slug === 'string') navigate(`/w/${slug}`);
+          }}>
             <label htmlFor="workspace-switcher">{t('workspace.switcher')}</label>
             <select id="workspace-switcher" name="slug" defaultValue={workspace.slug} key={workspace.slug}>
               {workspaces.map((w) => (

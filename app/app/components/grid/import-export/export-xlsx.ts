@@ -30,12 +30,7 @@ export function exportCell(column: Column, value: unknown, ctx: ValueContext): C
   if (column.type === 'date' && typeof value === 'string') {
     const m = ISO_DATE.exec(value);
     // Midnight UTC: Excel dates have no time zone, and write-excel-file counts days in UTC.
-    if (m)
-      return {
-        value: new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))),
-        type: Date,
-        format: DATE_FORMAT[ctx.locale],
-      };
+    if (m) return { value: new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))), type: Date, format: DATE_FORMAT[ctx.locale] };
   }
   const text = formatValue(column, value, ctx);
   return text === '' ? null : { value: text, type: String };
@@ -48,12 +43,7 @@ export function buildSheet(columns: readonly Column[], rows: readonly GridRow[],
 }
 
 /** The sheet options used here; no images, so they suit the browser and the Node entry alike. */
-export type XlsxSheetOptions = {
-  sheet?: string;
-  columns: { width: number }[];
-  dateFormat: string;
-  stickyRowsCount: number;
-};
+export type XlsxSheetOptions = { sheet?: string; columns: { width: number }[]; dateFormat: string; stickyRowsCount: number };
 
 /** Sheet options: header row frozen, widths per column type, a sheet name Excel accepts. */
 export function sheetOptions(columns: readonly Column[], ctx: ValueContext, sheetName?: string): XlsxSheetOptions {
@@ -67,9 +57,7 @@ export function sheetOptions(columns: readonly Column[], ctx: ValueContext, shee
 
 /** "frivillige-2025-03-31.xlsx": a name that sorts by date in the Downloads folder. */
 export function exportFileName(base: string, today = new Date()): string {
-  const stamp = [today.getFullYear(), today.getMonth() + 1, today.getDate()]
-    .map((n) => String(n).padStart(2, '0'))
-    .join('-');
+  const stamp = [today.getFullYear(), today.getMonth() + 1, today.getDate()].map((n) => String(n).padStart(2, '0')).join('-');
   const safe = base.replace(/[\\/:*?"<>|]+/g, '-').trim() || 'export';
   return `${safe}-${stamp}.xlsx`;
 }
@@ -103,12 +91,7 @@ export function downloadBlob(blob: Blob, fileName: string): void {
 }
 
 /** The .xlsx file as a Blob. write-excel-file is loaded on the first export, not with the page. */
-export async function xlsxBlob(
-  columns: readonly Column[],
-  rows: readonly GridRow[],
-  ctx: ValueContext,
-  sheetName?: string,
-): Promise<Blob> {
+export async function xlsxBlob(columns: readonly Column[], rows: readonly GridRow[], ctx: ValueContext, sheetName?: string): Promise<Blob> {
   const { default: writeXlsxFile } = await import('write-excel-file/browser');
   return writeXlsxFile(buildSheet(columns, rows, ctx), sheetOptions(columns, ctx, sheetName)).toBlob();
 }

@@ -54,39 +54,18 @@ const IGNORE = '';
  * Nothing reaches the grid before Confirm. A native <dialog> opened with showModal() gives focus
  * containment, an inert page behind it and Escape to close, without a dialog library.
  */
-export function ImportDialog({
-  columns,
-  existingRows,
-  schema,
-  newRow,
-  keyFields,
-  onConfirm,
-  disabled,
-}: ImportDialogProps) {
+export function ImportDialog({ columns, existingRows, schema, newRow, keyFields, onConfirm, disabled }: ImportDialogProps) {
   const { t, i18n } = useTranslation('import');
   // The app creates one i18next instance per locale, so its language is the page's locale; reading
   // it here (not from the Remix root loader) keeps the dialog usable outside a route.
   const locale = isLocale(i18n.language) ? i18n.language : DEFAULT_LOCALE;
-  const ctx = useMemo<ImportContext>(
-    () => ({ locale, t: { da: i18n.getFixedT('da'), en: i18n.getFixedT('en') } }),
-    [i18n, locale],
-  );
+  const ctx = useMemo<ImportContext>(() => ({ locale, t: { da: i18n.getFixedT('da'), en: i18n.getFixedT('en') } }), [i18n, locale]);
   const valueCtx = useMemo<ValueContext>(() => ({ t, locale }), [t, locale]);
   const dialogRef = useRef<HTMLDialogElement>(null);
   // Each file read gets a number; a slower earlier read must not overwrite a later one.
   const readCount = useRef(0);
   const id = useId();
-  const ids = {
-    title: `${id}-title`,
-    intro: `${id}-intro`,
-    file: `${id}-file`,
-    fileHint: `${id}-file-hint`,
-    mapping: `${id}-mapping`,
-    key: `${id}-key`,
-    keyHint: `${id}-key-hint`,
-    preview: `${id}-preview`,
-    why: `${id}-why`,
-  };
+  const ids = { title: `${id}-title`, intro: `${id}-intro`, file: `${id}-file`, fileHint: `${id}-file-hint`, mapping: `${id}-mapping`, key: `${id}-key`, keyHint: `${id}-key-hint`, preview: `${id}-preview`, why: `${id}-why` };
 
   const [source, setSource] = useState<Source | null>(null);
   const [reading, setReading] = useState(false);
@@ -100,16 +79,7 @@ export function ImportDialog({
   const plan = useMemo(
     () =>
       source && mapping.some((f) => f !== null)
-        ? planImport({
-            table: source.table,
-            mapping,
-            columns,
-            keyField,
-            existingRows: source.existing,
-            schema,
-            newRow,
-            ctx,
-          })
+        ? planImport({ table: source.table, mapping, columns, keyField, existingRows: source.existing, schema, newRow, ctx })
         : null,
     [source, mapping, columns, keyField, schema, newRow, ctx],
   );
@@ -141,14 +111,9 @@ export function ImportDialog({
       const guessed = guessMapping(table.headers, columns, ctx);
       setMapping(guessed);
       setKeyField(keyFields.find((f) => guessed.includes(f)) ?? null);
-      setSource({
-        name: file.name,
-        table,
-        existing: typeof existingRows === 'function' ? existingRows() : existingRows,
-      });
+      setSource({ name: file.name, table, existing: typeof existingRows === 'function' ? existingRows() : existingRows });
     } catch (error) {
-      if (request === readCount.current)
-        setFileError(isImportFileError(error) ? error.key : 'import:errors.unreadable');
+      if (request === readCount.current) setFileError(isImportFileError(error) ? error.key : 'import:errors.unreadable');
     } finally {
       if (request === readCount.current) setReading(false);
     }
@@ -165,21 +130,14 @@ export function ImportDialog({
   };
 
   const mappedColumns = mapping.flatMap((f) => (f === null ? [] : (columnOf.get(f) ?? [])));
-  const example = (index: number) =>
-    exampleText(source?.table.rows.find((r) => !isBlank(r[index]))?.[index] ?? null, valueCtx);
+  const example = (index: number) => exampleText(source?.table.rows.find((r) => !isBlank(r[index]))?.[index] ?? null, valueCtx);
 
   return (
     <>
       <button type="button" onClick={() => dialogRef.current?.showModal()} disabled={disabled}>
         {t('open')}
       </button>
-      <dialog
-        ref={dialogRef}
-        className="import-dialog"
-        aria-labelledby={ids.title}
-        aria-describedby={ids.intro}
-        onClose={reset}
-      >
+      <dialog ref={dialogRef} className="import-dialog" aria-labelledby={ids.title} aria-describedby={ids.intro} onClose={reset}>
         <div key={generation}>
           <h2 id={ids.title}>{t('title')}</h2>
           <p id={ids.intro}>{t('intro')}</p>
@@ -198,11 +156,7 @@ export function ImportDialog({
               {t('file.hint')}
             </p>
             <p role="status" className="hint">
-              {reading
-                ? t('file.reading')
-                : source
-                  ? t('file.read', { name: source.name, count: source.table.rows.length })
-                  : ''}
+              {reading ? t('file.reading') : source ? t('file.read', { name: source.name, count: source.table.rows.length }) : ''}
             </p>
             {fileError ? (
               <p role="alert" className="field-error">
@@ -234,11 +188,7 @@ export function ImportDialog({
                           </th>
                           <td className="muted">{example(index)}</td>
                           <td>
-                            <select
-                              id={selectId}
-                              value={mapping[index] ?? IGNORE}
-                              onChange={(e) => choose(index, e.target.value === IGNORE ? null : e.target.value)}
-                            >
+                            <select id={selectId} value={mapping[index] ?? IGNORE} onChange={(e) => choose(index, e.target.value === IGNORE ? null : e.target.value)}>
                               <option value={IGNORE}>{t('mapping.ignore')}</option>
                               {columns.map((c) => (
                                 <option key={c.field} value={c.field}>
@@ -258,12 +208,7 @@ export function ImportDialog({
               {keyFields.length ? (
                 <div className="field">
                   <label htmlFor={ids.key}>{t('key.label')}</label>
-                  <select
-                    id={ids.key}
-                    value={keyField ?? IGNORE}
-                    aria-describedby={ids.keyHint}
-                    onChange={(e) => setKeyField(e.target.value === IGNORE ? null : e.target.value)}
-                  >
+                  <select id={ids.key} value={keyField ?? IGNORE} aria-describedby={ids.keyHint} onChange={(e) => setKeyField(e.target.value === IGNORE ? null : e.target.value)}>
                     <option value={IGNORE}>{t('key.none')}</option>
                     {keyFields.map((f) => {
                       const header = columnOf.get(f) ? t(columnOf.get(f)!.header) : f;
@@ -307,13 +252,7 @@ export function ImportDialog({
             <button type="button" onClick={() => dialogRef.current?.close()}>
               {t('cancel')}
             </button>
-            <button
-              type="button"
-              className="primary"
-              onClick={confirm}
-              disabled={!plan || !!why}
-              aria-describedby={why ? ids.why : undefined}
-            >
+            <button type="button" className="primary" onClick={confirm} disabled={!plan || !!why} aria-describedby={why ? ids.why : undefined}>
               {t('confirm', { count: plan ? plan.counts.new + plan.counts.update : 0 })}
             </button>
           </div>
@@ -327,14 +266,12 @@ export function ImportDialog({
 const isImportFileError = (error: unknown): error is { key: string } =>
   error instanceof Error && error.name === 'ImportFileError' && typeof (error as { key?: unknown }).key === 'string';
 
-const isBlank = (cell: ImportCell | undefined) =>
-  cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
+const isBlank = (cell: ImportCell | undefined) => cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
 
 /** A sample cell of a file column, to help the user tell columns apart. */
 function exampleText(cell: ImportCell, ctx: ValueContext): string {
   if (cell === null) return '';
-  if (cell instanceof Date)
-    return Number.isNaN(cell.getTime()) ? '' : formatIsoDate(cell.toISOString().slice(0, 10), ctx.locale);
+  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : formatIsoDate(cell.toISOString().slice(0, 10), ctx.locale);
   const text = String(cell);
   return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }

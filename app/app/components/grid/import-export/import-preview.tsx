@@ -7,24 +7,13 @@ import type { Column, ImportPlan, ImportRowResult } from './mapping.ts';
 const SHOWN = 200;
 
 /** Rows with errors first (they are what the user must act on), then in file order. */
-const order = (a: ImportRowResult, b: ImportRowResult) =>
-  Number(b.errors.length > 0) - Number(a.errors.length > 0) || a.line - b.line;
+const order = (a: ImportRowResult, b: ImportRowResult) => Number(b.errors.length > 0) - Number(a.errors.length > 0) || a.line - b.line;
 
 /**
  * What Confirm would do, line by line: new, updated or unchanged, the mapped values as the grid
  * would show them, and every error in words (with the column it is about).
  */
-export function ImportPreview({
-  plan,
-  columns,
-  ctx,
-  headingId,
-}: {
-  plan: ImportPlan;
-  columns: readonly Column[];
-  ctx: ValueContext;
-  headingId: string;
-}) {
+export function ImportPreview({ plan, columns, ctx, headingId }: { plan: ImportPlan; columns: readonly Column[]; ctx: ValueContext; headingId: string }) {
   const { t } = useTranslation('import');
   const headerOf = (field: string) => {
     const column = columns.find((c) => c.field === field);
@@ -62,9 +51,7 @@ export function ImportPreview({
                   {r.errors.length ? (
                     <ul className="import-errors">
                       {r.errors.map((e) => (
-                        <li key={`${e.field}:${e.message}`}>
-                          {t('preview.fieldError', { field: headerOf(e.field), message: t(e.message) })}
-                        </li>
+                        <li key={`${e.field}:${e.message}`}>{t('preview.fieldError', { field: headerOf(e.field), message: t(e.message) })}</li>
                       ))}
                     </ul>
                   ) : (
@@ -76,9 +63,7 @@ export function ImportPreview({
           </tbody>
         </table>
       </div>
-      {plan.results.length > SHOWN ? (
-        <p className="hint">{t('preview.more', { shown: SHOWN, count: plan.results.length })}</p>
-      ) : null}
+      {plan.results.length > SHOWN ? <p className="hint">{t('preview.more', { shown: SHOWN, count: plan.results.length })}</p> : null}
     </>
   );
 }

@@ -3,37 +3,15 @@ import { translate } from '@brobygger/i18n';
 import { describe, expect, it } from 'vitest';
 import { EditSession } from '../session.ts';
 import type { GridRow } from '../types.ts';
-import {
-  convertCell,
-  guessMapping,
-  importIntent,
-  normalize,
-  planImport,
-  rowsToUpsert,
-  type PlanInput,
-} from './mapping.ts';
+import { convertCell, guessMapping, importIntent, normalize, planImport, rowsToUpsert, type PlanInput } from './mapping.ts';
 import type { SheetTable } from './read-file.ts';
 import { importContext, participantColumns, sequentialIds, volunteerColumns } from './test-support.ts';
 
 const ctx = importContext('da');
 const col = (field: string) => [...volunteerColumns, ...participantColumns].find((c) => c.field === field)!;
 
-const anna: GridRow = {
-  ...NEW_VOLUNTEER,
-  id: '11111111-1111-4111-8111-111111111111',
-  version: 3,
-  name: 'Anna Jensen',
-  email: 'anna@example.com',
-  status: 'active',
-};
-const bo: GridRow = {
-  ...NEW_VOLUNTEER,
-  id: '22222222-2222-4222-8222-222222222222',
-  version: 7,
-  name: 'Bo Hansen',
-  email: 'bo@example.com',
-  phone: '12345678',
-};
+const anna: GridRow = { ...NEW_VOLUNTEER, id: '11111111-1111-4111-8111-111111111111', version: 3, name: 'Anna Jensen', email: 'anna@example.com', status: 'active' };
+const bo: GridRow = { ...NEW_VOLUNTEER, id: '22222222-2222-4222-8222-222222222222', version: 7, name: 'Bo Hansen', email: 'bo@example.com', phone: '12345678' };
 
 function volunteers(table: SheetTable, over: Partial<PlanInput> = {}) {
   return planImport({
@@ -53,34 +31,17 @@ function volunteers(table: SheetTable, over: Partial<PlanInput> = {}) {
 describe('guessMapping', () => {
   it('matches Danish headers, ignoring case, spacing and punctuation', () => {
     const headers = ['NAVN', ' e-mail ', 'Startdato', 'Korte  kurser', 'Attest i orden', 'Noget helt andet', ''];
-    expect(guessMapping(headers, volunteerColumns, ctx)).toEqual([
-      'name',
-      'email',
-      'startDate',
-      'shortCourses',
-      'recordCheckOk',
-      null,
-      null,
-    ]);
+    expect(guessMapping(headers, volunteerColumns, ctx)).toEqual(['name', 'email', 'startDate', 'shortCourses', 'recordCheckOk', null, null]);
   });
 
   it('matches English headers and field names, whatever the UI language', () => {
     const headers = ['Start date', 'Name', 'Meets children under 15', 'peerEducation', 'E-MAIL'];
-    expect(guessMapping(headers, volunteerColumns, importContext('da'))).toEqual([
-      'startDate',
-      'name',
-      'meetsChildrenUnder15',
-      'peerEducation',
-      'email',
-    ]);
+    expect(guessMapping(headers, volunteerColumns, importContext('da'))).toEqual(['startDate', 'name', 'meetsChildrenUnder15', 'peerEducation', 'email']);
   });
 
   it('ignores diacritics and spells out æ/ø', () => {
     expect(normalize('Fødsels-år')).toBe('fodselsar');
-    expect(guessMapping(['Fodselsar', 'Fornavn eller initialer'], participantColumns, ctx)).toEqual([
-      'birthYear',
-      'firstName',
-    ]);
+    expect(guessMapping(['Fodselsar', 'Fornavn eller initialer'], participantColumns, ctx)).toEqual(['birthYear', 'firstName']);
     expect(guessMapping(['Moder born under 15'], volunteerColumns, ctx)).toEqual(['meetsChildrenUnder15']);
   });
 
@@ -124,11 +85,7 @@ describe('convertCell', () => {
     expect(convertCell(col('peerEducation'), 'In progress', ctx)).toBe('in_progress');
     expect(convertCell(col('peerEducation'), 'i gang', ctx)).toBe('in_progress');
     expect(convertCell(col('status'), 'Måske', ctx)).toBe('Måske');
-    expect(convertCell(col('shortCourses'), 'Førstehjælp, Recovery ,conflict handling', ctx)).toEqual([
-      'first_aid',
-      'recovery',
-      'conflict_handling',
-    ]);
+    expect(convertCell(col('shortCourses'), 'Førstehjælp, Recovery ,conflict handling', ctx)).toEqual(['first_aid', 'recovery', 'conflict_handling']);
     expect(convertCell(col('shortCourses'), '', ctx)).toEqual([]);
   });
 });
@@ -175,21 +132,10 @@ describe('planImport', () => {
   });
 
   it('reports a bad e-mail with its line and an i18n key, and returns nothing to save', () => {
-    const bad: SheetTable = {
-      headers: ['Name', 'Email'],
-      rows: [
-        ['Dorte', 'dorte@example.com'],
-        ['Erik', 'erik(at)example'],
-        ['', 'x@example.com'],
-      ],
-    };
+    const bad: SheetTable = { headers: ['Name', 'Email'], rows: [['Dorte', 'dorte@example.com'], ['Erik', 'erik(at)example'], ['', 'x@example.com']] };
     const plan = volunteers(bad);
     expect(plan.counts).toMatchObject({ new: 3, invalid: 2 });
-    expect(plan.results[1]).toMatchObject({
-      line: 3,
-      kind: 'new',
-      errors: [{ field: 'email', message: 'errors:invalid_email' }],
-    });
+    expect(plan.results[1]).toMatchObject({ line: 3, kind: 'new', errors: [{ field: 'email', message: 'errors:invalid_email' }] });
     expect(plan.results[2]).toMatchObject({ line: 4, errors: [{ field: 'name', message: 'errors:required' }] });
     // The messages exist in both languages.
     for (const t of [translate('da'), translate('en')]) {
@@ -221,17 +167,8 @@ describe('planImport', () => {
       makeId: sequentialIds(),
     });
     expect(plan.results[0]).toMatchObject({ line: 2, errors: [] });
-    expect(plan.results[0]!.row).toMatchObject({
-      firstName: 'AB',
-      birthYear: 1985,
-      referredBy: 'psychiatry',
-      consentOn: '2024-01-15',
-      status: 'active',
-    });
-    expect(plan.results[1]).toMatchObject({
-      line: 3,
-      errors: [{ field: 'firstName', message: 'errors:cpr_not_allowed' }],
-    });
+    expect(plan.results[0]!.row).toMatchObject({ firstName: 'AB', birthYear: 1985, referredBy: 'psychiatry', consentOn: '2024-01-15', status: 'active' });
+    expect(plan.results[1]).toMatchObject({ line: 3, errors: [{ field: 'firstName', message: 'errors:cpr_not_allowed' }] });
     expect(plan.results[2]!.errors).toEqual([
       { field: 'birthYear', message: 'errors:invalid_birth_year' },
       { field: 'referredBy', message: 'errors:invalid_choice' },
@@ -243,13 +180,7 @@ describe('planImport', () => {
   });
 
   it('flags a key that appears twice in the file or matches several rows', () => {
-    const twice: SheetTable = {
-      headers: ['Name', 'Email'],
-      rows: [
-        ['Carl', 'carl@example.com'],
-        ['Carl N', 'Carl@example.com'],
-      ],
-    };
+    const twice: SheetTable = { headers: ['Name', 'Email'], rows: [['Carl', 'carl@example.com'], ['Carl N', 'Carl@example.com']] };
     const plan = volunteers(twice);
     expect(plan.results.map((r) => r.errors)).toEqual([
       [{ field: 'email', message: 'import:errors.duplicateKey' }],
@@ -257,10 +188,7 @@ describe('planImport', () => {
     ]);
 
     const anna2 = { ...anna, id: '33333333-3333-4333-8333-333333333333', name: 'Anna J.' };
-    const ambiguous = volunteers(
-      { headers: ['Name', 'Email'], rows: [['Anna', 'anna@example.com']] },
-      { existingRows: [anna, anna2] },
-    );
+    const ambiguous = volunteers({ headers: ['Name', 'Email'], rows: [['Anna', 'anna@example.com']] }, { existingRows: [anna, anna2] });
     expect(ambiguous.results[0]!.errors).toContainEqual({ field: 'email', message: 'import:errors.ambiguousKey' });
     expect(translate('en')('import:errors.ambiguousKey')).toMatch(/Several/);
   });
@@ -272,11 +200,7 @@ describe('planImport', () => {
     const { upserts } = session.pending();
     expect(upserts).toHaveLength(2);
     expect(upserts.find((r) => r.id === anna.id)).toEqual({ ...anna, startDate: '2024-03-01' });
-    expect(upserts.find((r) => r.version === null)).toMatchObject({
-      name: 'Carl Nielsen',
-      email: 'carl@example.com',
-      status: 'active',
-    });
+    expect(upserts.find((r) => r.version === null)).toMatchObject({ name: 'Carl Nielsen', email: 'carl@example.com', status: 'active' });
     session.undo();
     expect(session.pending().upserts).toEqual([]);
     expect(session.visibleRows()).toEqual([anna, bo]);

@@ -83,8 +83,7 @@ export function parseCsv(text: string): SheetTable {
   return toTable(result.data);
 }
 
-const isBlank = (cell: unknown) =>
-  cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
+const isBlank = (cell: unknown) => cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
 
 /** First row as headers; trailing empty rows (the file's final line break) dropped. */
 function toTable(data: readonly (readonly unknown[])[]): SheetTable {
@@ -93,16 +92,12 @@ function toTable(data: readonly (readonly unknown[])[]): SheetTable {
   const [header, ...body] = rows;
   if (!header || header.every(isBlank)) throw new ImportFileError('import:errors.empty');
   if (body.length > MAX_ROWS) throw new ImportFileError('import:errors.tooManyRows');
-  return {
-    headers: header.map((h) => (h instanceof Date ? h.toISOString().slice(0, 10) : String(h ?? '').trim())),
-    rows: body,
-  };
+  return { headers: header.map((h) => (h instanceof Date ? h.toISOString().slice(0, 10) : String(h ?? '').trim())), rows: body };
 }
 
 function toCell(value: unknown): ImportCell {
   if (value === undefined || value === null) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date)
-    return value;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
   return String(value);
 }
 
