@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exportCell } from './export-xlsx.ts';
-import { neutraliseFormula } from './formula-guard.ts';
+import { neutraliseFormula, restoreFormulaText } from './formula-guard.ts';
 import type { ValueContext } from '../values.ts';
 
 describe('neutraliseFormula', () => {
@@ -17,6 +17,15 @@ describe('neutraliseFormula', () => {
 
   it.each(['Mette Hansen', '', '12', ' =not first', 'a=b', "'already quoted"])('leaves %j as it is', (input) => {
     expect(neutraliseFormula(input)).toBe(input);
+  });
+});
+
+describe('restoreFormulaText', () => {
+  it('reads a guarded cell back as it was typed, and leaves other apostrophes alone', () => {
+    for (const typed of ['=1+1 is text', '+45 12 34 56 78', '-', '@home', 'plain', "'quoted'", "it's"]) {
+      expect(restoreFormulaText(neutraliseFormula(typed))).toBe(typed);
+    }
+    expect(restoreFormulaText("'Mette")).toBe("'Mette");
   });
 });
 

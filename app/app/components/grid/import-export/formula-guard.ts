@@ -9,3 +9,12 @@ const FORMULA_START = new Set(['=', '+', '-', '@', '\t', '\r']);
 export function neutraliseFormula(text: string): string {
   return FORMULA_START.has(text.charAt(0)) ? `'${text}` : text;
 }
+
+/**
+ * The inverse, for importing a file we exported: a `'` followed by a formula character is our
+ * guard, and the text behind it is what was typed. (The importer never writes formulas, so
+ * removing it opens nothing.)
+ */
+export function restoreFormulaText(text: string): string {
+  return text.startsWith("'") && FORMULA_START.has(text.charAt(1)) ? text.slice(1) : text;
+}
