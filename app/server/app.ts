@@ -10,6 +10,7 @@ import { CLIENT_ADDRESS_HEADER } from '@brobygger/auth';
 import { getPools } from '@brobygger/db';
 import type { Env } from '@brobygger/env';
 import { formBodyLimit } from './body-limit.ts';
+import { sameOriginOnly, securityHeaders } from './security-headers.ts';
 import type { Logger } from './logger.ts';
 import type { Services } from './services.ts';
 
@@ -37,14 +38,13 @@ export function createApp({ env, logger, services, build, staticDir, before = []
   // with 0 the socket's address is the client and the header is ignored.
   app.set('trust proxy', env.TRUSTED_PROXY_HOPS);
   app.use(compression());
+  app.use(securityHeaders(env));
+  app.use(sameOriginOnly(env, services));
 
   app.use((req, res, next) => {
     const requestId = (req.get('x-request-id') ?? '').slice(0, 100) || randomUUID();
     res.locals.requestId = requestId;
     res.set('X-Request-Id', requestId);
-    res.set('X-Content-Type-Options', 'nosniff');
-    res.set('X-Frame-Options', 'DENY');
-    res.set('Referrer-Policy', 'same-origin');
     // The client address header is ours to set: never trust one the client sent.
     req.headers[CLIENT_ADDRESS_HEADER] = req.ip ?? req.socket.remoteAddress ?? 'unknown';
     const started = performance.now();
@@ -108,7 +108,11 @@ export function createApp({ env, logger, services, build, staticDir, before = []
     createRequestHandler({
       build,
       mode: production ? 'production' : 'development',
-      getLoadContext: (_req, res) => ({ services, requestId: res.locals.requestId as string }),
+      getLoadContext: (_req, res) => ({
+        services,
+        requestId: res.locals.requestId as string,
+        cspNonce: res.locals.cspNonce as string,
+      }),
     }),
   );
   return app;
