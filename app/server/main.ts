@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { ServerBuild } from '@remix-run/node';
 import type express from 'express';
 import { insertUser } from '@brobygger/auth';
-import { DEMO_PASSWORD, DEMO_USERS, openDatabase, seedDemo } from '@brobygger/db';
+import { DEMO_PASSWORD, DEMO_USERS, openDatabase, RoleCheckError, seedDemo } from '@brobygger/db';
 import { EnvError, getEnv } from '@brobygger/env';
 import { createApp } from './app.ts';
 import { createLogger } from './logger.ts';
@@ -78,6 +78,10 @@ function printDemoSignIns(appUrl: string) {
 }
 
 main().catch((error) => {
+  if (error instanceof RoleCheckError) {
+    console.error(`Brobygger cannot start.\n${error.message}`);
+    process.exit(1);
+  }
   console.error('Brobygger failed to start:', error);
   process.exit(1);
 });

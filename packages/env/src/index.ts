@@ -24,6 +24,8 @@ const ZEnv = z
     DATABASE_URL: z.string().optional(),
     /** Privileged path: migrations, seed, webhooks, jobs. */
     DATABASE_ADMIN_URL: z.string().optional(),
+    /** The local auth provider's role (`brobygger_auth`): auth.* tables and login attempts only. */
+    DATABASE_AUTH_URL: z.string().optional(),
     SEED_DEMO: z.enum(['true', 'false']).optional(),
     AUTH_PROVIDER: z.enum(['local', 'supabase']).optional(),
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -50,6 +52,8 @@ const ZEnv = z
         });
       }
     }
+    if (provider === 'local' && env.DATABASE_URL)
+      need('DATABASE_AUTH_URL', 'for the local auth provider with DATABASE_URL');
     if (provider === 'local' && env.NODE_ENV === 'production' && env.DATABASE_URL) {
       need('SESSION_SECRET', 'in production with an external database');
     }

@@ -39,4 +39,10 @@ describe('parseEnv', () => {
       expect(() => parseEnv({ TRUSTED_PROXY_HOPS: bad })).toThrowError(/TRUSTED_PROXY_HOPS/);
     }
   });
+
+  it('needs the auth role’s URL for the local provider with an external database', () => {
+    const external = { DATABASE_URL: 'postgres://a', DATABASE_ADMIN_URL: 'postgres://b' };
+    expect(() => parseEnv(external)).toThrowError(/DATABASE_AUTH_URL is required/);
+    expect(parseEnv({ ...external, DATABASE_AUTH_URL: 'postgres://c' }).DATABASE_AUTH_URL).toBe('postgres://c');
+  });
 });

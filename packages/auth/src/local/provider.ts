@@ -1,4 +1,4 @@
-import { DatabaseUnavailableError, withPrivilegedTx } from '@brobygger/db';
+import { DatabaseUnavailableError, withAuthTx } from '@brobygger/db';
 import { MAX_EMAIL_LENGTH, MAX_PASSWORD_LENGTH } from '../policy.ts';
 import { claimsFor, MIN_PASSWORD_LENGTH, type AuthProvider, type Session } from '../types.ts';
 import { dummyHash, verifyPassword } from './passwords.ts';
@@ -76,7 +76,7 @@ export function createLocalProvider(opts: { secret: Uint8Array; secureCookies: b
       return orUnavailable(async () => {
         let id: string | null;
         try {
-          id = await withPrivilegedTx('auth', async (tx) => {
+          id = await withAuthTx(async (tx) => {
             const taken = await tx.one('select 1 from auth.users where email = $1', [email]);
             return taken ? null : insertUser(tx, { ...input, email });
           });

@@ -1,4 +1,4 @@
-import { withPrivilegedTx, type Tx } from '@brobygger/db';
+import { withAuthTx, type Tx } from '@brobygger/db';
 
 /**
  * How attempts are slowed down, per e-mail and per client address: within the window, the first
@@ -54,7 +54,7 @@ export async function admitAttempt(email: string, address: string, limit: Limit 
     { key: emailKey(limit, email), free: limit.perEmail },
     { key: addressKey(limit, address), free: limit.perAddress },
   ];
-  return withPrivilegedTx('auth', async (tx) => {
+  return withAuthTx(async (tx) => {
     await lockKeys(
       tx,
       checks.map((c) => c.key),
@@ -94,7 +94,7 @@ async function lockKeys(tx: Tx, keys: readonly string[]): Promise<void> {
  * down by each other.
  */
 export async function forgiveSuccess(email: string, address?: string): Promise<void> {
-  await withPrivilegedTx('auth', async (tx) => {
+  await withAuthTx(async (tx) => {
     await tx.query('delete from app.login_attempts where key = $1', [emailKey(RATE_LIMIT, email)]);
     if (address === undefined) return;
     await tx.query(

@@ -9,7 +9,7 @@ export type TestTenant = { id: string; slug: string; name: string };
 /** What the global setup hands every test file: the fresh database's connection strings. */
 declare module 'vitest' {
   export interface ProvidedContext {
-    db: { requestUrl: string; adminUrl: string };
+    db: { requestUrl: string; adminUrl: string; authUrl: string };
   }
 }
 
