@@ -54,7 +54,7 @@ export function createApp({ env, logger, services, build, staticDir, before = []
         {
           requestId,
           method: req.method,
-          path: req.path,
+          path: loggedPath(req.path),
           status: res.statusCode,
           ms: Math.round(performance.now() - started),
         },
@@ -116,6 +116,14 @@ export function createApp({ env, logger, services, build, staticDir, before = []
     }),
   );
   return app;
+}
+
+/**
+ * The path as the request log shows it: an invitation link's token is as good as the invitation,
+ * so it never reaches the log. (Sign-in link tokens travel in the query string, which is not logged.)
+ */
+export function loggedPath(path: string): string {
+  return path.replace(/^\/invite\/[^/]+/, '/invite/:token');
 }
 
 function toFetchRequest(req: express.Request): Request {

@@ -24,6 +24,7 @@ async function main() {
   }
   const logger = createLogger(env.LOG_LEVEL);
   const production = env.NODE_ENV === 'production';
+  if (env.demoMode) logger.warn('DEMO_MODE: demo users with a published password, mail in the log. Not for real data.');
 
   const db = await openDatabase(env, (line) => logger.info(line));
   if (env.seedDemo && env.AUTH_PROVIDER === 'local') {
