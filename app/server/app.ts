@@ -82,6 +82,9 @@ export function createApp({ env, logger, services, build, staticDir, before = []
       endpoint: '/api/trpc',
       req: request,
       router: appRouter,
+      // The browser client sends one call per request (httpLink); a batch would let one request
+      // run any number of procedures, each a database transaction.
+      allowBatching: false,
       createContext: async ({ resHeaders }) => {
         // A session that cannot be checked (database down) answers SERVICE_UNAVAILABLE, not 500.
         const { ctx, headers } = await services
