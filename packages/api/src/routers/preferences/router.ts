@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { router, tenantProcedure } from '../../trpc.ts';
-
-const ZGrid = z.string().regex(/^[a-z][a-z0-9_-]{0,40}$/);
+import { ZGridId as ZGrid } from './grid-ids.ts';
 
 /** Each member's own grid layout and filters, per workspace and grid. */
 export const preferencesRouter = router({
