@@ -30,5 +30,10 @@ export function toTRPCError(error: unknown): unknown {
   const code = (error as { code?: string } | null)?.code;
   if (code === '42501') return new TRPCError({ code: 'FORBIDDEN', message: 'errors:forbidden', cause: error });
   if (code === '23505') return new TRPCError({ code: 'CONFLICT', message: 'errors:duplicate', cause: error });
+  // The migrations' per-column CPR checks are named <table>_<column>_no_cpr.
+  const constraint = (error as { constraint?: string } | null)?.constraint;
+  if (code === '23514' && constraint?.endsWith('_no_cpr')) {
+    return new TRPCError({ code: 'BAD_REQUEST', message: 'errors:cpr_not_allowed', cause: error });
+  }
   return error;
 }
