@@ -43,6 +43,8 @@ export default defineConfig({
       DATA_DIR: E2E.dataDir,
       EMBEDDED_PG_PORT: String(E2E.pgPort),
       SEED_DEMO: 'true',
+      // The production build on the embedded database with demo users and mail in the log.
+      DEMO_MODE: 'true',
       LOG_LEVEL: 'info',
     },
   },

@@ -1,15 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRequestHandler } from '@remix-run/express';
 import type { ServerBuild } from '@remix-run/node';
-import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
-import compression from 'compression';
-import express from 'express';
-import { appRouter, toTRPCError } from '@brobygger/api';
-import { CLIENT_ADDRESS_HEADER, insertUser } from '@brobygger/auth';
-import { DEMO_PASSWORD, DEMO_USERS, getPools, openDatabase, seedDemo } from '@brobygger/db';
+import type express from 'express';
+import { insertUser } from '@brobygger/auth';
+import { DEMO_PASSWORD, DEMO_USERS, openDatabase, RoleCheckError, seedDemo } from '@brobygger/db';
 import { EnvError, getEnv } from '@brobygger/env';
+import { createApp } from './app.ts';
 import { createLogger } from './logger.ts';
 import { createServices } from './services.ts';
 
@@ -28,6 +24,7 @@ async function main() {
   }
   const logger = createLogger(env.LOG_LEVEL);
   const production = env.NODE_ENV === 'production';
+  if (env.demoMode) logger.warn('DEMO_MODE: demo users with a published password, mail in the log. Not for real data.');
 
   const db = await openDatabase(env, (line) => logger.info(line));
   if (env.seedDemo && env.AUTH_PROVIDER === 'local') {
@@ -36,89 +33,25 @@ async function main() {
   }
   const services = createServices(env, logger);
 
-  const app = express();
-  app.disable('x-powered-by');
-  app.use(compression());
-
-  app.use((req, res, next) => {
-    const requestId = (req.get('x-request-id') ?? '').slice(0, 100) || randomUUID();
-    res.locals.requestId = requestId;
-    res.set('X-Request-Id', requestId);
-    res.set('X-Content-Type-Options', 'nosniff');
-    res.set('X-Frame-Options', 'DENY');
-    res.set('Referrer-Policy', 'same-origin');
-    // The client address header is ours to set: never trust one the client sent.
-    req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? 'unknown';
-    const started = performance.now();
-    res.on('finish', () => {
-      if (req.path.startsWith('/assets/')) return;
-      logger.info(
-        {
-          requestId,
-          method: req.method,
-          path: req.path,
-          status: res.statusCode,
-          ms: Math.round(performance.now() - started),
-        },
-        'request',
-      );
-    });
-    next();
-  });
-
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-  app.get('/readyz', async (_req, res) => {
-    try {
-      await getPools().request.query('select 1');
-      res.json({ status: 'ready' });
-    } catch {
-      res.status(503).json({ status: 'unavailable', reason: 'database' });
-    }
-  });
-
-  app.all('/api/trpc/*', express.raw({ type: '*/*', limit: '20mb' }), async (req, res) => {
-    const request = toFetchRequest(req);
-    const response = await fetchRequestHandler({
-      endpoint: '/api/trpc',
-      req: request,
-      router: appRouter,
-      createContext: async ({ resHeaders }) => {
-        // A session that cannot be checked (database down) answers SERVICE_UNAVAILABLE, not 500.
-        const { ctx, headers } = await services
-          .contextFor(request, res.locals.requestId as string)
-          .catch((error: unknown) => Promise.reject(toTRPCError(error)));
-        headers.forEach((value, key) => resHeaders.append(key, value));
-        return ctx;
-      },
-    });
-    res.status(response.status);
-    response.headers.forEach((value, key) => res.append(key, value));
-    res.send(Buffer.from(await response.arrayBuffer()));
-  });
-
   let build: () => Promise<ServerBuild>;
+  let before: express.RequestHandler[] = [];
   if (production) {
-    app.use('/assets', express.static(path.join(appDir, 'build/client/assets'), { immutable: true, maxAge: '1y' }));
-    app.use(express.static(path.join(appDir, 'build/client'), { maxAge: '1h' }));
     const serverBuild = (await import(path.join(appDir, 'build/server/index.js'))) as ServerBuild;
     build = async () => serverBuild;
   } else {
     const vite = await import('vite');
     const devServer = await vite.createServer({ root: appDir, server: { middlewareMode: true } });
-    app.use(devServer.middlewares);
+    before = [devServer.middlewares];
     build = () => devServer.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>;
   }
-
-  app.all(
-    '*',
-    createRequestHandler({
-      build,
-      mode: production ? 'production' : 'development',
-      getLoadContext: (_req, res) => ({ services, requestId: res.locals.requestId as string }),
-    }),
-  );
+  const app = createApp({
+    env,
+    logger,
+    services,
+    build,
+    before,
+    staticDir: production ? path.join(appDir, 'build/client') : undefined,
+  });
 
   const onListening = () => {
     logger.info(`Brobygger is running on ${env.APP_URL}`);
@@ -136,20 +69,6 @@ async function main() {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
-function toFetchRequest(req: express.Request): Request {
-  const headers = new Headers();
-  for (const [key, value] of Object.entries(req.headers)) {
-    if (typeof value === 'string') headers.set(key, value);
-    else if (Array.isArray(value)) for (const v of value) headers.append(key, v);
-  }
-  const hasBody = req.method !== 'GET' && req.method !== 'HEAD' && Buffer.isBuffer(req.body);
-  return new Request(new URL(req.originalUrl, `http://${req.headers.host ?? 'localhost'}`), {
-    method: req.method,
-    headers,
-    body: hasBody ? new Uint8Array(req.body as Buffer) : undefined,
-  });
-}
-
 function printDemoSignIns(appUrl: string) {
   const width = Math.max(...DEMO_USERS.map((u) => u.email.length));
   const lines = DEMO_USERS.map((u) => `  ${u.email.padEnd(width)}  ${u.what}`);
@@ -161,6 +80,10 @@ function printDemoSignIns(appUrl: string) {
 }
 
 main().catch((error) => {
+  if (error instanceof RoleCheckError) {
+    console.error(`Brobygger cannot start.\n${error.message}`);
+    process.exit(1);
+  }
   console.error('Brobygger failed to start:', error);
   process.exit(1);
 });

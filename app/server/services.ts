@@ -83,7 +83,16 @@ export function createServices(env: Env, logger: Logger) {
     return { ok: true as const };
   }
 
-  return { auth, contextFor, callerFor, localeOf, requestSignInLink, authProvider: auth.kind, logger };
+  return {
+    auth,
+    contextFor,
+    callerFor,
+    localeOf,
+    requestSignInLink,
+    authProvider: auth.kind,
+    logger,
+    appUrl: env.APP_URL,
+  };
 }
 
 export type Services = ReturnType<typeof createServices>;

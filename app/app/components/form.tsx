@@ -45,12 +45,21 @@ export function Field({
   );
 }
 
-export function FormMessage({ error, success }: { error?: string | undefined; success?: ReactNode }) {
+export function FormMessage({
+  error,
+  values,
+  success,
+}: {
+  error?: string | undefined;
+  /** Values for the error's placeholders (`count` also picks the plural form). */
+  values?: Record<string, unknown> | undefined;
+  success?: ReactNode;
+}) {
   const { t } = useTranslation();
   if (error) {
     return (
       <p role="alert" className="form-error">
-        {t(error)}
+        {t(error, values)}
       </p>
     );
   }

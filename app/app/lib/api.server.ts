@@ -1,4 +1,4 @@
-import { redirect, type AppLoadContext } from '@remix-run/node';
+import { data, redirect, type AppLoadContext } from '@remix-run/node';
 import { httpStatusOf } from '@brobygger/api/error-codes';
 
 type Caller = Awaited<ReturnType<AppLoadContext['services']['callerFor']>>;
@@ -99,8 +99,18 @@ function fieldErrorsOf(issues: ZodIssueLike[]): Record<string, string[]> {
   return out;
 }
 
-/** Only same-site paths: an attacker's `redirectTo=//evil.example` must not leave the app. */
-export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = '/'): string {
-  if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback;
-  return to;
+/** What a sign-in form's action answers when it fails: a message key, its values, the e-mail typed. */
+export type AuthFormError = { error: string; values?: Record<string, number>; email: string; sent?: false };
+
+/**
+ * "Too many attempts": 429 with Retry-After and a message that says how long, or the general
+ * one when the provider does not tell (Supabase Auth).
+ */
+export function slowedDown(retryAfterSeconds: number | undefined, key: string, email: string) {
+  if (retryAfterSeconds === undefined)
+    return data<AuthFormError>({ error: 'auth:rate_limited', email }, { status: 429 });
+  return data<AuthFormError>(
+    { error: key, values: { count: retryAfterSeconds }, email },
+    { status: 429, headers: { 'Retry-After': String(retryAfterSeconds) } },
+  );
 }

@@ -5,6 +5,7 @@ import { Field, FormMessage } from '../components/form.tsx';
 import { LanguageSwitcher } from '../components/language-switcher.tsx';
 import { MIN_PASSWORD_LENGTH } from '@brobygger/auth/policy';
 import { act, caller, load } from '../lib/api.server.ts';
+import { CREDENTIAL_VALUES, firstProblem, ZNewPassword } from '../lib/credentials.ts';
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { api, session } = await caller(request, context);
@@ -33,7 +34,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const password = String(form.get('password') ?? '');
   const fieldErrors: Record<string, string[]> = {};
   if (!name) fieldErrors.name = ['errors:name_required'];
-  if (password.length < MIN_PASSWORD_LENGTH) fieldErrors.password = ['errors:weak_password'];
+  const strong = ZNewPassword.safeParse(password);
+  if (!strong.success) fieldErrors.password = [firstProblem(strong.error)];
   else if (password !== form.get('confirm')) fieldErrors.confirm = ['errors:passwords_differ'];
   if (Object.keys(fieldErrors).length) return data<Errors>({ fieldErrors }, { status: 400 });
 
@@ -112,7 +114,7 @@ function SignUpForm({ result }: { result: Errors | undefined }) {
           required
           hint={t('passwordHint', { min: MIN_PASSWORD_LENGTH })}
           errors={result?.fieldErrors?.password}
-          errorValues={{ min: MIN_PASSWORD_LENGTH }}
+          errorValues={CREDENTIAL_VALUES}
         />
         <Field
           label={t('confirm')}

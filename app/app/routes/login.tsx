@@ -3,29 +3,42 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remi
 import { useTranslation } from 'react-i18next';
 import { Field, FormMessage } from '../components/form.tsx';
 import { AuthCard, EmailField } from '../components/auth-card.tsx';
-import { safeRedirect, sessionOrNull } from '../lib/api.server.ts';
+import { sessionOrNull, slowedDown, type AuthFormError } from '../lib/api.server.ts';
+import { safeRedirect } from '../lib/safe-redirect.ts';
+import { CREDENTIAL_VALUES, firstProblem, ZSignInForm } from '../lib/credentials.ts';
+import { MAX_EMAIL_LENGTH } from '@brobygger/auth/policy';
 
 export const meta: MetaFunction = () => [{ title: 'Brobygger' }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   // With the database down the form still shows; signing in then says so.
   const session = await sessionOrNull(request, context);
-  if (session) throw redirect(safeRedirect(new URL(request.url).searchParams.get('redirectTo')));
+  if (session)
+    throw redirect(safeRedirect(new URL(request.url).searchParams.get('redirectTo'), context.services.appUrl));
   return null;
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
-  const email = String(form.get('email') ?? '').trim();
-  const password = String(form.get('password') ?? '');
-  if (!email || !password) return data({ error: 'auth:missing', email }, { status: 400 });
+  const typed = String(form.get('email') ?? '').trim();
+  const parsed = ZSignInForm.safeParse({ email: typed, password: String(form.get('password') ?? '') });
+  if (!parsed.success) {
+    return data<AuthFormError>(
+      { error: firstProblem(parsed.error), values: CREDENTIAL_VALUES, email: typed.slice(0, MAX_EMAIL_LENGTH) },
+      { status: 400 },
+    );
+  }
+  const { email, password } = parsed.data;
 
   const result = await context.services.auth.signInWithPassword(request, email, password);
   if (!result.ok) {
-    const status = result.reason === 'rate_limited' ? 429 : result.reason === 'unavailable' ? 503 : 401;
-    return data({ error: `auth:${result.reason}`, email }, { status });
+    if (result.reason === 'rate_limited') return slowedDown(result.retryAfterSeconds, 'auth:slowed', email);
+    return data<AuthFormError>(
+      { error: `auth:${result.reason}`, email },
+      { status: result.reason === 'unavailable' ? 503 : 401 },
+    );
   }
-  return redirect(safeRedirect(form.get('redirectTo')), { headers: result.headers });
+  return redirect(safeRedirect(form.get('redirectTo'), context.services.appUrl), { headers: result.headers });
 }
 
 export default function Login() {
@@ -39,7 +52,7 @@ export default function Login() {
         <input type="hidden" name="redirectTo" value={params.get('redirectTo') ?? '/'} />
         <EmailField defaultValue={actionData?.email} />
         <Field label={t('password')} name="password" type="password" autoComplete="current-password" required />
-        <FormMessage error={actionData?.error} />
+        <FormMessage error={actionData?.error} values={actionData?.values} />
         <button type="submit" className="primary" disabled={busy}>
           {t('submit')}
         </button>

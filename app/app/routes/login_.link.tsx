@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { SIGN_IN_LINK_MINUTES } from '@brobygger/auth/policy';
 import { AuthCard, EmailField } from '../components/auth-card.tsx';
 import { FormMessage } from '../components/form.tsx';
+import { slowedDown, type AuthFormError } from '../lib/api.server.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Brobygger' }];
 
@@ -11,15 +12,15 @@ export const meta: MetaFunction = () => [{ title: 'Brobygger' }];
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const email = String(form.get('email') ?? '').trim();
-  if (!email.includes('@')) return data({ error: 'auth:link.missing', sent: false, email }, { status: 400 });
+  if (!email.includes('@')) return data<AuthFormError>({ error: 'auth:link.missing', email }, { status: 400 });
   const result = await context.services.requestSignInLink(request, email);
   if (!result.ok) {
-    return data(
-      { error: `auth:${result.reason}`, sent: false, email },
-      { status: result.reason === 'rate_limited' ? 429 : 503 },
-    );
+    if (result.reason === 'rate_limited') {
+      return slowedDown(result.retryAfterSeconds, 'auth:link.slowed', email);
+    }
+    return data<AuthFormError>({ error: `auth:${result.reason}`, email }, { status: 503 });
   }
-  return { error: undefined, sent: true, email };
+  return { error: undefined, values: undefined, sent: true as const, email };
 }
 
 export default function SignInLink() {
@@ -30,7 +31,11 @@ export default function SignInLink() {
     <AuthCard title={t('link.title')} intro={t('link.intro', { minutes: SIGN_IN_LINK_MINUTES })}>
       <Form method="post" noValidate>
         <EmailField defaultValue={result?.email} />
-        <FormMessage error={result?.error} success={result?.sent ? t('link.sent') : undefined} />
+        <FormMessage
+          error={result?.error}
+          values={result?.values}
+          success={result?.sent ? t('link.sent') : undefined}
+        />
         <button type="submit" className="primary" disabled={busy}>
           {t('link.submit')}
         </button>

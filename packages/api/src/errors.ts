@@ -30,5 +30,8 @@ export function toTRPCError(error: unknown): unknown {
   // A lookup to a row deleted meanwhile (composite foreign keys keep lookups in the workspace).
   if (code === '23503') return errorOf('lookup_not_found', error);
   if (code === '23505') return errorOf('duplicate', error);
+  // The migrations' per-column CPR checks are named <table>_<column>_no_cpr.
+  const constraint = (error as { constraint?: string } | null)?.constraint;
+  if (code === '23514' && constraint?.endsWith('_no_cpr')) return errorOf('cpr_not_allowed', error);
   return error;
 }

@@ -110,6 +110,19 @@ describe.each(entries)('roster %s', (_name, definition) => {
     expect(await grantedColumns(definition.table, 'INSERT')).toEqual([...identity, ...columns, ...extra].sort());
   });
 
+  it('refuses CPR numbers in every free-text column, with a check the API translates', async () => {
+    const checks = await privileged((tx) =>
+      tx.query<{ name: string }>(
+        `select conname as name from pg_constraint where conrelid = $1::regclass and contype = 'c'`,
+        [definition.table],
+      ),
+    );
+    const names = new Set(checks.map((c) => c.name));
+    for (const [name, f] of editable.filter(([, f]) => f.kind === 'text')) {
+      expect(names.has(`${nameOf(definition.table)}_${columnOf(name, f)}_no_cpr`), name).toBe(true);
+    }
+  });
+
   it('keeps its parent and lookups inside the workspace with composite keys', async () => {
     const keys = await foreignKeys(definition.table);
     const expected = [

@@ -26,6 +26,7 @@ export function createAuthProvider(env: Env): AuthProvider {
     return createSupabaseProvider({
       url: env.SUPABASE_URL!,
       key: (env.SUPABASE_PUBLISHABLE_KEY ?? env.SUPABASE_ANON_KEY)!,
+      secureCookies: env.APP_URL.startsWith('https://'),
     });
   }
   return createLocalProvider({

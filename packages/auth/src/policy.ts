@@ -6,3 +6,10 @@ export const MIN_PASSWORD_LENGTH = 10;
  * Supabase Auth, set its e-mail OTP expiry to the same (see README).
  */
 export const SIGN_IN_LINK_MINUTES = 15;
+
+/**
+ * Upper bounds: a password hash costs the same for any length, but nothing good comes of a
+ * megabyte password; 254 is the longest e-mail address SMTP can carry (RFC 5321).
+ */
+export const MAX_PASSWORD_LENGTH = 256;
+export const MAX_EMAIL_LENGTH = 254;

@@ -5,7 +5,10 @@ export type Session = { userId: string; email: string; claims: Claims };
 /** Signed in (with the Set-Cookie headers to send), or why not. */
 type Outcome<Reason extends string> = { ok: true; headers: Headers; session: Session } | { ok: false; reason: Reason };
 
-export type SignInResult = Outcome<'invalid_credentials' | 'rate_limited' | 'unavailable'>;
+/** Too many attempts: try again after `retryAfterSeconds` (when the provider knows), or use a sign-in link. */
+export type RateLimited = { ok: false; reason: 'rate_limited'; retryAfterSeconds?: number };
+
+export type SignInResult = Outcome<'invalid_credentials' | 'unavailable'> | RateLimited;
 
 /**
  * Asking for a sign-in link. `ok` whether or not the address has an account, so the answer does
@@ -13,7 +16,7 @@ export type SignInResult = Outcome<'invalid_credentials' | 'rate_limited' | 'una
  * to the app (local); Supabase Auth mails its own.
  */
 export type LinkRequestResult =
-  { ok: true; mail: { to: string; link: string } | null } | { ok: false; reason: 'rate_limited' | 'unavailable' };
+  { ok: true; mail: { to: string; link: string } | null } | { ok: false; reason: 'unavailable' } | RateLimited;
 
 export type LinkSignInResult = Outcome<'link_invalid' | 'unavailable'>;
 

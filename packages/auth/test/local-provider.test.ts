@@ -11,6 +11,7 @@ const PASSWORD = 'correct horse battery staple';
 const provider = createLocalProvider({ secret: randomBytes(32), secureCookies: false });
 
 const unique = () => randomBytes(6).toString('hex');
+const CONFIRM = 'http://localhost:3000/auth/confirm';
 
 /** A request as the app's server hands it over: from its own client address, with any cookie. */
 function request(opts: { address?: string; cookie?: string } = {}) {
@@ -92,6 +93,29 @@ describe('local provider', () => {
     });
   });
 
+  it('refuses a password longer than any account can have, without counting or checking it', async () => {
+    const user = await createAccount();
+    const address = `long-${unique()}`;
+    expect(await provider.signInWithPassword(request({ address }), user.email, 'x'.repeat(257))).toEqual({
+      ok: false,
+      reason: 'invalid_credentials',
+    });
+    const counted = await privileged((tx) =>
+      tx.query('select 1 from app.login_attempts where key = $1', [`addr:${address}`]),
+    );
+    expect(counted).toEqual([]);
+    expect(
+      await provider.signUp(request(), {
+        email: `long-${unique()}@test.brobygger.dk`,
+        password: 'x'.repeat(257),
+        name: 'Long',
+      }),
+    ).toEqual({
+      ok: false,
+      reason: 'weak_password',
+    });
+  });
+
   it('refuses an unknown e-mail the same way', async () => {
     expect(await provider.signInWithPassword(request(), `nobody-${unique()}@test.brobygger.dk`, PASSWORD)).toEqual({
       ok: false,
@@ -99,17 +123,88 @@ describe('local provider', () => {
     });
   });
 
-  it(`after ${RATE_LIMIT.perEmail} failures for an e-mail, refuses even the right password`, async () => {
+  /** Moves the e-mail's recorded attempts back in time, as if the wait had passed. */
+  const waitPassed = (email: string, seconds: number) =>
+    privileged((tx) =>
+      tx.query(
+        "update app.login_attempts set attempted_at = attempted_at - make_interval(secs => $2) where key = 'email:' || $1",
+        [email, seconds],
+      ),
+    );
+
+  it(`after ${RATE_LIMIT.perEmail} failures for an e-mail, slows sign-in down instead of locking the account`, async () => {
     const user = await createAccount();
     for (let i = 0; i < RATE_LIMIT.perEmail; i++) {
       // From different addresses: the per-e-mail limit must hold however the attacker spreads out.
       const failed = await provider.signInWithPassword(request(), user.email, `wrong password ${i}`);
       expect(failed).toEqual({ ok: false, reason: 'invalid_credentials' });
     }
-    expect(await provider.signInWithPassword(request(), user.email, PASSWORD)).toEqual({
-      ok: false,
+    const slowed = await provider.signInWithPassword(request(), user.email, PASSWORD);
+    expect(slowed).toEqual({ ok: false, reason: 'rate_limited', retryAfterSeconds: 2 });
+
+    // The attacker keeps going: each admitted attempt doubles the wait, refused ones do not count.
+    await waitPassed(user.email, 2);
+    expect(await provider.signInWithPassword(request(), user.email, 'wrong again!')).toMatchObject({
+      reason: 'invalid_credentials',
+    });
+    for (let i = 0; i < 5; i++) {
+      expect(await provider.signInWithPassword(request(), user.email, 'hammering')).toEqual({
+        ok: false,
+        reason: 'rate_limited',
+        retryAfterSeconds: 4,
+      });
+    }
+
+    // Once the wait has passed, the owner gets in with the right password.
+    await waitPassed(user.email, 4);
+    expect(await provider.signInWithPassword(request(), user.email, PASSWORD)).toMatchObject({ ok: true });
+  });
+
+  it('never waits longer than the cap, however many attempts were made', async () => {
+    const user = await createAccount();
+    await privileged((tx) =>
+      tx.query("insert into app.login_attempts (key) select 'email:' || $1 from generate_series(1, 200)", [user.email]),
+    );
+    const slowed = await provider.signInWithPassword(request(), user.email, PASSWORD);
+    expect(slowed).toEqual({ ok: false, reason: 'rate_limited', retryAfterSeconds: RATE_LIMIT.maxDelaySeconds });
+  });
+
+  it('while password sign-in is slowed down, the sign-in link still works', async () => {
+    const user = await createAccount();
+    for (let i = 0; i < RATE_LIMIT.perEmail + 1; i++)
+      await provider.signInWithPassword(request(), user.email, `wrong password ${i}`);
+    expect(await provider.signInWithPassword(request(), user.email, PASSWORD)).toMatchObject({
       reason: 'rate_limited',
     });
+
+    const asked = await provider.requestSignInLink(request(), user.email, CONFIRM);
+    if (!asked.ok || !asked.mail) throw new Error('expected a link');
+    const token = new URL(asked.mail.link).searchParams.get('token_hash')!;
+    expect(await provider.signInWithLink(request(), token)).toMatchObject({ ok: true, session: { userId: user.id } });
+    // Signing in by link forgives the password attempts.
+    expect(await provider.signInWithPassword(request(), user.email, PASSWORD)).toMatchObject({ ok: true });
+  });
+
+  it('slows down many accounts tried from one address, not other addresses', async () => {
+    const address = `office-${unique()}`;
+    for (let i = 0; i < RATE_LIMIT.perAddress; i++)
+      await provider.signInWithPassword(request({ address }), `nobody-${unique()}@test.brobygger.dk`, 'guess');
+    const user = await createAccount();
+    expect(await provider.signInWithPassword(request({ address }), user.email, PASSWORD)).toMatchObject({
+      reason: 'rate_limited',
+    });
+    expect(await provider.signInWithPassword(request(), user.email, PASSWORD)).toMatchObject({ ok: true });
+  });
+
+  it('parallel wrong passwords: no more than the limit reach the password check', async () => {
+    const user = await createAccount();
+    // All at once, each from its own address, so only the per-e-mail limit can hold them back.
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => provider.signInWithPassword(request(), user.email, `wrong password ${i}`)),
+    );
+    const checked = results.filter((r) => !r.ok && r.reason === 'invalid_credentials');
+    expect(checked.length).toBeLessThanOrEqual(RATE_LIMIT.perEmail);
+    expect(results.filter((r) => !r.ok && r.reason === 'rate_limited')).toHaveLength(40 - checked.length);
   });
 
   it('a success before the limit clears the e-mail’s failures', async () => {
@@ -169,7 +264,6 @@ describe('local provider', () => {
   });
 
   describe('sign-in links', () => {
-    const CONFIRM = 'http://localhost:3000/auth/confirm';
     const tokenOf = (link: string) => new URL(link).searchParams.get('token_hash')!;
 
     async function linkFor(email: string) {
@@ -226,12 +320,13 @@ describe('local provider', () => {
       expect(await provider.signInWithLink(request(), '')).toMatchObject({ reason: 'link_invalid' });
     });
 
-    it(`refuses more than ${LINK_LIMIT.perEmail} links for one e-mail in ${LINK_LIMIT.windowMinutes} minutes`, async () => {
+    it(`after ${LINK_LIMIT.perEmail} links for one e-mail, the next one has to wait`, async () => {
       const user = await createAccount();
       for (let i = 0; i < LINK_LIMIT.perEmail; i++) expect(await linkFor(user.email)).not.toBeNull();
       expect(await provider.requestSignInLink(request(), user.email, CONFIRM)).toEqual({
         ok: false,
         reason: 'rate_limited',
+        retryAfterSeconds: 2,
       });
     });
   });

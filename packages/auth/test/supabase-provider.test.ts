@@ -151,6 +151,7 @@ function fakeSupabaseAuth() {
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
       return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     },
+    url: async () => `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     stop: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
   };
 }
@@ -200,6 +201,20 @@ describe('supabase provider', () => {
     expect(cookies.length).toBeGreaterThan(0);
     for (const cookie of cookies) expect(cookie).toMatch(AUTH_COOKIE);
     expect(fake.calls).toEqual(['POST /auth/v1/token']);
+  });
+
+  it('in production its cookies are Secure, httpOnly, and expire within a day', async () => {
+    const secure = createSupabaseProvider({ url: await fake.url(), key: API_KEY, secureCookies: true });
+    const user = fake.addUser(`supa-${unique()}@test.brobygger.dk`);
+    const result = await secure.signInWithPassword(request(), user.email, PASSWORD);
+    if (!result.ok) throw new Error(`expected ok, got ${result.reason}`);
+    for (const cookie of result.headers.getSetCookie()) {
+      expect(cookie).toMatch(/;\s*Secure/i);
+      expect(cookie).toMatch(/;\s*HttpOnly/i);
+      const maxAge = Number(/Max-Age=(\d+)/i.exec(cookie)?.[1]);
+      expect(maxAge).toBeGreaterThan(0);
+      expect(maxAge).toBeLessThanOrEqual(24 * 3600);
+    }
   });
 
   it('getSession asks the Auth server about the cookie’s token and returns its user', async () => {

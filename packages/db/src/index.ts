@@ -1,5 +1,6 @@
 export { configurePools, closePools, getPools } from './pools.ts';
-export { withRls, withPrivilegedTx, type Claims, type PrivilegedPurpose } from './rls.ts';
+export { withRls, withPrivilegedTx, withAuthTx, type Claims, type PrivilegedPurpose } from './rls.ts';
+export { checkDatabaseRole, RoleCheckError } from './role-check.ts';
 export type { Tx } from './tx.ts';
 export { DatabaseUnavailableError, isUnavailable, raisedKey } from './errors.ts';
 export { migrate, listMigrations } from './migrate.ts';

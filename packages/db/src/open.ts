@@ -2,6 +2,7 @@ import type { Env } from '@brobygger/env';
 import { startEmbeddedDatabase } from './embedded/launch.ts';
 import { migrate } from './migrate.ts';
 import { closePools, configurePools } from './pools.ts';
+import { checkDatabaseRole } from './role-check.ts';
 
 export type OpenDatabase = { embedded: boolean; close: () => Promise<void> };
 
@@ -12,10 +13,19 @@ export type OpenDatabase = { embedded: boolean; close: () => Promise<void> };
  */
 export async function openDatabase(env: Env, log: (line: string) => void = () => {}): Promise<OpenDatabase> {
   if (!env.embeddedDatabase) {
-    configurePools({ requestUrl: env.DATABASE_URL!, adminUrl: env.DATABASE_ADMIN_URL! });
+    await checkRoles(env.DATABASE_URL!, env.DATABASE_AUTH_URL);
+    configurePools({
+      requestUrl: env.DATABASE_URL!,
+      adminUrl: env.DATABASE_ADMIN_URL!,
+      authUrl: env.DATABASE_AUTH_URL,
+    });
     return { embedded: false, close: closePools };
   }
   const db = await startEmbeddedDatabase({ dataDir: env.DATA_DIR, port: env.EMBEDDED_PG_PORT, log });
+  await checkRoles(db.requestUrl, db.authUrl).catch(async (error: unknown) => {
+    await db.stop();
+    throw error;
+  });
   configurePools(db);
   await migrate(log);
   return {
@@ -25,4 +35,10 @@ export async function openDatabase(env: Env, log: (line: string) => void = () =>
       await db.stop();
     },
   };
+}
+
+/** Neither the request path nor the auth path may be able to get around row-level security. */
+async function checkRoles(requestUrl: string, authUrl: string | undefined): Promise<void> {
+  await checkDatabaseRole(requestUrl, 'DATABASE_URL');
+  if (authUrl) await checkDatabaseRole(authUrl, 'DATABASE_AUTH_URL');
 }

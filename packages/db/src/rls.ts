@@ -31,15 +31,25 @@ export async function withRls<T>(claims: Claims | null, fn: (tx: Tx) => Promise<
   );
 }
 
-export type PrivilegedPurpose = 'migrate' | 'seed' | 'auth' | 'webhook' | 'job' | 'test';
+export type PrivilegedPurpose = 'migrate' | 'seed' | 'webhook' | 'job' | 'test';
 
 /**
  * The privileged path: a superuser transaction that bypasses row-level security. Only migrations,
- * seeding, the auth provider's own tables, Stripe webhooks, background jobs and test fixtures may
- * use it, and they must say which they are, so every use is easy to find and review.
+ * seeding, Stripe webhooks, background jobs and test fixtures may use it, and they must say which they are, so every use is easy to find and review.
  */
 export async function withPrivilegedTx<T>(purpose: PrivilegedPurpose, fn: (tx: Tx) => Promise<T>): Promise<T> {
   void purpose;
   const client = await connect(getPools().admin);
   return runInTransaction(client, undefined, fn);
+}
+
+/**
+ * The local auth provider's path: a transaction as `brobygger_auth`, which may use the auth.*
+ * tables sign-in needs and the login attempts, and nothing in any workspace.
+ */
+export async function withAuthTx<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const pool = getPools().auth;
+  if (!pool)
+    throw new Error('The auth pool is not configured: DATABASE_AUTH_URL is needed for the local auth provider.');
+  return runInTransaction(await connect(pool), undefined, fn);
 }

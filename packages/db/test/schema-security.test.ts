@@ -142,4 +142,76 @@ describe('schema security', () => {
     });
     expect(await privileged((tx) => tx.query("select to_regclass('public.zz_no_rls') as t"))).toEqual([{ t: null }]);
   });
+
+  describe('auth.* and the auth role', () => {
+    /** Every table privilege a role holds outside the system schemas, column grants included. */
+    const privilegesOf = (role: string) =>
+      privileged((tx) =>
+        tx.query<{ name: string }>(
+          `select format('%I.%I: %s', n.nspname, c.relname, p.privilege) as name
+           from pg_class c join pg_namespace n on n.oid = c.relnamespace
+           cross join unnest (array['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER']) as p (privilege)
+           where n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg_toast%'
+             and c.relkind in ('r', 'p', 'v', 'm', 'f')
+             and case when p.privilege in ('SELECT', 'INSERT', 'UPDATE', 'REFERENCES')
+                      then has_any_column_privilege($1, c.oid, p.privilege)
+                      else has_table_privilege($1, c.oid, p.privilege) end
+           order by 1`,
+          [role],
+        ),
+      ).then((rows) => rows.map((r) => r.name));
+
+    for (const role of ['anon', 'authenticated']) {
+      it(`${role} holds no privilege on any auth.* table`, async () => {
+        expect((await privilegesOf(role)).filter((p) => p.startsWith('auth.'))).toEqual([]);
+      });
+    }
+
+    it('brobygger_auth holds exactly what sign-in needs: auth.users, sessions, sign-in tokens, login attempts', async () => {
+      expect(await privilegesOf('brobygger_auth')).toEqual([
+        'app.login_attempts: DELETE',
+        'app.login_attempts: INSERT',
+        'app.login_attempts: SELECT',
+        'auth.one_time_tokens: DELETE',
+        'auth.one_time_tokens: INSERT',
+        'auth.one_time_tokens: SELECT',
+        'auth.one_time_tokens: UPDATE',
+        'auth.sessions: DELETE',
+        'auth.sessions: INSERT',
+        'auth.sessions: SELECT',
+        'auth.users: INSERT',
+        'auth.users: SELECT',
+        'auth.users: UPDATE',
+      ]);
+    });
+
+    it('brobygger_auth reads only the columns of auth.users that signing in uses', async () => {
+      const columns = await privileged((tx) =>
+        tx.query<{ column: string }>(
+          `select a.attname as column from pg_attribute a
+           where a.attrelid = 'auth.users'::regclass and a.attnum > 0 and not a.attisdropped
+             and has_column_privilege('brobygger_auth', a.attrelid, a.attnum, 'SELECT')
+           order by 1`,
+        ),
+      );
+      expect(columns.map((c) => c.column)).toEqual([
+        'deleted_at',
+        'email',
+        'email_confirmed_at',
+        'encrypted_password',
+        'id',
+        'last_sign_in_at',
+      ]);
+    });
+
+    it('brobygger_auth is no superuser, does not bypass row-level security and cannot become a role that does', async () => {
+      const escapes = await privileged((tx) =>
+        tx.query(
+          `select r.rolname from pg_roles r
+           where (r.rolsuper or r.rolbypassrls) and pg_has_role('brobygger_auth', r.oid, 'MEMBER')`,
+        ),
+      );
+      expect(escapes).toEqual([]);
+    });
+  });
 });

@@ -12,6 +12,12 @@ const ZEnv = z
     /** Address to listen on; unset means every interface (a container behind a load balancer). */
     HOST: z.string().optional(),
     APP_URL: z.url().optional(),
+    /**
+     * How many reverse proxies (load balancer, ingress) stand between the internet and the app.
+     * The client's address, which rate limits count, is taken that many hops from the right of
+     * X-Forwarded-For; 0 (no proxy) uses the socket's address and ignores the header.
+     */
+    TRUSTED_PROXY_HOPS: z.coerce.number().int('must be a whole number').min(0, 'must be 0 or more').max(10).default(0),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Where the embedded database and local secrets live when DATABASE_URL is not set. */
     DATA_DIR: z.string().default('.data'),
@@ -20,7 +26,14 @@ const ZEnv = z
     DATABASE_URL: z.string().optional(),
     /** Privileged path: migrations, seed, webhooks, jobs. */
     DATABASE_ADMIN_URL: z.string().optional(),
+    /** The local auth provider's role (`brobygger_auth`): auth.* tables and login attempts only. */
+    DATABASE_AUTH_URL: z.string().optional(),
     SEED_DEMO: z.enum(['true', 'false']).optional(),
+    /**
+     * The production build as a local demo (`npm start`): embedded database with the demo
+     * workspaces, mail to the log, plain http on localhost. Never for real data.
+     */
+    DEMO_MODE: z.enum(['true', 'false']).default('false'),
     AUTH_PROVIDER: z.enum(['local', 'supabase']).optional(),
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     SUPABASE_URL: z.url().optional(),
@@ -46,6 +59,32 @@ const ZEnv = z
         });
       }
     }
+    const demoMode = env.DEMO_MODE === 'true';
+    if (demoMode && env.DATABASE_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DEMO_MODE'],
+        message: 'works only with the embedded database (unset DATABASE_URL)',
+      });
+    }
+    if (env.NODE_ENV === 'production' && !demoMode) {
+      // Without SMTP, sign-in links and invitations would only reach the log.
+      need('SMTP_URL', 'in production (or set DEMO_MODE=true for a local demo)');
+      if (env.APP_URL && !env.APP_URL.startsWith('https://')) {
+        ctx.addIssue({ code: 'custom', path: ['APP_URL'], message: 'must be https in production' });
+      }
+      need('APP_URL', 'in production (the https address people use)');
+      const seeds = env.SEED_DEMO ? env.SEED_DEMO === 'true' : !env.DATABASE_URL;
+      if (seeds) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['SEED_DEMO'],
+          message: 'must be false in production (demo users have a published password); DEMO_MODE=true is for demos',
+        });
+      }
+    }
+    if (provider === 'local' && env.DATABASE_URL)
+      need('DATABASE_AUTH_URL', 'for the local auth provider with DATABASE_URL');
     if (provider === 'local' && env.NODE_ENV === 'production' && env.DATABASE_URL) {
       need('SESSION_SECRET', 'in production with an external database');
     }
@@ -55,6 +94,7 @@ const ZEnv = z
     AUTH_PROVIDER: env.AUTH_PROVIDER ?? (env.SUPABASE_URL ? ('supabase' as const) : ('local' as const)),
     APP_URL: env.APP_URL ?? `http://localhost:${env.PORT}`,
     embeddedDatabase: !env.DATABASE_URL,
+    demoMode: env.DEMO_MODE === 'true',
     seedDemo: env.SEED_DEMO ? env.SEED_DEMO === 'true' : !env.DATABASE_URL,
   }));
 

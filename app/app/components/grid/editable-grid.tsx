@@ -1,4 +1,5 @@
 import { ImportDialog } from './import-export/import-dialog.tsx';
+import { neutraliseFormula } from './import-export/formula-guard.ts';
 import { displayedOf, exportXlsx } from './import-export/export-xlsx.ts';
 import type {
   CellEditRequestEvent,
@@ -423,7 +424,7 @@ function GridBody<Fields extends Record<string, unknown>>(props: EditableGridPro
       columnSeparator: locale === 'da' ? ';' : ',',
       processCellCallback: (p) => {
         const column = byField.get(p.column.getColId());
-        return column ? formatValue(column, p.value, ctx) : String(p.value ?? '');
+        return neutraliseFormula(column ? formatValue(column, p.value, ctx) : String(p.value ?? ''));
       },
     });
   };

@@ -1,4 +1,4 @@
-import type { DerivedRoster } from '@brobygger/api/rosters';
+import { gridIdOf, type DerivedRoster } from '@brobygger/api/rosters';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EditableGrid } from '../grid/editable-grid.tsx';
@@ -41,7 +41,7 @@ export function RosterGrid({
     saveRoster(definition.name, { tenant, parent, ...batch }) as Promise<SaveResult<GridRow>>;
   return (
     <EditableGrid
-      gridId={gridId ?? definition.name}
+      gridId={gridId ?? gridIdOf(definition.name)}
       tenant={tenant}
       labelledBy={labelledBy}
       columns={columns}

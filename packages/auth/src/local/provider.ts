@@ -1,7 +1,8 @@
-import { DatabaseUnavailableError, withPrivilegedTx } from '@brobygger/db';
+import { DatabaseUnavailableError, withAuthTx } from '@brobygger/db';
+import { MAX_EMAIL_LENGTH, MAX_PASSWORD_LENGTH } from '../policy.ts';
 import { claimsFor, MIN_PASSWORD_LENGTH, type AuthProvider, type Session } from '../types.ts';
 import { dummyHash, verifyPassword } from './passwords.ts';
-import { clearFailures, isRateLimited, LINK_LIMIT, recordAttempt } from './rate-limit.ts';
+import { admitAttempt, forgiveSuccess, LINK_LIMIT } from './rate-limit.ts';
 import { SESSION_HOURS, sessionCookies } from './session-cookie.ts';
 import { endSession, isLive, startSession } from './sessions.ts';
 import { issueLinkToken, redeemLinkToken } from './sign-in-links.ts';
@@ -48,29 +49,34 @@ export function createLocalProvider(opts: { secret: Uint8Array; secureCookies: b
     async signInWithPassword(request, rawEmail, password) {
       const email = rawEmail.trim().toLowerCase();
       const address = clientAddress(request);
+      // No account has a longer password or address: refused before any work is done.
+      if (password.length > MAX_PASSWORD_LENGTH || email.length > MAX_EMAIL_LENGTH) {
+        return { ok: false, reason: 'invalid_credentials' } as const;
+      }
       return orUnavailable(async () => {
-        if (await isRateLimited(email, address)) return { ok: false, reason: 'rate_limited' } as const;
+        const admitted = await admitAttempt(email, address);
+        if (!admitted.ok)
+          return { ok: false, reason: 'rate_limited', retryAfterSeconds: admitted.retryAfterSeconds } as const;
         const user = await findUserByEmail(email);
         // Verify against a dummy hash for unknown e-mails so timing does not reveal who has an account.
         const ok = user?.encrypted_password
           ? await verifyPassword(user.encrypted_password, password)
           : (await verifyPassword(await dummyHash(), password), false);
-        if (!user || !ok) {
-          await recordAttempt(email, address);
-          return { ok: false, reason: 'invalid_credentials' } as const;
-        }
-        await clearFailures(email);
+        if (!user || !ok) return { ok: false, reason: 'invalid_credentials' } as const;
+        await forgiveSuccess(email, address);
         return begin(request, user.id, user.email);
       });
     },
 
     async signUp(request, input) {
       const email = input.email.trim().toLowerCase();
-      if (input.password.length < MIN_PASSWORD_LENGTH) return { ok: false, reason: 'weak_password' };
+      if (input.password.length < MIN_PASSWORD_LENGTH || input.password.length > MAX_PASSWORD_LENGTH) {
+        return { ok: false, reason: 'weak_password' };
+      }
       return orUnavailable(async () => {
         let id: string | null;
         try {
-          id = await withPrivilegedTx('auth', async (tx) => {
+          id = await withAuthTx(async (tx) => {
             const taken = await tx.one('select 1 from auth.users where email = $1', [email]);
             return taken ? null : insertUser(tx, { ...input, email });
           });
@@ -87,8 +93,9 @@ export function createLocalProvider(opts: { secret: Uint8Array; secureCookies: b
       const email = rawEmail.trim().toLowerCase();
       const address = clientAddress(request);
       return orUnavailable(async () => {
-        if (await isRateLimited(email, address, LINK_LIMIT)) return { ok: false, reason: 'rate_limited' } as const;
-        await recordAttempt(email, address, LINK_LIMIT);
+        const admitted = await admitAttempt(email, address, LINK_LIMIT);
+        if (!admitted.ok)
+          return { ok: false, reason: 'rate_limited', retryAfterSeconds: admitted.retryAfterSeconds } as const;
         const token = await issueLinkToken(email);
         if (!token) return { ok: true, mail: null } as const;
         const url = new URL(confirmUrl);
@@ -101,7 +108,8 @@ export function createLocalProvider(opts: { secret: Uint8Array; secureCookies: b
       return orUnavailable(async () => {
         const user = token ? await redeemLinkToken(token) : null;
         if (!user) return { ok: false, reason: 'link_invalid' } as const;
-        await clearFailures(user.email);
+        // The link proves who it is: the password attempts against the account are forgiven.
+        await forgiveSuccess(user.email);
         return begin(request, user.id, user.email);
       });
     },

@@ -1,4 +1,4 @@
-import { withPrivilegedTx } from '@brobygger/db';
+import { withAuthTx } from '@brobygger/db';
 
 /**
  * Server-side sessions for the local provider, in `auth.sessions` like Supabase Auth's. The
@@ -8,7 +8,7 @@ import { withPrivilegedTx } from '@brobygger/db';
 
 /** A new session for the user, who is thereby signed in now. One transaction. */
 export async function startSession(userId: string, hours: number, userAgent: string | null): Promise<string> {
-  return withPrivilegedTx('auth', async (tx) => {
+  return withAuthTx(async (tx) => {
     const row = await tx.one<{ id: string }>(
       `insert into auth.sessions (id, user_id, not_after, user_agent)
        values (gen_random_uuid(), $1, now() + make_interval(hours => $2), $3)
@@ -24,7 +24,7 @@ export async function startSession(userId: string, hours: number, userAgent: str
 
 /** Whether the session is live: not ended, not expired, and its user not deleted. */
 export async function isLive(sessionId: string, userId: string): Promise<boolean> {
-  const row = await withPrivilegedTx('auth', (tx) =>
+  const row = await withAuthTx((tx) =>
     tx.one(
       `select 1 from auth.sessions s join auth.users u on u.id = s.user_id
        where s.id = $1 and s.user_id = $2 and s.not_after > now() and u.deleted_at is null`,
@@ -35,5 +35,5 @@ export async function isLive(sessionId: string, userId: string): Promise<boolean
 }
 
 export async function endSession(sessionId: string): Promise<void> {
-  await withPrivilegedTx('auth', (tx) => tx.query('delete from auth.sessions where id = $1', [sessionId]));
+  await withAuthTx((tx) => tx.query('delete from auth.sessions where id = $1', [sessionId]));
 }

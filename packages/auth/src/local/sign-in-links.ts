@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { withPrivilegedTx } from '@brobygger/db';
+import { withAuthTx } from '@brobygger/db';
 import { SIGN_IN_LINK_MINUTES } from '../policy.ts';
 const TOKEN_TYPE = 'magiclink';
 
@@ -11,7 +11,7 @@ const hashOf = (token: string) => createHash('sha256').update(token).digest('hex
  */
 export async function issueLinkToken(email: string): Promise<string | null> {
   const token = randomBytes(32).toString('base64url');
-  const row = await withPrivilegedTx('auth', (tx) =>
+  const row = await withAuthTx((tx) =>
     tx.one<{ id: string }>(
       `insert into auth.one_time_tokens (id, user_id, token_type, token_hash, relates_to)
        select gen_random_uuid(), u.id, $2, $3, u.email from auth.users u where u.email = $1 and u.deleted_at is null
@@ -29,7 +29,7 @@ export async function issueLinkToken(email: string): Promise<string | null> {
  * reading in one statement means two clicks on the same link cannot both sign in.
  */
 export async function redeemLinkToken(token: string): Promise<{ id: string; email: string } | null> {
-  const row = await withPrivilegedTx('auth', (tx) =>
+  const row = await withAuthTx((tx) =>
     tx.one<{ id: string; email: string }>(
       `with used as (
          delete from auth.one_time_tokens

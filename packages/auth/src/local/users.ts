@@ -1,4 +1,4 @@
-import { withPrivilegedTx, type Tx } from '@brobygger/db';
+import { withAuthTx, type Tx } from '@brobygger/db';
 import { hashPassword } from './passwords.ts';
 
 /**
@@ -17,7 +17,7 @@ export async function insertUser(tx: Tx, user: { email: string; password: string
 }
 
 export async function findUserByEmail(email: string) {
-  return withPrivilegedTx('auth', (tx) =>
+  return withAuthTx((tx) =>
     tx.one<{ id: string; email: string; encrypted_password: string | null }>(
       'select id, email, encrypted_password from auth.users where email = $1 and deleted_at is null',
       [email.toLowerCase()],

@@ -20,19 +20,32 @@ const isUnavailable = (error: AuthError) => isAuthRetryableFetchError(error) || 
  * request's user is confirmed with `auth.getUser()`, which asks the Auth server, so a forged or
  * revoked cookie never becomes claims for row-level security.
  */
-export function createSupabaseProvider(opts: { url: string; key: string }): AuthProvider {
+/**
+ * How long the session cookies live. @supabase/ssr's default is 400 days; Supabase refreshes
+ * the cookie while someone keeps working, so a bound only ends sessions left alone that long.
+ */
+export const SUPABASE_COOKIE_HOURS = 12;
+
+export function createSupabaseProvider(opts: { url: string; key: string; secureCookies?: boolean }): AuthProvider {
   function clientFor(request: Request) {
     const headers = new Headers();
     const supabase = createServerClient(opts.url, opts.key, {
       realtime: { transport: NO_REALTIME },
       // The browser never reads Supabase's session cookies; only this server does.
-      cookieOptions: { httpOnly: true, sameSite: 'lax', path: '/' },
+      cookieOptions: {
+        httpOnly: true,
+        sameSite: 'lax',
+        path: '/',
+        secure: opts.secureCookies ?? false,
+      },
       cookies: {
         getAll: () =>
           parseCookieHeader(request.headers.get('cookie') ?? '').map((c) => ({ name: c.name, value: c.value ?? '' })),
         setAll: (cookies, cacheHeaders) => {
           for (const { name, value, options } of cookies) {
-            headers.append('Set-Cookie', serializeCookieHeader(name, value, options));
+            // @supabase/ssr always asks for its 400-day default (it ignores cookieOptions.maxAge).
+            const maxAge = Math.min(options.maxAge ?? Infinity, SUPABASE_COOKIE_HOURS * 3600);
+            headers.append('Set-Cookie', serializeCookieHeader(name, value, { ...options, maxAge }));
           }
           for (const [name, value] of Object.entries(cacheHeaders ?? {})) headers.set(name, String(value));
         },

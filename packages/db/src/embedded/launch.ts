@@ -9,6 +9,8 @@ export type EmbeddedDatabase = {
   adminUrl: string;
   /** Connection string for the request path (the `authenticator` role). */
   requestUrl: string;
+  /** Connection string for the local auth provider (the `brobygger_auth` role). */
+  authUrl: string;
   stop: () => Promise<void>;
 };
 
@@ -51,6 +53,7 @@ export async function startEmbeddedDatabase(opts: {
 
   const adminUrl = `postgres://postgres:${secrets.adminPassword}@127.0.0.1:${opts.port}/${DATABASE}`;
   const requestUrl = `postgres://authenticator:${secrets.authenticatorPassword}@127.0.0.1:${opts.port}/${DATABASE}`;
+  const authUrl = `postgres://brobygger_auth:${secrets.authPassword}@127.0.0.1:${opts.port}/${DATABASE}`;
 
   const bootstrap = new pg.Client({ connectionString: adminUrl.replace(`/${DATABASE}`, '/postgres') });
   await bootstrap.connect();
@@ -67,20 +70,28 @@ export async function startEmbeddedDatabase(opts: {
     await platform.query(readFileSync(new URL('./supabase-platform.sql', import.meta.url), 'utf8'));
     // The password is not a secret worth guarding (loopback only), but it is per data directory.
     await platform.query(`alter role authenticator password '${secrets.authenticatorPassword}'`);
+    await platform.query(`alter role brobygger_auth login password '${secrets.authPassword}'`);
   } finally {
     await platform.end();
   }
 
-  return { adminUrl, requestUrl, stop: () => server.stop() };
+  return { adminUrl, requestUrl, authUrl, stop: () => server.stop() };
 }
 
-function readOrCreateSecrets(dataDir: string): { adminPassword: string; authenticatorPassword: string } {
+type Secrets = { adminPassword: string; authenticatorPassword: string; authPassword: string };
+
+/** Per data directory; a password added in a later version is made and saved on first start. */
+function readOrCreateSecrets(dataDir: string): Secrets {
   const file = path.join(dataDir, 'secrets.json');
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
-  const secrets = {
-    adminPassword: randomBytes(18).toString('hex'),
-    authenticatorPassword: randomBytes(18).toString('hex'),
+  const saved: Partial<Secrets> = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  const secret = () => randomBytes(18).toString('hex');
+  const secrets: Secrets = {
+    adminPassword: saved.adminPassword ?? secret(),
+    authenticatorPassword: saved.authenticatorPassword ?? secret(),
+    authPassword: saved.authPassword ?? secret(),
   };
-  writeFileSync(file, JSON.stringify(secrets), { mode: 0o600 });
+  if (Object.keys(saved).length !== Object.keys(secrets).length) {
+    writeFileSync(file, JSON.stringify(secrets), { mode: 0o600 });
+  }
   return secrets;
 }

@@ -19,10 +19,20 @@ begin
   if not exists (select 1 from pg_roles where rolname = 'authenticator') then
     create role authenticator login noinherit;
   end if;
+  -- Not Supabase's: the local auth provider's own role (sign-in, sessions, sign-in links, rate
+  -- limits), so that checking a password never needs a superuser. Its grants are below (auth.*)
+  -- and in the login_attempts migration.
+  if not exists (select 1 from pg_roles where rolname = 'brobygger_auth') then
+    create role brobygger_auth login noinherit;
+  end if;
 end
 $$;
 
-grant anon, authenticated, service_role to authenticator;
+-- Unlike Supabase's authenticator, ours is not a member of service_role: that role bypasses
+-- row-level security, and the request path never needs it (the privileged path is its own pool).
+-- The revoke also fixes data directories made before this rule.
+grant anon, authenticated to authenticator;
+revoke service_role from authenticator;
 
 -- Supabase's default privileges on schema public: new tables are granted to the API roles, which
 -- is why every migration starts its grants with `revoke all ... from anon, authenticated`.
@@ -120,6 +130,13 @@ as $$
 $$;
 
 grant execute on function auth.uid(), auth.role(), auth.email(), auth.jwt() to anon, authenticated, service_role;
+
+-- The local auth provider's role: exactly what signing in, sessions and sign-in links need.
+grant usage on schema auth to brobygger_auth;
+grant select (id, email, encrypted_password, email_confirmed_at, last_sign_in_at, deleted_at), insert, update (last_sign_in_at, email_confirmed_at, updated_at)
+  on auth.users to brobygger_auth;
+grant select, insert, delete on auth.sessions to brobygger_auth;
+grant select, insert, update, delete on auth.one_time_tokens to brobygger_auth;
 
 -- The Supabase CLI records applied migrations here; we do the same so `supabase db push` agrees.
 create schema if not exists supabase_migrations;

@@ -16,7 +16,7 @@ export default async function setup(project: TestProject) {
   configurePools(db);
   await migrate();
   await closePools();
-  project.provide('db', { requestUrl: db.requestUrl, adminUrl: db.adminUrl });
+  project.provide('db', { requestUrl: db.requestUrl, adminUrl: db.adminUrl, authUrl: db.authUrl });
   return async () => {
     await db.stop();
     rmSync(dataDir, { recursive: true, force: true });

@@ -2,6 +2,7 @@ import type { GridApi } from 'ag-grid-community';
 import type { Cell, Row, SheetData } from 'write-excel-file/browser';
 import type { GridColumn, GridRow } from '../types.ts';
 import { formatValue, type ValueContext } from '../values.ts';
+import { neutraliseFormula } from './formula-guard.ts';
 
 /**
  * The grid as the coordinator sees it (filtered, sorted, columns in their order) as an .xlsx
@@ -22,7 +23,8 @@ const WIDTH = { text: 24, number: 10, date: 12, select: 20, checkbox: 10, multis
 
 /**
  * One cell. A value the schema would reject (text left in a date cell) is written as the text
- * it is. Strings are always string cells, so "=..." typed by a user is never a formula in Excel.
+ * it is. Strings are always string cells, and one that starts like a formula gets a leading `'`,
+ * so "=..." typed by a user stays text even when the file is saved on as CSV.
  */
 export function exportCell(column: Column, value: unknown, ctx: ValueContext): Cell {
   if (value === null || value === undefined || value === '') return null;
@@ -38,7 +40,7 @@ export function exportCell(column: Column, value: unknown, ctx: ValueContext): C
       };
   }
   const text = formatValue(column, value, ctx);
-  return text === '' ? null : { value: text, type: String };
+  return text === '' ? null : { value: neutraliseFormula(text), type: String };
 }
 
 /** Header row (translated, bold) and one row per grid row, columns in the given order. */

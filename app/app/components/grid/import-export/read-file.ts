@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { restoreFormulaText } from './formula-guard.ts';
 
 /**
  * Reading a coordinator's spreadsheet (CSV or XLSX) into a header row and data rows. Nothing here
@@ -136,8 +137,9 @@ function workbookOf(sheets: Sheet[]): Workbook {
 
 function toCell(value: unknown): ImportCell {
   if (value === undefined || value === null) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date)
-    return value;
+  // Our own exports guard formula-like text with a leading ' (formula-guard): read it back as typed.
+  if (typeof value === 'string') return restoreFormulaText(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
   return String(value);
 }
 

@@ -61,6 +61,9 @@ export type FieldsOf<F extends Record<string, FieldDef>> = z.infer<z.ZodObject<F
 /** snake_case of a camelCase field name: `statusChangedOn` -> `status_changed_on`. */
 export const snakeCase = (name: string) => name.replace(/[A-Z0-9]+/g, (m) => `_${m.toLowerCase()}`);
 
+/** The name a roster's grid saves its layout under: snake_case, as grid_preferences requires. */
+export const gridIdOf = (rosterName: string) => snakeCase(rosterName);
+
 /** Checks a definition as it is declared, so a mistake fails at import rather than on a save. */
 export function defineRoster<const F extends Record<string, FieldDef>>(
   definition: RosterDefinition<F>,

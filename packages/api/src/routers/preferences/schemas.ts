@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-const ZGrid = z.string().regex(/^[a-z][a-z0-9_-]{0,40}$/);
+import { ZGridId as ZGrid } from './grid-ids.ts';
 
 export const ZGetPreferencesInput = z.object({ grid: ZGrid });
 export const ZSavePreferencesInput = z.object({ grid: ZGrid, state: z.json() });

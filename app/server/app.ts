@@ -1,0 +1,144 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { createRequestHandler } from '@remix-run/express';
+import type { ServerBuild } from '@remix-run/node';
+import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import compression from 'compression';
+import express from 'express';
+import { appRouter, toTRPCError } from '@brobygger/api';
+import { CLIENT_ADDRESS_HEADER } from '@brobygger/auth';
+import { getPools } from '@brobygger/db';
+import type { Env } from '@brobygger/env';
+import { formBodyLimit } from './body-limit.ts';
+import { sameOriginOnly, securityHeaders } from './security-headers.ts';
+import type { Logger } from './logger.ts';
+import type { Services } from './services.ts';
+
+export type AppOptions = {
+  env: Env;
+  logger: Logger;
+  services: Services;
+  /** The Remix server build (the production bundle, or Vite's in development). */
+  build: () => Promise<ServerBuild>;
+  /** Serves the built browser assets from here (production); Vite's middleware otherwise. */
+  staticDir?: string;
+  /** Middleware that must run before Remix (Vite's dev server). */
+  before?: express.RequestHandler[];
+};
+
+/**
+ * The HTTP application: security headers, request log, health checks, /api/trpc and the Remix
+ * routes. Built here, apart from start-up, so tests can serve it on a free port.
+ */
+export function createApp({ env, logger, services, build, staticDir, before = [] }: AppOptions): express.Express {
+  const production = env.NODE_ENV === 'production';
+  const app = express();
+  app.disable('x-powered-by');
+  // Behind N reverse proxies, the client is the Nth address from the right in X-Forwarded-For;
+  // with 0 the socket's address is the client and the header is ignored.
+  app.set('trust proxy', env.TRUSTED_PROXY_HOPS);
+  app.use(compression());
+  app.use(securityHeaders(env));
+  app.use(sameOriginOnly(env, services));
+
+  app.use((req, res, next) => {
+    const requestId = (req.get('x-request-id') ?? '').slice(0, 100) || randomUUID();
+    res.locals.requestId = requestId;
+    res.set('X-Request-Id', requestId);
+    // The client address header is ours to set: never trust one the client sent.
+    req.headers[CLIENT_ADDRESS_HEADER] = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+    const started = performance.now();
+    res.on('finish', () => {
+      if (req.path.startsWith('/assets/')) return;
+      logger.info(
+        {
+          requestId,
+          method: req.method,
+          path: loggedPath(req.path),
+          status: res.statusCode,
+          ms: Math.round(performance.now() - started),
+        },
+        'request',
+      );
+    });
+    next();
+  });
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await getPools().request.query('select 1');
+      res.json({ status: 'ready' });
+    } catch {
+      res.status(503).json({ status: 'unavailable', reason: 'database' });
+    }
+  });
+
+  app.all('/api/trpc/*', express.raw({ type: '*/*', limit: '20mb' }), async (req, res) => {
+    const request = toFetchRequest(req);
+    const response = await fetchRequestHandler({
+      endpoint: '/api/trpc',
+      req: request,
+      router: appRouter,
+      // The browser client sends one call per request (httpLink); a batch would let one request
+      // run any number of procedures, each a database transaction.
+      allowBatching: false,
+      createContext: async ({ resHeaders }) => {
+        // A session that cannot be checked (database down) answers SERVICE_UNAVAILABLE, not 500.
+        const { ctx, headers } = await services
+          .contextFor(request, res.locals.requestId as string)
+          .catch((error: unknown) => Promise.reject(toTRPCError(error)));
+        headers.forEach((value, key) => resHeaders.append(key, value));
+        return ctx;
+      },
+    });
+    res.status(response.status);
+    response.headers.forEach((value, key) => res.append(key, value));
+    res.send(Buffer.from(await response.arrayBuffer()));
+  });
+
+  if (staticDir) {
+    app.use('/assets', express.static(path.join(staticDir, 'assets'), { immutable: true, maxAge: '1y' }));
+    app.use(express.static(staticDir, { maxAge: '1h' }));
+  }
+  for (const handler of before) app.use(handler);
+  app.use(formBodyLimit(services));
+
+  app.all(
+    '*',
+    createRequestHandler({
+      build,
+      mode: production ? 'production' : 'development',
+      getLoadContext: (_req, res) => ({
+        services,
+        requestId: res.locals.requestId as string,
+        cspNonce: res.locals.cspNonce as string,
+      }),
+    }),
+  );
+  return app;
+}
+
+/**
+ * The path as the request log shows it: an invitation link's token is as good as the invitation,
+ * so it never reaches the log. (Sign-in link tokens travel in the query string, which is not logged.)
+ */
+export function loggedPath(path: string): string {
+  return path.replace(/^\/invite\/[^/]+/, '/invite/:token');
+}
+
+function toFetchRequest(req: express.Request): Request {
+  const headers = new Headers();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (typeof value === 'string') headers.set(key, value);
+    else if (Array.isArray(value)) for (const v of value) headers.append(key, v);
+  }
+  const hasBody = req.method !== 'GET' && req.method !== 'HEAD' && Buffer.isBuffer(req.body);
+  return new Request(new URL(req.originalUrl, `http://${req.headers.host ?? 'localhost'}`), {
+    method: req.method,
+    headers,
+    body: hasBody ? new Uint8Array(req.body as Buffer) : undefined,
+  });
+}
