@@ -78,7 +78,7 @@ export function buildMatrixColumns(input: MatrixColumnsInput, status: MatrixCell
       headerName: [column.label, column.sublabel].filter(Boolean).join(' '),
       headerComponent: CodeColumnHeader,
       headerComponentParams: { matrixColumn: column, canMark: status.canEdit, onMark: status.onMark },
-      width: input.narrow ? 64 : 92,
+      width: input.narrow ? 76 : 92,
       valueGetter: (p: ValueGetterParams<GridRow>) =>
         isTotals(p) ? status.columnTotal(id).text : (p.data?.[id] ?? null),
       cellRenderer: CodeCell,

@@ -89,7 +89,7 @@ export const courseSessionsRoster = defineRoster({
   editAction: 'courses.edit',
   fields: {
     heldOn: field.date({ required: true, pinned: true, importAliases: ['Dato', 'Date'] }),
-    startsAt: field.time({ importAliases: ['Tid', 'Kl.', 'Time'] }),
+    startsAt: field.time({ width: 100, importAliases: ['Tid', 'Kl.', 'Time'] }),
     durationMinutes: field.number({
       sqlType: 'smallint',
       min: 1,
