@@ -178,6 +178,22 @@ as $$
   order by p.first_name collate "da-DK-x-icu", p.id;
 $$;
 
+-- The volunteers a member may pick or see as a course's facilitator: the active ones (as in the
+-- peers' directory) and whoever facilitates a course, by name and e-mail, nothing else.
+create function app.volunteer_lookup(workspace uuid)
+returns table (id uuid, label text, detail text)
+language sql stable security definer set search_path = ''
+as $$
+  select v.id, v.name, v.email
+  from public.volunteers v
+  where v.tenant_id = workspace
+    and workspace = any (array(select app.tenants_where('courses.read')))
+    and (v.status = 'active' or exists (
+      select 1 from public.courses c where c.tenant_id = v.tenant_id and v.id in (c.facilitator_id, c.co_facilitator_id)));
+$$;
+
+revoke execute on function app.volunteer_lookup(uuid) from public;
+grant execute on function app.volunteer_lookup(uuid) to authenticated;
 revoke execute on function app.course_participants(uuid, uuid) from public;
 grant execute on function app.course_participants(uuid, uuid) to authenticated;
 revoke execute on function app.facilitates(uuid, uuid) from public;

@@ -236,6 +236,8 @@ describe('per-row edit rights', () => {
       'Andres hold': false,
     });
     expect(listed.access).toEqual({ add: false, edit: true, delete: false });
+    // Peers may not read the volunteers roster, but they see who facilitates.
+    expect(listed.lookups.facilitatorId).toEqual([{ id: ali, label: 'Ali Peer', detail: 'ali@example.dk' }]);
 
     expect(
       await peer.courses.save({ tenant, upserts: [{ ...mine, location: 'Biblioteket' }], deletes: [] }),

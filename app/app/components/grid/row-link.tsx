@@ -25,7 +25,7 @@ export function rowLinkColumn(link: RowLink, isSaved: (id: string) => boolean): 
     colId: '__open',
     // Named for screen readers; the links themselves say the same.
     headerName: link.label,
-    width: 72,
+    width: 88,
     pinned: 'left',
     sortable: false,
     filter: false,

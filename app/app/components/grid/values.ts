@@ -13,6 +13,7 @@ export type ValueContext = { t: TFunction; locale: Locale };
 type Column = GridColumn<Record<string, unknown>>;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function optionLabel(column: Column, value: unknown, { t }: ValueContext): string {
   if (typeof value !== 'string') return value == null ? '' : String(value);
@@ -46,8 +47,12 @@ export function formatValue(column: Column, value: unknown, ctx: ValueContext): 
       return Array.isArray(value) ? value.map((v) => optionLabel(column, v, ctx)).join(', ') : String(value);
     case 'checkbox':
       return typeof value === 'boolean' ? ctx.t(value ? 'grid:yes' : 'grid:no') : String(value);
-    case 'lookup':
-      return column.lookupOptions?.find((o) => o.id === value)?.label ?? String(value);
+    case 'lookup': {
+      const option = column.lookupOptions?.find((o) => o.id === value);
+      if (option) return option.label;
+      // An id the caller may not resolve (a row hidden from them) says so; typed text shows as typed.
+      return typeof value === 'string' && UUID.test(value) ? ctx.t('grid:lookupHidden') : String(value);
+    }
     default:
       return String(value);
   }

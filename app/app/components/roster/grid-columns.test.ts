@@ -66,6 +66,8 @@ describe('lookup cells', () => {
     expect(parseValue(facilitator, 'JENS.M@example.dk', da)).toBe('v-jens-2');
     expect(parseValue(facilitator, '', da)).toBeNull();
     expect(formatValue(facilitator, 'v-anne', da)).toBe('Anne-Mette Lund');
+    // An id the caller may not resolve is not shown as an id.
+    expect(formatValue(facilitator, '0b9a3c1e-1d2f-4c3b-9a8e-7f6d5c4b3a21', en)).toBe('(hidden)');
   });
 
   it('keep text that names no one, or several, and explain which', () => {

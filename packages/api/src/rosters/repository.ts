@@ -115,10 +115,15 @@ export function rosterRepository<Row extends Versioned>(roster: DerivedRoster) {
     const out: Record<string, LookupOption[]> = {};
     for (const [name, f] of Object.entries(definition.fields) as [string, FieldDef][]) {
       if (!f.lookup) continue;
-      const { table: target, label, detail, where } = f.lookup;
+      const { table: target, label, detail, where, directory } = f.lookup;
+      // Those who may not read the target table (a peer and the volunteers) may still see the
+      // names its directory function shows them; for everyone else the union adds nothing new.
+      const also = directory ? ` union select d.id, d.label, d.detail from ${directory}($1) d` : '';
       out[name] = await tx.query<LookupOption>(
-        `select l.id, ${label} as label, ${detail ?? 'null::text'} as detail from ${target} l
-         where l.tenant_id = $1${where ? ` and (${where})` : ''} order by (${label})::text collate "da-DK-x-icu", (${detail ?? 'null::text'})::text, l.id`,
+        `select c.id, c.label, c.detail from (
+           select l.id, (${label})::text as label, (${detail ?? 'null'})::text as detail from ${target} l
+           where l.tenant_id = $1${where ? ` and (${where})` : ''}${also}
+         ) c order by c.label collate "da-DK-x-icu", c.detail, c.id`,
         [scope.tenantId],
       );
     }

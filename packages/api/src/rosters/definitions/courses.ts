@@ -9,6 +9,7 @@ export const ATTENDANCE_STATUSES = ['present', 'absent', 'cancelled', 'no_show']
 
 /** Volunteers who can facilitate: everyone not stopped, found by name or e-mail. */
 const FACILITATOR: LookupTarget = {
+  directory: 'app.volunteer_lookup',
   roster: 'volunteers',
   table: 'public.volunteers',
   label: 'l.name',

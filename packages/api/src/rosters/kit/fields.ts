@@ -34,6 +34,11 @@ export type LookupTarget = {
   detail?: string;
   /** Only these rows are offered (SQL over alias `l`), e.g. not stopped volunteers. */
   where?: string;
+  /**
+   * A security-definer function (workspace id) -> (id, label, detail) for callers who may not
+   * read the target table but may know the names, e.g. peers and `app.volunteer_directory`.
+   */
+  directory?: string;
 };
 
 export type FieldDef<Schema extends z.ZodType | null = z.ZodType | null, Value = unknown> = FieldOptions & {
