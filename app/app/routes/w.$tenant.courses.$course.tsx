@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { courseSessions, enrolments } from '@brobygger/api/rosters';
+import { courseSessions, enrolments, type DerivedRoster } from '@brobygger/api/rosters';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '../components/error-boundary.tsx';
 import { RosterGrid } from '../components/roster/roster-grid.tsx';
-import { toRosterData } from '../components/roster/roster-data.ts';
+import { toRosterData, type RosterData } from '../components/roster/roster-data.ts';
 import { load, requireCaller } from '../lib/api.server.ts';
 import { useWorkspace } from './w.$tenant.tsx';
 
@@ -45,29 +45,33 @@ export default function Course() {
           {t('attendanceLink')}
         </Link>
       </p>
-      <section aria-labelledby="sessions-title">
-        <h2 id="sessions-title">{t('sessionsTitle')}</h2>
-        <RosterGrid
-          roster={courseSessions}
-          data={sessions}
-          tenant={workspace.slug}
-          parent={course.id}
-          labelledBy="sessions-title"
-        />
-      </section>
+      <ChildRoster title={t('sessionsTitle')} roster={courseSessions} data={sessions} parent={course.id} />
       {showEnrolments ? (
-        <section aria-labelledby="enrolments-title">
-          <h2 id="enrolments-title">{t('enrolmentsTitle')}</h2>
-          <RosterGrid
-            roster={enrolments}
-            data={enrolled}
-            tenant={workspace.slug}
-            parent={course.id}
-            labelledBy="enrolments-title"
-          />
-        </section>
+        <ChildRoster title={t('enrolmentsTitle')} roster={enrolments} data={enrolled} parent={course.id} />
       ) : null}
     </div>
+  );
+}
+
+/** A child roster of the course under its own heading, which names the grid for screen readers. */
+function ChildRoster({
+  title,
+  roster,
+  data,
+  parent,
+}: {
+  title: string;
+  roster: DerivedRoster;
+  data: RosterData;
+  parent: string;
+}) {
+  const workspace = useWorkspace();
+  const titleId = `${roster.definition.name}-title`;
+  return (
+    <section aria-labelledby={titleId}>
+      <h2 id={titleId}>{title}</h2>
+      <RosterGrid roster={roster} data={data} tenant={workspace.slug} parent={parent} labelledBy={titleId} />
+    </section>
   );
 }
 
