@@ -294,6 +294,47 @@ test('two people edit the same row: the second save shows both values and nothin
   expect(rows).toEqual([{ phone: '11111111', version: 3 }]);
 });
 
+test('a save whose answer was lost is saved once when Save is pressed again, not shown as a conflict', async ({
+  page,
+  db,
+  workspace,
+  owner,
+}) => {
+  await seedVolunteers(db, workspace, [{ name: 'Karin Kristensen', status: 'active' }]);
+  await signIn(page, owner);
+  const grid = await openRoster(page, workspace);
+  // The first save reaches the server and is committed, but its answer never reaches the page.
+  let sends = 0;
+  await page.route('**/api/trpc/volunteers.save', async (route) => {
+    sends += 1;
+    if (sends === 1) {
+      await route.fetch();
+      await route.abort('connectionreset');
+    } else await route.continue();
+  });
+  await grid
+    .getByRole('row', { name: /Karin Kristensen/ })
+    .locator('[col-id="phone"]')
+    .click();
+  await page.keyboard.type('11111111');
+  await page.keyboard.press('Enter');
+  await grid.getByRole('button', { name: 'Gem ændringer' }).click();
+  await expect(page.getByRole('alert')).toHaveText(/Forbindelsen til serveren svigtede/);
+  const stored = () =>
+    db.query('select phone, version from public.volunteers where tenant_id = $1', [workspace.id]).then((r) => r.rows);
+  expect(await stored()).toEqual([{ phone: '11111111', version: 2 }]);
+
+  await grid.getByRole('button', { name: 'Gem ændringer' }).click();
+  await expect(grid.getByText('1 ændring er gemt.')).toBeVisible();
+  expect(sends).toBe(2);
+  expect(await stored()).toEqual([{ phone: '11111111', version: 2 }]);
+  const audit = await db.query(
+    "select count(*)::int as n from public.audit_log where tenant_id = $1 and table_name = 'volunteers' and action = 'update'",
+    [workspace.id],
+  );
+  expect(audit.rows).toEqual([{ n: 1 }]);
+});
+
 test('the sort order is remembered for the user', async ({ page, db, workspace, owner }) => {
   await seedVolunteers(db, workspace, [
     { name: 'Anna Andersen', status: 'active' },

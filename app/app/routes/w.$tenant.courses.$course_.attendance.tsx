@@ -53,6 +53,7 @@ async function saveAttendance(tenant: string, parent: string, batch: MatrixBatch
   const result = (await saveRoster('attendance', {
     tenant,
     parent,
+    batchId: batch.batchId,
     upserts: batch.upserts.map(toRow),
     deletes: batch.deletes,
   })) as unknown as SaveResult<AttendanceRow>;

@@ -5,7 +5,7 @@ import { CLIENT_ADDRESS_HEADER } from '@brobygger/auth';
 import { parseEnv, type Env } from '@brobygger/env';
 import { createApp } from '../app.ts';
 import { createLogger } from '../logger.ts';
-import { createServices } from '../services.ts';
+import { createServices, type Services } from '../services.ts';
 
 /**
  * A stand-in Remix build with one page, so the server's own behaviour (headers, limits, origin
@@ -53,7 +53,14 @@ export const fakeBuild: ServerBuild = {
   isSpaMode: false,
 } as unknown as ServerBuild;
 
-export type TestServer = { url: string; env: Env; logs: Record<string, unknown>[]; close: () => Promise<void> };
+export type TestServer = {
+  url: string;
+  env: Env;
+  logs: Record<string, unknown>[];
+  /** The server's own services, e.g. its auth provider, to sign in as a browser would. */
+  services: Services;
+  close: () => Promise<void>;
+};
 
 /** The app on a free port with the given environment (the test database's pools are already set). */
 export async function serve(vars: Record<string, string> = {}, build: ServerBuild = fakeBuild): Promise<TestServer> {
@@ -70,6 +77,7 @@ export async function serve(vars: Record<string, string> = {}, build: ServerBuil
     url,
     env,
     logs,
+    services,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -34,6 +34,7 @@ export const ERROR_CODES = {
   lookup_not_found: 'BAD_REQUEST',
   facilitators_by_coordinators: 'FORBIDDEN',
   cpr_not_allowed: 'BAD_REQUEST',
+  batch_reused: 'CONFLICT',
   // Partnerships
   partnership_not_found: 'NOT_FOUND',
   partnership_owner_not_region: 'BAD_REQUEST',

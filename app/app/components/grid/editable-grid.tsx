@@ -31,6 +31,7 @@ import { gridLocaleText, gridTheme } from './ag-grid.ts';
 import { parseTsv } from './clipboard.ts';
 import { buildColumnDefs, type CellStatus } from './columns.ts';
 import { onlyWritable, planClear, planFillDown, planPaste } from './commands.ts';
+import { BatchIds } from './batch-ids.ts';
 import { ConflictPanel } from './conflicts.tsx';
 import { newRowId } from './ids.ts';
 import { shortcutOf } from './keyboard.ts';
@@ -127,6 +128,7 @@ function GridBody<Fields extends Record<string, unknown>>(props: EditableGridPro
   const [, setRevision] = useState(0);
   const apiRef = useRef<GridApi<GridRow> | null>(null);
   const savingRef = useRef(false);
+  const [batchIds] = useState(() => new BatchIds());
   const [saving, setSaving] = useState(false);
   const [selectedCount, setSelectedCount] = useState(0);
   const [quickFilter, setQuickFilter] = useState('');
@@ -358,9 +360,10 @@ function GridBody<Fields extends Record<string, unknown>>(props: EditableGridPro
     setSaving(true);
     setOutcome(null);
     try {
-      const result = (await save({ upserts, deletes: batch.deletes } as SaveBatch<
-        Fields & RowMeta
-      >)) as SaveResult<GridRow>;
+      const result = (await batchIds.send(
+        { upserts, deletes: batch.deletes } as SaveBatch<Fields & RowMeta>,
+        save,
+      )) as SaveResult<GridRow>;
       apply(session.applySaveResult(result));
       if (result.ok) {
         setOutcome({ kind: 'ok', text: t('saved', { count: upserts.length + batch.deletes.length }) });

@@ -46,6 +46,8 @@ export type GridColumn<Fields> = {
 };
 
 export type SaveBatch<Row extends RowMeta> = {
+  /** Names the save, so a retry of it is answered, not repeated (see batch-ids.ts). */
+  batchId?: string;
   upserts: Row[];
   deletes: { id: string; version: number }[];
 };

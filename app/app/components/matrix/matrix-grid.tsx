@@ -20,6 +20,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../lib/i18n.tsx';
 import { gridLocaleText, gridTheme } from '../grid/ag-grid.ts';
+import { BatchIds } from '../grid/batch-ids.ts';
 import { parseTsv } from '../grid/clipboard.ts';
 import { SaveMessages, type SaveOutcome } from '../grid/save-messages.tsx';
 import type { GridDelta } from '../grid/session.ts';
@@ -114,6 +115,7 @@ function MatrixBody(props: MatrixProps) {
   useEffect(() => setHydrated(true), []);
   const [, setRevision] = useState(0);
   const savingRef = useRef(false);
+  const [batchIds] = useState(() => new BatchIds());
   const [saving, setSaving] = useState(false);
   const [selection, setSelection] = useState<Selection | null>(null);
   const selectionRef = useRef<Selection | null>(null);
@@ -429,7 +431,7 @@ function MatrixBody(props: MatrixProps) {
     setSaving(true);
     setOutcome(null);
     try {
-      const result = await save(batch);
+      const result = await batchIds.send(batch, save);
       apply(session.applySaveResult(result));
       setOutcome(
         result.ok

@@ -5,6 +5,7 @@ import { trpc } from '../../lib/trpc.client.ts';
 type SaveInput = {
   tenant: string;
   parent?: string;
+  batchId?: string;
   upserts: { id: string; version: number | null }[];
   deletes: { id: string; version: number }[];
 };

@@ -2,6 +2,7 @@ import type { Tx } from '@brobygger/db';
 import type { z } from 'zod';
 import type { FieldDef } from './kit/fields.ts';
 import type { DerivedRoster } from './kit/define.ts';
+import { recordedResult, recordResult, requestHashOf, type ReceiptKey } from './receipts.ts';
 import type { RowError, SaveResult } from './save.ts';
 
 type Versioned = { id: string; version: number | null };
@@ -216,17 +217,35 @@ export function rosterRepository<Row extends Versioned>(roster: DerivedRoster) {
     return [...updated, ...inserted];
   }
 
-  /** The whole save as the API returns it: validation first, then one all-or-nothing transaction. */
+  /**
+   * The whole save as the API returns it: validation first, then one all-or-nothing transaction.
+   * With a batch id, a batch that was saved already (a retry after a lost answer) gets the result
+   * recorded then, and nothing is written again (see receipts.ts).
+   */
   async function saveAll(
     runTx: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>,
     scope: RosterScope,
-    batch: { upserts: unknown[]; deletes: { id: string; version: number }[] },
+    batch: { batchId?: string; upserts: unknown[]; deletes: { id: string; version: number }[] },
   ): Promise<SaveResult<Row>> {
     const { valid, errors } = validate(batch.upserts);
     if (errors.length) return { ok: false, conflicts: [], errors };
+    const receipt: ReceiptKey | undefined = batch.batchId
+      ? {
+          tenantId: scope.tenantId,
+          batchId: batch.batchId,
+          roster: definition.name,
+          requestHash: requestHashOf(definition.name, scope, batch),
+        }
+      : undefined;
     try {
-      const rows = await runTx((tx) => save(tx, scope, valid, batch.deletes));
-      return { ok: true, rows, deleted: batch.deletes.map((d) => d.id) };
+      return await runTx(async (tx) => {
+        const recorded = receipt && (await recordedResult(tx, receipt));
+        if (recorded) return recorded as SaveResult<Row>;
+        const rows = await save(tx, scope, valid, batch.deletes);
+        const result: SaveResult<Row> = { ok: true, rows, deleted: batch.deletes.map((d) => d.id) };
+        if (receipt) await recordResult(tx, receipt, result);
+        return result;
+      });
     } catch (error) {
       if (error instanceof SaveConflict)
         return { ok: false, conflicts: error.conflicts as { id: string; server: Row | null }[], errors: [] };

@@ -7,6 +7,11 @@ import { ZRowId } from './fields.ts';
  */
 export const zSaveInput = <Row extends z.ZodTypeAny>(row: Row) =>
   z.object({
+    /**
+     * Names this batch; the browser sends the same id again when it retries a save whose answer
+     * was lost, and then gets the first answer instead of a second write. Optional for older clients.
+     */
+    batchId: z.uuid().optional(),
     upserts: z.array(row).max(20_000),
     deletes: z.array(z.object({ id: ZRowId, version: z.number().int().positive() })).max(20_000),
   });
