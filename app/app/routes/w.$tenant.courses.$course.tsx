@@ -45,7 +45,9 @@ export default function Course() {
           {t('attendanceLink')}
         </Link>
       </p>
-      <section aria-labelledby="sessions-title">
+      {/* Unnamed sections: the grid inside is the region named by the heading; a second region of
+          the same name would make a screen reader's landmark list say "Mødegange" twice. */}
+      <section>
         <h2 id="sessions-title">{t('sessionsTitle')}</h2>
         <RosterGrid
           roster={courseSessions}
@@ -56,7 +58,7 @@ export default function Course() {
         />
       </section>
       {showEnrolments ? (
-        <section aria-labelledby="enrolments-title">
+        <section>
           <h2 id="enrolments-title">{t('enrolmentsTitle')}</h2>
           <RosterGrid
             roster={enrolments}
