@@ -35,6 +35,7 @@ const UI = {
     sendInvitation: 'Send invitation',
     invitationTo: (name: string) => `Invitation til ${name}`,
     sessionLabel: '04-03',
+    notFound: 'Siden findes ikke',
   },
   en: {
     forgot: /Forgot your password/,
@@ -49,6 +50,7 @@ const UI = {
     sendInvitation: 'Send invitation',
     invitationTo: (name: string) => `Invitation to ${name}`,
     sessionLabel: '04/03',
+    notFound: 'Page not found',
   },
 } as const;
 
@@ -89,6 +91,8 @@ for (const lng of ['da', 'en'] as const) {
 
       const response = await page.goto('/no-such-page');
       expect(response?.status()).toBe(404);
+      // The tab names the error, as the heading does: the page that was asked for is not there.
+      await expect(page).toHaveTitle(`${ui.notFound} · Brobygger`);
       await expectAccessible(page, testInfo, 'not found');
     });
 
@@ -116,6 +120,7 @@ for (const lng of ['da', 'en'] as const) {
         const other = await invitee.newPage();
         await other.goto(await invitationLinkFor(email));
         await expect(other.getByRole('heading', { level: 1 })).toHaveText(ui.invitationTo(workspace.name));
+        await expect(other).toHaveTitle(`${ui.invitationTo(workspace.name)} · Brobygger`);
         await expectAccessible(other, testInfo, 'invitation');
       } finally {
         await invitee.close();
@@ -142,6 +147,7 @@ for (const lng of ['da', 'en'] as const) {
       await page.keyboard.press('ArrowRight');
       await page.keyboard.press('Enter');
       await expect(page.getByRole('listbox')).toBeVisible();
+      await expect(grid.getByRole('combobox', { name: 'Status' })).toBeFocused();
       await expectAccessible(page, testInfo, 'volunteers, choosing a status');
     });
 
@@ -203,6 +209,11 @@ for (const lng of ['da', 'en'] as const) {
       await pasteIntoMatrix(page, 'zz\n');
       await expectCellError(matrix);
       await expectAccessible(page, testInfo, 'attendance, with an unknown code');
+
+      // The header's button that marks a whole column opens a row of code buttons.
+      await matrix.locator('.matrix-mark').first().click();
+      await expect(matrix.getByRole('group').getByRole('button').first()).toBeVisible();
+      await expectAccessible(page, testInfo, 'attendance, marking a column');
     });
 
     test('a peer’s volunteer directory', async ({ page, db, workspace, makeUser }, testInfo) => {
