@@ -4,9 +4,13 @@ import type { ReactNode } from 'react';
 import { GeneralErrorBoundary } from './components/error-boundary.tsx';
 import { sessionOrNull } from './lib/api.server.ts';
 import { I18nProvider, useLocale } from './lib/i18n.tsx';
+import { titleMeta } from './lib/meta.ts';
 import { useNonce } from './lib/nonce.tsx';
 import stylesUrl from './styles.css?url';
 import './load-context.ts';
+
+// Inherited by pages without a title of their own, among them the error pages.
+export const meta = titleMeta();
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: stylesUrl }];
 

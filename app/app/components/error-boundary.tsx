@@ -1,5 +1,6 @@
 import { isRouteErrorResponse, Link, useRouteError, useRouteLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { errorKeys } from '../lib/error-keys.ts';
 
 /**
  * The one error boundary: a translated page for not-found (including workspaces the caller may
@@ -12,21 +13,9 @@ export function GeneralErrorBoundary() {
   const root = useRouteLoaderData<{ requestId?: string }>('root');
   const status = isRouteErrorResponse(error) ? error.status : 500;
 
-  let title: string;
-  let text: string;
-  if (status === 404) {
-    title = t('notFound.title');
-    text = t('notFound.text');
-  } else if (status === 503) {
-    title = t('unavailable.title');
-    text = t('unavailable.text');
-  } else if (status === 403) {
-    title = t('forbidden');
-    text = t('notFound.text');
-  } else {
-    title = t('unexpected_short');
-    text = t('unexpected');
-  }
+  const keys = errorKeys(status);
+  const title = t(keys.title);
+  const text = t(keys.text);
 
   return (
     <main id="main" className="error-page">

@@ -6,12 +6,17 @@ import { LanguageSwitcher } from '../components/language-switcher.tsx';
 import { MIN_PASSWORD_LENGTH } from '@brobygger/auth/policy';
 import { act, caller, load } from '../lib/api.server.ts';
 import { CREDENTIAL_VALUES, firstProblem, ZNewPassword } from '../lib/credentials.ts';
+import { titleMeta } from '../lib/meta.ts';
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { api, session } = await caller(request, context);
   const invitation = await load(() => api.invitations.preview({ token: params.token ?? '' }));
   return { invitation, currentEmail: session?.email ?? null, path: new URL(request.url).pathname };
 }
+
+export const meta = titleMeta<Awaited<ReturnType<typeof loader>>>('invitations:title', (data) => ({
+  workspace: data.invitation.tenantName,
+}));
 
 type Errors = { error?: string; fieldErrors?: Record<string, string[]> };
 

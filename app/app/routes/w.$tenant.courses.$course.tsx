@@ -53,7 +53,11 @@ export default function Course() {
   );
 }
 
-/** A child roster of the course under its own heading, which names the grid for screen readers. */
+/**
+ * A child roster of the course under its own heading, which names the grid for screen readers.
+ * The section itself stays unnamed: the grid inside is the region named by the heading, and a
+ * second region of the same name would make a screen reader's landmark list say it twice.
+ */
 function ChildRoster({
   title,
   roster,
@@ -68,7 +72,7 @@ function ChildRoster({
   const workspace = useWorkspace();
   const titleId = `${roster.definition.name}-title`;
   return (
-    <section aria-labelledby={titleId}>
+    <section>
       <h2 id={titleId}>{title}</h2>
       <RosterGrid roster={roster} data={data} tenant={workspace.slug} parent={parent} labelledBy={titleId} />
     </section>

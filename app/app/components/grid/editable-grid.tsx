@@ -37,6 +37,7 @@ import { newRowId } from './ids.ts';
 import { shortcutOf } from './keyboard.ts';
 import { focusCell, focusedCell, redrawRows, selectedIds, viewOf } from './grid-api.ts';
 import { useGridPreferences } from './preferences.ts';
+import { nameUnnamedEditors } from './editor-names.ts';
 import { firstProblem, ProblemDescriptions, ProblemList } from './problems.tsx';
 import { EditSession, type ChangeIntent, type ConflictChoice, type GridDelta } from './session.ts';
 import { FirstProblemLink, GridHelp, GridToolbar } from './toolbar.tsx';
@@ -563,6 +564,7 @@ function GridBody<Fields extends Record<string, unknown>>(props: EditableGridPro
             tooltipShowDelay={300}
             onGridReady={onGridReady}
             onCellEditRequest={onCellEditRequest}
+            onCellEditingStarted={nameUnnamedEditors}
             onSelectionChanged={(e: SelectionChangedEvent<GridRow>) => setSelectedCount(e.api.getSelectedRows().length)}
             onSortChanged={onLayoutChanged}
             onFilterChanged={onLayoutChanged}
