@@ -167,7 +167,7 @@ describe('schema security', () => {
       });
     }
 
-    it('brobygger_auth holds exactly what sign-in needs: auth.users, sessions, sign-in tokens, login attempts', async () => {
+    it('brobygger_auth holds exactly what sign-in and the account page need: auth.users, sessions, sign-in tokens, login attempts', async () => {
       expect(await privilegesOf('brobygger_auth')).toEqual([
         'app.login_attempts: DELETE',
         'app.login_attempts: INSERT',
@@ -179,13 +179,14 @@ describe('schema security', () => {
         'auth.sessions: DELETE',
         'auth.sessions: INSERT',
         'auth.sessions: SELECT',
+        'auth.sessions: UPDATE',
         'auth.users: INSERT',
         'auth.users: SELECT',
         'auth.users: UPDATE',
       ]);
     });
 
-    it('brobygger_auth reads only the columns of auth.users that signing in uses', async () => {
+    it('brobygger_auth reads only the columns of auth.users that signing in and the account page use', async () => {
       const columns = await privileged((tx) =>
         tx.query<{ column: string }>(
           `select a.attname as column from pg_attribute a
@@ -201,6 +202,26 @@ describe('schema security', () => {
         'encrypted_password',
         'id',
         'last_sign_in_at',
+        'raw_user_meta_data',
+      ]);
+    });
+
+    it('brobygger_auth may change only these columns: of auth.users the password, name and language, sign-in times; of auth.sessions the last-seen time', async () => {
+      const columns = await privileged((tx) =>
+        tx.query<{ column: string }>(
+          `select format('%s.%s', c.relname, a.attname) as column from pg_attribute a join pg_class c on c.oid = a.attrelid
+           where a.attrelid in ('auth.users'::regclass, 'auth.sessions'::regclass) and a.attnum > 0 and not a.attisdropped
+             and has_column_privilege('brobygger_auth', a.attrelid, a.attnum, 'UPDATE')
+           order by 1`,
+        ),
+      );
+      expect(columns.map((c) => c.column)).toEqual([
+        'sessions.updated_at',
+        'users.email_confirmed_at',
+        'users.encrypted_password',
+        'users.last_sign_in_at',
+        'users.raw_user_meta_data',
+        'users.updated_at',
       ]);
     });
 
