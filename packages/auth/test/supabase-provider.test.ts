@@ -1,161 +1,12 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createSupabaseProvider } from '../src/supabase/provider.ts';
 import type { AuthProvider } from '../src/types.ts';
+import { API_KEY, fakeSupabaseAuth, PASSWORD } from './fake-gotrue.ts';
 
-const API_KEY = 'anon-key';
-const PASSWORD = 'correct horse battery staple';
-
-type FakeUser = { id: string; email: string; password: string; created_at: string };
-
-/**
- * A stand-in for Supabase Auth (GoTrue) on 127.0.0.1, answering the endpoints the SDK calls with
- * the JSON shapes GoTrue uses. It only accepts access tokens it issued itself, and records every
- * call, so the tests can see that a session is verified by the server, not read from the cookie.
- */
-function fakeSupabaseAuth() {
-  const users = new Map<string, FakeUser>(); // by e-mail
-  const tokens = new Map<string, string>(); // access token → user id
-  const rateLimited = new Set<string>(); // e-mails that get 429
-  const failing = new Set<string>(); // e-mails that get 503
-  const calls: string[] = [];
-  /** Sign-in links GoTrue would have mailed: token hash → e-mail, and what each request asked. */
-  const linkTokens = new Map<string, string>();
-  const otpRequests: { email: string; createUser: unknown; redirectTo: string | null }[] = [];
-
-  const userJson = (u: FakeUser) => ({
-    id: u.id,
-    aud: 'authenticated',
-    role: 'authenticated',
-    email: u.email,
-    app_metadata: { provider: 'email', providers: ['email'] },
-    user_metadata: {},
-    created_at: u.created_at,
-  });
-
-  function issueSession(u: FakeUser) {
-    const accessToken = randomBytes(24).toString('base64url');
-    tokens.set(accessToken, u.id);
-    const expiresIn = 3600;
-    return {
-      access_token: accessToken,
-      token_type: 'bearer',
-      expires_in: expiresIn,
-      expires_at: Math.floor(Date.now() / 1000) + expiresIn,
-      refresh_token: randomBytes(12).toString('hex'),
-      user: userJson(u),
-    };
-  }
-
-  /** GoTrue's error body without an API-version header: the SDK reads `error_code`. */
-  const fail = (res: ServerResponse, status: number, errorCode: string, msg: string) =>
-    send(res, status, { code: status, error_code: errorCode, msg });
-
-  function send(res: ServerResponse, status: number, body?: unknown) {
-    res.writeHead(status, body === undefined ? {} : { 'content-type': 'application/json' });
-    res.end(body === undefined ? undefined : JSON.stringify(body));
-  }
-
-  const bearer = (req: IncomingMessage) => /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-  const userByToken = (req: IncomingMessage) => {
-    const id = tokens.get(bearer(req) ?? '');
-    return [...users.values()].find((u) => u.id === id);
-  };
-
-  async function handle(req: IncomingMessage, res: ServerResponse) {
-    const url = new URL(req.url ?? '/', 'http://fake');
-    const route = `${req.method} ${url.pathname}`;
-    calls.push(route);
-    if (req.headers.apikey !== API_KEY) return fail(res, 401, 'no_api_key', 'Invalid API key');
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString()) : {};
-
-    switch (route) {
-      case 'POST /auth/v1/token': {
-        if (url.searchParams.get('grant_type') !== 'password')
-          return fail(res, 400, 'validation_failed', 'Unsupported grant type');
-        if (rateLimited.has(body.email)) return fail(res, 429, 'over_request_rate_limit', 'Request rate limit reached');
-        if (failing.has(body.email)) return fail(res, 503, 'unexpected_failure', 'Service unavailable');
-        const user = users.get(body.email);
-        if (!user || user.password !== body.password)
-          return fail(res, 400, 'invalid_credentials', 'Invalid login credentials');
-        return send(res, 200, issueSession(user));
-      }
-      case 'GET /auth/v1/user': {
-        const user = userByToken(req);
-        return user
-          ? send(res, 200, userJson(user))
-          : fail(res, 401, 'bad_jwt', 'invalid JWT: unable to parse or verify signature');
-      }
-      case 'POST /auth/v1/logout': {
-        const user = userByToken(req);
-        if (!user) return fail(res, 401, 'bad_jwt', 'invalid JWT: unable to parse or verify signature');
-        for (const [token, id] of tokens) if (id === user.id) tokens.delete(token);
-        return send(res, 204);
-      }
-      case 'POST /auth/v1/signup': {
-        if (users.has(body.email)) return fail(res, 422, 'user_already_exists', 'User already registered');
-        const user = {
-          id: randomUUID(),
-          email: body.email,
-          password: body.password,
-          created_at: new Date().toISOString(),
-        };
-        users.set(user.email, user);
-        return send(res, 200, issueSession(user));
-      }
-      case 'POST /auth/v1/otp': {
-        otpRequests.push({
-          email: body.email,
-          createUser: body.create_user,
-          redirectTo: url.searchParams.get('redirect_to'),
-        });
-        if (rateLimited.has(body.email))
-          return fail(res, 429, 'over_email_send_rate_limit', 'Email rate limit exceeded');
-        if (!users.has(body.email) && body.create_user === false)
-          return fail(res, 422, 'otp_disabled', 'Signups not allowed for otp');
-        linkTokens.set(randomBytes(16).toString('hex'), body.email);
-        return send(res, 200, {});
-      }
-      case 'POST /auth/v1/verify': {
-        const email = body.type === 'email' ? linkTokens.get(body.token_hash) : undefined;
-        const user = email ? users.get(email) : undefined;
-        if (!user) return fail(res, 403, 'otp_expired', 'Email link is invalid or has expired');
-        linkTokens.delete(body.token_hash);
-        return send(res, 200, issueSession(user));
-      }
-      default:
-        return fail(res, 404, 'not_found', 'Not found');
-    }
-  }
-
-  const server: Server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => fail(res, 500, 'unexpected_failure', String(error)));
-  });
-
-  return {
-    calls,
-    linkTokens,
-    otpRequests,
-    rateLimited,
-    failing,
-    addUser(email: string, password = PASSWORD) {
-      const user = { id: randomUUID(), email, password, created_at: new Date().toISOString() };
-      users.set(email, user);
-      return user;
-    },
-    async start() {
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-      return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    },
-    url: async () => `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    stop: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
-  };
-}
-
+const unique = () => randomBytes(6).toString('hex');
 const fake = fakeSupabaseAuth();
 let provider: AuthProvider;
 
@@ -168,7 +19,6 @@ beforeEach(() => {
 });
 
 const AUTH_COOKIE = /^sb-[a-z0-9-]+-auth-token(\.\d+)?=/;
-const unique = () => randomBytes(6).toString('hex');
 const request = (cookie?: string) =>
   new Request('http://localhost/', { method: 'POST', headers: cookie ? { cookie } : {} });
 /** What a browser sends back for these Set-Cookie headers. */
