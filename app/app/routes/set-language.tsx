@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs } from '@remix-run/node';
-import { isLocale, LOCALE_COOKIE } from '@brobygger/i18n';
-import { serialize } from 'cookie';
+import { isLocale } from '@brobygger/i18n';
+import { localeCookie } from '../lib/locale-cookie.server.ts';
 import { safeRedirect } from '../lib/safe-redirect.ts';
 
 /** Remembers the language in a year-long cookie; it wins over the browser's languages. */
@@ -9,8 +9,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const lng = form.get('lng');
   const to = safeRedirect(form.get('redirectTo'), context.services.appUrl);
   if (!isLocale(lng)) return redirect(to);
-  const cookie = serialize(LOCALE_COOKIE, lng, { path: '/', sameSite: 'lax', maxAge: 60 * 60 * 24 * 365 });
-  return redirect(to, { headers: { 'Set-Cookie': cookie } });
+  return redirect(to, { headers: { 'Set-Cookie': localeCookie(lng) } });
 }
 
 export const loader = () => redirect('/');

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, NavLink, Outlet, useLoaderData, useNavigate, useRouteLoaderData } from '@remix-run/react';
+import { Form, Link, NavLink, Outlet, useLoaderData, useNavigate, useRouteLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '../components/error-boundary.tsx';
 import { LanguageSwitcher } from '../components/language-switcher.tsx';
@@ -68,7 +68,9 @@ export default function WorkspaceLayout() {
           <NavLink to={`${base}/members`}>{t('nav.members')}</NavLink>
         </nav>
         <div className="user-row">
-          <span className="muted">{t('signedInAs', { email })}</span>
+          <Link to="/account" className="muted account-link">
+            {t('signedInAs', { email })}
+          </Link>
           <LanguageSwitcher />
           <Form method="post" action="/logout">
             <button type="submit" className="link-button">
