@@ -1,9 +1,10 @@
-import { data, redirect } from '@remix-run/node';
-import type { AuthProvider } from '@brobygger/auth';
+import { data, redirect, type AppLoadContext } from '@remix-run/node';
 import { isLocale } from '@brobygger/i18n';
 import { z } from 'zod';
 import { CREDENTIAL_VALUES, firstProblem, ZNewPassword, ZPasswordInput } from './credentials.ts';
 import { localeCookie } from './locale-cookie.server.ts';
+
+export type AuthProvider = AppLoadContext['services']['auth'];
 
 /** What the account page's actions answer: for which form, and either done or why not (i18n keys). */
 export type AccountActionData = {
