@@ -6,7 +6,13 @@ import { MIN_PASSWORD_LENGTH } from '@brobygger/auth/policy';
 import { GeneralErrorBoundary } from '../components/error-boundary.tsx';
 import { Field, FormMessage } from '../components/form.tsx';
 import { LanguageSwitcher } from '../components/language-switcher.tsx';
-import { changePassword, saveProfile, serviceUnavailableAs503, type AccountActionData } from '../lib/account.server.ts';
+import {
+  changePassword,
+  saveProfile,
+  serviceUnavailableAs503,
+  type AccountActionData,
+  type AuthProvider,
+} from '../lib/account.server.ts';
 import { CREDENTIAL_VALUES } from '../lib/credentials.ts';
 import { useLocale } from '../lib/i18n.tsx';
 import { describeUserAgent } from '../lib/user-agent.ts';
