@@ -39,6 +39,12 @@ test('changing name and language: kept on the account and used at the next sign-
   await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Olivia Nyholm');
   await expect(page.getByLabel('Language', { exact: true })).toHaveValue('en');
 
+  // The header's language buttons change the account's language too.
+  await page.getByRole('button', { name: 'Dansk' }).click();
+  await expect(page.getByLabel('Sprog', { exact: true })).toHaveValue('da');
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByLabel('Language', { exact: true })).toHaveValue('en');
+
   // A browser that asks for Danish: the account's English wins once its owner signs in.
   const other = await otherDevice(browser);
   await other.page.goto('/login');

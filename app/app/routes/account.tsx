@@ -78,13 +78,15 @@ export default function Account() {
           </Form>
         </div>
       </header>
-      <main id="main" className="page account-page">
-        <h1>{t('title')}</h1>
-        <p className="muted">{account.email}</p>
-        {account.passwordResetUntil ? <PasswordSection /> : null}
-        <ProfileSection />
-        {account.passwordResetUntil ? null : <PasswordSection />}
-        <SessionsSection sessions={sessions} />
+      <main id="main">
+        <div className="page account-page">
+          <h1>{t('title')}</h1>
+          <p className="muted">{account.email}</p>
+          {account.passwordResetUntil ? <PasswordSection /> : null}
+          <ProfileSection />
+          {account.passwordResetUntil ? null : <PasswordSection />}
+          <SessionsSection sessions={sessions} />
+        </div>
       </main>
     </>
   );
@@ -119,7 +121,12 @@ function ProfileSection() {
         />
         <div className="field">
           <label htmlFor="account-language">{t('profile.language')}</label>
-          <select id="account-language" name="locale" defaultValue={isLocale(account.locale) ? account.locale : locale}>
+          <select
+            id="account-language"
+            key={account.locale}
+            name="locale"
+            defaultValue={isLocale(account.locale) ? account.locale : locale}
+          >
             {LOCALES.map((lng) => (
               <option key={lng} value={lng} lang={lng}>
                 {t(`common:language.${lng}`)}
@@ -213,7 +220,7 @@ function SessionsSection({ sessions }: { sessions: SessionRow[] | undefined }) {
                 <strong>{device ? t('sessions.deviceName', device) : t('sessions.unknownDevice')}</strong>{' '}
                 {s.current ? <span className="badge badge-active">{t('sessions.thisDevice')}</span> : null}
                 <br />
-                <span className="muted">
+                <span className="muted session-times">
                   {t('sessions.signedIn')}: {formatDate(s.createdAt, locale, 'datetime')} · {t('sessions.lastSeen')}:{' '}
                   {formatDate(s.lastSeenAt, locale, 'datetime')}
                 </span>

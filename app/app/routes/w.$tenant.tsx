@@ -68,7 +68,7 @@ export default function WorkspaceLayout() {
           <NavLink to={`${base}/members`}>{t('nav.members')}</NavLink>
         </nav>
         <div className="user-row">
-          <Link to="/account" className="muted account-link">
+          <Link to="/account" className="muted account-link" title={email}>
             {t('signedInAs', { email })}
           </Link>
           <LanguageSwitcher />
