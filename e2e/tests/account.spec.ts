@@ -14,9 +14,10 @@ async function openAccount(page: Page, user: User) {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Din konto');
 }
 
-test('changing name and language: kept on the account and used at the next sign-in elsewhere', async ({
+test('changing name and language: kept on the account, shown to colleagues, used at the next sign-in elsewhere', async ({
   page,
   browser,
+  workspace,
   owner,
 }) => {
   await signIn(page, owner);
@@ -38,6 +39,10 @@ test('changing name and language: kept on the account and used at the next sign-
   await page.reload();
   await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Olivia Nyholm');
   await expect(page.getByLabel('Language', { exact: true })).toHaveValue('en');
+
+  await page.goto(`/w/${workspace.slug}/members`);
+  await expect(page.getByText('Olivia Nyholm')).toBeVisible();
+  await page.goto('/account');
 
   // The header's language buttons change the account's language too.
   await page.getByRole('button', { name: 'Dansk' }).click();

@@ -27,8 +27,16 @@ const signInAgain = () => redirect(`/login?redirectTo=${encodeURIComponent('/acc
 const unavailable = (intent: AccountActionData['intent']) =>
   data<AccountActionData>({ intent, error: 'account:unavailable' }, { status: 503 });
 
-/** Name and language: kept on the account, and the language applied to this browser at once. */
-export async function saveProfile(auth: AuthProvider, request: Request, form: FormData) {
+/**
+ * Name and language: kept on the account, the name also where colleagues see it (`renameMemberships`),
+ * and the language applied to this browser at once.
+ */
+export async function saveProfile(
+  auth: AuthProvider,
+  request: Request,
+  form: FormData,
+  renameMemberships: (name: string) => Promise<unknown>,
+) {
   const parsed = ZProfileForm.safeParse({ name: form.get('name') ?? '', locale: form.get('locale') ?? '' });
   if (!parsed.success) {
     const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
@@ -39,6 +47,7 @@ export async function saveProfile(auth: AuthProvider, request: Request, form: Fo
   }
   const result = await auth.updateProfile(request, parsed.data);
   if (!result.ok) return result.reason === 'signed_out' ? signInAgain() : unavailable('profile');
+  await renameMemberships(parsed.data.name);
   result.headers.append('Set-Cookie', localeCookie(parsed.data.locale));
   return data<AccountActionData>({ intent: 'profile', done: true }, { headers: result.headers });
 }

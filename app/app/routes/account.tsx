@@ -1,4 +1,11 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type AppLoadContext,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, isLocale, LOCALES } from '@brobygger/i18n';
@@ -13,6 +20,7 @@ import {
   type AccountActionData,
   type AuthProvider,
 } from '../lib/account.server.ts';
+import { caller } from '../lib/api.server.ts';
 import { CREDENTIAL_VALUES } from '../lib/credentials.ts';
 import { useLocale } from '../lib/i18n.tsx';
 import { describeUserAgent } from '../lib/user-agent.ts';
@@ -40,13 +48,16 @@ async function loadAccount(request: Request, auth: AuthProvider) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
-  return serviceUnavailableAs503(() => runAction(request, context.services.auth, form));
+  return serviceUnavailableAs503(() => runAction(request, context, form));
 }
 
-async function runAction(request: Request, auth: AuthProvider, form: FormData) {
+async function runAction(request: Request, context: AppLoadContext, form: FormData) {
+  const { auth } = context.services;
   switch (form.get('intent')) {
-    case 'profile':
-      return saveProfile(auth, request, form);
+    case 'profile': {
+      const { api } = await caller(request, context);
+      return saveProfile(auth, request, form, (name) => api.me.rename({ name }));
+    }
     case 'password':
       return changePassword(auth, request, form);
     case 'everywhere':
