@@ -9,10 +9,10 @@ import {
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, isLocale, LOCALES } from '@brobygger/i18n';
-import { MIN_PASSWORD_LENGTH } from '@brobygger/auth/policy';
 import { GeneralErrorBoundary } from '../components/error-boundary.tsx';
 import { Field, FormMessage } from '../components/form.tsx';
 import { LanguageSwitcher } from '../components/language-switcher.tsx';
+import { NewPasswordFields } from '../components/new-password-fields.tsx';
 import {
   changePassword,
   saveProfile,
@@ -21,7 +21,6 @@ import {
   type AuthProvider,
 } from '../lib/account.server.ts';
 import { caller } from '../lib/api.server.ts';
-import { CREDENTIAL_VALUES } from '../lib/credentials.ts';
 import { useLocale } from '../lib/i18n.tsx';
 import { describeUserAgent } from '../lib/user-agent.ts';
 
@@ -103,18 +102,18 @@ export default function Account() {
   );
 }
 
-/** The action's answer when it was for the form named `intent`. */
-function useResultFor(intent: AccountActionData['intent']) {
+/** The action's answer when it was for the form named `intent`, and whether that form is being sent. */
+function useFormState(intent: AccountActionData['intent']) {
   const result = useActionData<typeof action>();
-  return result?.intent === intent ? result : undefined;
+  const busy = useNavigation().formData?.get('intent') === intent;
+  return { result: result?.intent === intent ? result : undefined, busy };
 }
 
 function ProfileSection() {
   const { t } = useTranslation('account');
   const { account } = useLoaderData<typeof loader>();
   const locale = useLocale();
-  const result = useResultFor('profile');
-  const busy = useNavigation().formData?.get('intent') === 'profile';
+  const { result, busy } = useFormState('profile');
   return (
     <section className="card" aria-labelledby="profile-heading">
       <h2 id="profile-heading">{t('profile.heading')}</h2>
@@ -162,8 +161,7 @@ function PasswordSection() {
   const { t } = useTranslation('account');
   const { account } = useLoaderData<typeof loader>();
   const locale = useLocale();
-  const result = useResultFor('password');
-  const busy = useNavigation().formData?.get('intent') === 'password';
+  const { result, busy } = useFormState('password');
   const reset = account.passwordResetUntil;
   return (
     <section className="card" id="password" aria-labelledby="password-heading">
@@ -183,23 +181,13 @@ function PasswordSection() {
             errors={result?.fieldErrors?.current}
           />
         )}
-        <Field
-          label={t('password.new')}
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          hint={t('password.hint', { min: MIN_PASSWORD_LENGTH })}
-          errors={result?.fieldErrors?.password}
-          errorValues={CREDENTIAL_VALUES}
-        />
-        <Field
-          label={t('password.confirm')}
-          name="confirm"
-          type="password"
-          autoComplete="new-password"
-          required
-          errors={result?.fieldErrors?.confirm}
+        <NewPasswordFields
+          labels={{
+            password: t('password.new'),
+            confirm: t('password.confirm'),
+            hint: (values) => t('password.hint', values),
+          }}
+          fieldErrors={result?.fieldErrors}
         />
         <FormMessage
           error={result?.error}

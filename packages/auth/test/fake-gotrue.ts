@@ -3,6 +3,18 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 
 export const API_KEY = 'anon-key';
+export const unique = () => randomBytes(6).toString('hex');
+
+/** A POST as the app's server hands it to the provider, with the cookies a browser would send. */
+export const request = (cookie?: string) =>
+  new Request('http://localhost/', { method: 'POST', headers: cookie ? { cookie } : {} });
+
+/** What a browser sends back for these Set-Cookie headers. */
+export const cookieHeader = (headers: Headers) =>
+  headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0]!)
+    .join('; ');
 export const PASSWORD = 'correct horse battery staple';
 
 type FakeUser = {

@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PASSWORD_RESET_MINUTES } from '../src/policy.ts';
 import { createSupabaseProvider } from '../src/supabase/provider.ts';
 import type { AuthProvider } from '../src/types.ts';
-import { API_KEY, fakeSupabaseAuth, PASSWORD } from './fake-gotrue.ts';
+import { API_KEY, cookieHeader, fakeSupabaseAuth, PASSWORD, request, unique } from './fake-gotrue.ts';
 
 const NEW_PASSWORD = 'a brand new passphrase';
 const fake = fakeSupabaseAuth();
@@ -17,15 +16,6 @@ beforeEach(() => {
   fake.clock.ageSeconds = 0;
   fake.logouts.length = 0;
 });
-
-const unique = () => randomBytes(6).toString('hex');
-const request = (cookie?: string) =>
-  new Request('http://localhost/account', { method: 'POST', headers: cookie ? { cookie } : {} });
-const cookieHeader = (headers: Headers) =>
-  headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0]!)
-    .join('; ');
 
 async function browser(email: string, password = PASSWORD) {
   const result = await provider.signInWithPassword(request(), email, password);

@@ -1,12 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createSupabaseProvider } from '../src/supabase/provider.ts';
 import type { AuthProvider } from '../src/types.ts';
-import { API_KEY, fakeSupabaseAuth, PASSWORD } from './fake-gotrue.ts';
+import { API_KEY, cookieHeader, fakeSupabaseAuth, PASSWORD, request, unique } from './fake-gotrue.ts';
 
-const unique = () => randomBytes(6).toString('hex');
 const fake = fakeSupabaseAuth();
 let provider: AuthProvider;
 
@@ -19,14 +17,6 @@ beforeEach(() => {
 });
 
 const AUTH_COOKIE = /^sb-[a-z0-9-]+-auth-token(\.\d+)?=/;
-const request = (cookie?: string) =>
-  new Request('http://localhost/', { method: 'POST', headers: cookie ? { cookie } : {} });
-/** What a browser sends back for these Set-Cookie headers. */
-const cookieHeader = (headers: Headers) =>
-  headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0]!)
-    .join('; ');
 
 async function signedIn() {
   const user = fake.addUser(`supa-${unique()}@test.brobygger.dk`);
