@@ -11,7 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDate, isLocale, LOCALES } from '@brobygger/i18n';
 import { GeneralErrorBoundary } from '../components/error-boundary.tsx';
 import { Field, FormMessage } from '../components/form.tsx';
-import { LanguageSwitcher } from '../components/language-switcher.tsx';
+import { SkipLink, UserRow } from '../components/app-header.tsx';
 import { NewPasswordFields } from '../components/new-password-fields.tsx';
 import {
   changePassword,
@@ -71,22 +71,13 @@ export default function Account() {
   const { account, sessions } = useLoaderData<typeof loader>();
   return (
     <>
-      <a href="#main" className="skip-link">
-        {t('common:skipToContent')}
-      </a>
+      <SkipLink />
       <header className="app-header">
         <div className="brand-row">
           <span className="brand">{t('common:appName')}</span>
           <Link to="/">{t('back')}</Link>
         </div>
-        <div className="user-row">
-          <LanguageSwitcher />
-          <Form method="post" action="/logout">
-            <button type="submit" className="link-button">
-              {t('common:signOut')}
-            </button>
-          </Form>
-        </div>
+        <UserRow email={account.email} />
       </header>
       <main id="main">
         <div className="page account-page">
