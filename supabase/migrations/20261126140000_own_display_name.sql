@@ -14,7 +14,7 @@ declare
   changed integer;
 begin
   if caller is null then
-    raise exception 'not_authenticated' using errcode = '42501';
+    raise exception 'not_signed_in' using errcode = 'P0001';
   end if;
   -- The memberships table's own check refuses an empty or over-long name.
   update public.memberships set display_name = btrim(new_name)

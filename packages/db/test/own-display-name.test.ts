@@ -37,7 +37,7 @@ describe('app.set_my_display_name', () => {
     }
   });
 
-  it('refuses an anonymous caller', async () => {
+  it('is not for an anonymous caller: no EXECUTE for anon', async () => {
     await expect(
       asActor(world, 'anonymous', (tx) => tx.query("select app.set_my_display_name('Nobody')")),
     ).rejects.toMatchObject({ code: '42501' });
