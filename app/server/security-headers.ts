@@ -26,7 +26,7 @@ export function contentSecurityPolicy(nonce: string, production: boolean): strin
 }
 
 /** Pages that show personal data, and the API that serves it: never kept in a cache. */
-const PERSONAL = /^\/(w|api\/trpc)(\/|$)/;
+const PERSONAL = /^\/(w|api\/trpc|account)(\/|$)/;
 
 /** Headers for every response; the nonce goes to Remix through `res.locals.cspNonce`. */
 export function securityHeaders(env: Env): express.RequestHandler {

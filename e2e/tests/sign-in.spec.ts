@@ -69,6 +69,9 @@ test('a user who forgot the password gets a sign-in link by mail, which works on
   await page.goto(link);
   await page.goto(link);
   await page.getByRole('button', { name: 'Log ind' }).click();
+  // Signed in, on the account page that offers to set a new password.
+  await expect(page).toHaveURL('/account#password');
+  await page.goto('/');
   await expect(page).toHaveURL(`/w/${workspace.slug}`);
 
   const other = await browser.newContext({ baseURL: E2E.baseUrl, locale: 'da-DK' });

@@ -1,5 +1,5 @@
 import { redirect, type LoaderFunctionArgs } from '@remix-run/node';
-import { Form, useLoaderData } from '@remix-run/react';
+import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitcher } from '../components/language-switcher.tsx';
 import { load, requireCaller } from '../lib/api.server.ts';
@@ -20,7 +20,9 @@ export default function Home() {
     <main id="main" className="auth-page">
       <div className="auth-card">
         <p className="brand">{t('appName')}</p>
-        <p>{t('signedInAs', { email })}</p>
+        <p>
+          <Link to="/account">{t('signedInAs', { email })}</Link>
+        </p>
         <p>{t('workspace.none')}</p>
         <Form method="post" action="/logout">
           <button type="submit">{t('signOut')}</button>

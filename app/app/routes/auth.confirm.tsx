@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remi
 import { useTranslation } from 'react-i18next';
 import { FormMessage } from '../components/form.tsx';
 import { AuthCard } from '../components/auth-card.tsx';
+import { withAccountLocale } from '../lib/locale-cookie.server.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Brobygger' }];
 
@@ -16,7 +17,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const result = await context.services.auth.signInWithLink(request, String(form.get('token_hash') ?? ''));
   if (!result.ok)
     return data({ error: `auth:${result.reason}` }, { status: result.reason === 'unavailable' ? 503 : 400 });
-  return redirect('/', { headers: result.headers });
+  // Whoever follows a sign-in link has usually forgotten the password: the account page offers,
+  // for a few minutes, to set a new one without the old.
+  return redirect('/account#password', { headers: withAccountLocale(result.headers, result.session) });
 }
 
 export default function ConfirmSignInLink() {

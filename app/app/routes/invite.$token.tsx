@@ -3,9 +3,9 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { Field, FormMessage } from '../components/form.tsx';
 import { LanguageSwitcher } from '../components/language-switcher.tsx';
-import { MIN_PASSWORD_LENGTH } from '@brobygger/auth/policy';
+import { NewPasswordFields } from '../components/new-password-fields.tsx';
 import { act, caller, load } from '../lib/api.server.ts';
-import { CREDENTIAL_VALUES, firstProblem, ZNewPassword } from '../lib/credentials.ts';
+import { firstProblem, ZNewPassword } from '../lib/credentials.ts';
 import { titleMeta } from '../lib/meta.ts';
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -111,23 +111,13 @@ function SignUpForm({ result }: { result: Errors | undefined }) {
       <Form method="post" noValidate>
         <input type="hidden" name="intent" value="signup" />
         <Field label={t('name')} name="name" autoComplete="name" required errors={result?.fieldErrors?.name} />
-        <Field
-          label={t('password')}
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          hint={t('passwordHint', { min: MIN_PASSWORD_LENGTH })}
-          errors={result?.fieldErrors?.password}
-          errorValues={CREDENTIAL_VALUES}
-        />
-        <Field
-          label={t('confirm')}
-          name="confirm"
-          type="password"
-          autoComplete="new-password"
-          required
-          errors={result?.fieldErrors?.confirm}
+        <NewPasswordFields
+          labels={{
+            password: t('password'),
+            confirm: t('confirm'),
+            hint: (values) => t('passwordHint', values),
+          }}
+          fieldErrors={result?.fieldErrors}
         />
         <FormMessage error={result?.error} />
         <button type="submit" className="primary">

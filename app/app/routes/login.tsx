@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Field, FormMessage } from '../components/form.tsx';
 import { AuthCard, EmailField } from '../components/auth-card.tsx';
 import { sessionOrNull, slowedDown, type AuthFormError } from '../lib/api.server.ts';
+import { withAccountLocale } from '../lib/locale-cookie.server.ts';
 import { safeRedirect } from '../lib/safe-redirect.ts';
 import { CREDENTIAL_VALUES, firstProblem, ZSignInForm } from '../lib/credentials.ts';
 import { MAX_EMAIL_LENGTH } from '@brobygger/auth/policy';
@@ -38,7 +39,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: result.reason === 'unavailable' ? 503 : 401 },
     );
   }
-  return redirect(safeRedirect(form.get('redirectTo'), context.services.appUrl), { headers: result.headers });
+  return redirect(safeRedirect(form.get('redirectTo'), context.services.appUrl), {
+    headers: withAccountLocale(result.headers, result.session),
+  });
 }
 
 export default function Login() {

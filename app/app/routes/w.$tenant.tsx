@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, NavLink, Outlet, useLoaderData, useNavigate, useRouteLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '../components/error-boundary.tsx';
-import { LanguageSwitcher } from '../components/language-switcher.tsx';
+import { SkipLink, UserRow } from '../components/app-header.tsx';
 import { load, requireCaller } from '../lib/api.server.ts';
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -30,9 +30,7 @@ export default function WorkspaceLayout() {
   const base = `/w/${workspace.slug}`;
   return (
     <>
-      <a href="#main" className="skip-link">
-        {t('skipToContent')}
-      </a>
+      <SkipLink />
       <header className="app-header">
         <div className="brand-row">
           <span className="brand">{t('appName')}</span>
@@ -67,15 +65,7 @@ export default function WorkspaceLayout() {
           <NavLink to={`${base}/courses`}>{t('nav.courses')}</NavLink>
           <NavLink to={`${base}/members`}>{t('nav.members')}</NavLink>
         </nav>
-        <div className="user-row">
-          <span className="muted">{t('signedInAs', { email })}</span>
-          <LanguageSwitcher />
-          <Form method="post" action="/logout">
-            <button type="submit" className="link-button">
-              {t('signOut')}
-            </button>
-          </Form>
-        </div>
+        <UserRow email={email} />
       </header>
       <main id="main">
         <Outlet />

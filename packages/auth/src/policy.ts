@@ -13,3 +13,10 @@ export const SIGN_IN_LINK_MINUTES = 15;
  */
 export const MAX_PASSWORD_LENGTH = 256;
 export const MAX_EMAIL_LENGTH = 254;
+
+/**
+ * After signing in by link (the "forgot password" way in), this many minutes in which a new
+ * password may be set without the current one. After that, or after any other sign-in, changing
+ * the password asks for the current one, so a session left open is not a password reset.
+ */
+export const PASSWORD_RESET_MINUTES = 15;

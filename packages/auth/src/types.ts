@@ -1,6 +1,7 @@
 import type { Claims } from '@brobygger/db';
 
-export type Session = { userId: string; email: string; claims: Claims };
+/** `locale`: the interface language the account chose, when it chose one (applied at sign-in). */
+export type Session = { userId: string; email: string; claims: Claims; locale?: string };
 
 /** Signed in (with the Set-Cookie headers to send), or why not. */
 type Outcome<Reason extends string> = { ok: true; headers: Headers; session: Session } | { ok: false; reason: Reason };
@@ -23,6 +24,45 @@ export type LinkSignInResult = Outcome<'link_invalid' | 'unavailable'>;
 export type SignUpResult = Outcome<'email_taken' | 'weak_password' | 'confirmation_required' | 'unavailable'>;
 
 /**
+ * The signed-in person's own account. `locale` is the interface language they chose (null: never
+ * chose). `passwordResetUntil`: until when a new password may be set without the current one,
+ * because they signed in by link a moment ago; null otherwise.
+ */
+export type Account = {
+  userId: string;
+  email: string;
+  name: string;
+  locale: string | null;
+  passwordResetUntil: Date | null;
+};
+
+/** A change to one's own account: done (with any Set-Cookie headers), or why not. */
+type Change<Reason extends string> = { ok: true; headers: Headers } | { ok: false; reason: Reason };
+
+export type ProfileChangeResult = Change<'signed_out' | 'unavailable'>;
+
+/**
+ * `wrong_password`: the current password did not match. `current_password_required`: none was
+ * given, and the sign-in by link is too long ago (or was no link) to change it without one.
+ * `same_password`: the new one is the old one.
+ */
+export type PasswordChangeResult =
+  | Change<
+      'signed_out' | 'wrong_password' | 'current_password_required' | 'weak_password' | 'same_password' | 'unavailable'
+    >
+  | RateLimited;
+
+/** One of the person's sessions (a signed-in browser), for "where am I signed in". */
+export type SessionInfo = {
+  id: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+  userAgent: string | null;
+  /** The session this request comes from. */
+  current: boolean;
+};
+
+/**
  * Sign-in as the app sees it, whichever service does it. Every method takes the incoming request
  * and returns the headers (Set-Cookie) to send back; none trusts a session it has not verified.
  */
@@ -40,6 +80,23 @@ export interface AuthProvider {
   requestSignInLink(request: Request, email: string, confirmUrl: string): Promise<LinkRequestResult>;
   /** Signs in with the `token_hash` of a sign-in link; it works once, within its lifetime. */
   signInWithLink(request: Request, tokenHash: string): Promise<LinkSignInResult>;
+
+  /** The account of the request's session; null when signed out. */
+  getAccount(request: Request): Promise<Account | null>;
+  updateProfile(request: Request, profile: { name: string; locale: string }): Promise<ProfileChangeResult>;
+  /**
+   * Sets a new password and ends the user's other sessions; this one stays signed in. Needs the
+   * current password, unless the session began with a sign-in link at most
+   * PASSWORD_RESET_MINUTES ago (`currentPassword` null).
+   */
+  changePassword(
+    request: Request,
+    input: { currentPassword: string | null; newPassword: string },
+  ): Promise<PasswordChangeResult>;
+  /** The user's live sessions, newest first; null when the provider cannot list them (Supabase Auth). */
+  listSessions(request: Request): Promise<SessionInfo[] | null>;
+  /** Ends every session of the user, this one included, and clears the cookie. */
+  signOutEverywhere(request: Request): Promise<Headers>;
 }
 
 export { MIN_PASSWORD_LENGTH } from './policy.ts';

@@ -1,160 +1,10 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { PASSWORD_RESET_MINUTES } from '../src/policy.ts';
 import { createSupabaseProvider } from '../src/supabase/provider.ts';
 import type { AuthProvider } from '../src/types.ts';
-
-const API_KEY = 'anon-key';
-const PASSWORD = 'correct horse battery staple';
-
-type FakeUser = { id: string; email: string; password: string; created_at: string };
-
-/**
- * A stand-in for Supabase Auth (GoTrue) on 127.0.0.1, answering the endpoints the SDK calls with
- * the JSON shapes GoTrue uses. It only accepts access tokens it issued itself, and records every
- * call, so the tests can see that a session is verified by the server, not read from the cookie.
- */
-function fakeSupabaseAuth() {
-  const users = new Map<string, FakeUser>(); // by e-mail
-  const tokens = new Map<string, string>(); // access token → user id
-  const rateLimited = new Set<string>(); // e-mails that get 429
-  const failing = new Set<string>(); // e-mails that get 503
-  const calls: string[] = [];
-  /** Sign-in links GoTrue would have mailed: token hash → e-mail, and what each request asked. */
-  const linkTokens = new Map<string, string>();
-  const otpRequests: { email: string; createUser: unknown; redirectTo: string | null }[] = [];
-
-  const userJson = (u: FakeUser) => ({
-    id: u.id,
-    aud: 'authenticated',
-    role: 'authenticated',
-    email: u.email,
-    app_metadata: { provider: 'email', providers: ['email'] },
-    user_metadata: {},
-    created_at: u.created_at,
-  });
-
-  function issueSession(u: FakeUser) {
-    const accessToken = randomBytes(24).toString('base64url');
-    tokens.set(accessToken, u.id);
-    const expiresIn = 3600;
-    return {
-      access_token: accessToken,
-      token_type: 'bearer',
-      expires_in: expiresIn,
-      expires_at: Math.floor(Date.now() / 1000) + expiresIn,
-      refresh_token: randomBytes(12).toString('hex'),
-      user: userJson(u),
-    };
-  }
-
-  /** GoTrue's error body without an API-version header: the SDK reads `error_code`. */
-  const fail = (res: ServerResponse, status: number, errorCode: string, msg: string) =>
-    send(res, status, { code: status, error_code: errorCode, msg });
-
-  function send(res: ServerResponse, status: number, body?: unknown) {
-    res.writeHead(status, body === undefined ? {} : { 'content-type': 'application/json' });
-    res.end(body === undefined ? undefined : JSON.stringify(body));
-  }
-
-  const bearer = (req: IncomingMessage) => /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-  const userByToken = (req: IncomingMessage) => {
-    const id = tokens.get(bearer(req) ?? '');
-    return [...users.values()].find((u) => u.id === id);
-  };
-
-  async function handle(req: IncomingMessage, res: ServerResponse) {
-    const url = new URL(req.url ?? '/', 'http://fake');
-    const route = `${req.method} ${url.pathname}`;
-    calls.push(route);
-    if (req.headers.apikey !== API_KEY) return fail(res, 401, 'no_api_key', 'Invalid API key');
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString()) : {};
-
-    switch (route) {
-      case 'POST /auth/v1/token': {
-        if (url.searchParams.get('grant_type') !== 'password')
-          return fail(res, 400, 'validation_failed', 'Unsupported grant type');
-        if (rateLimited.has(body.email)) return fail(res, 429, 'over_request_rate_limit', 'Request rate limit reached');
-        if (failing.has(body.email)) return fail(res, 503, 'unexpected_failure', 'Service unavailable');
-        const user = users.get(body.email);
-        if (!user || user.password !== body.password)
-          return fail(res, 400, 'invalid_credentials', 'Invalid login credentials');
-        return send(res, 200, issueSession(user));
-      }
-      case 'GET /auth/v1/user': {
-        const user = userByToken(req);
-        return user
-          ? send(res, 200, userJson(user))
-          : fail(res, 401, 'bad_jwt', 'invalid JWT: unable to parse or verify signature');
-      }
-      case 'POST /auth/v1/logout': {
-        const user = userByToken(req);
-        if (!user) return fail(res, 401, 'bad_jwt', 'invalid JWT: unable to parse or verify signature');
-        for (const [token, id] of tokens) if (id === user.id) tokens.delete(token);
-        return send(res, 204);
-      }
-      case 'POST /auth/v1/signup': {
-        if (users.has(body.email)) return fail(res, 422, 'user_already_exists', 'User already registered');
-        const user = {
-          id: randomUUID(),
-          email: body.email,
-          password: body.password,
-          created_at: new Date().toISOString(),
-        };
-        users.set(user.email, user);
-        return send(res, 200, issueSession(user));
-      }
-      case 'POST /auth/v1/otp': {
-        otpRequests.push({
-          email: body.email,
-          createUser: body.create_user,
-          redirectTo: url.searchParams.get('redirect_to'),
-        });
-        if (rateLimited.has(body.email))
-          return fail(res, 429, 'over_email_send_rate_limit', 'Email rate limit exceeded');
-        if (!users.has(body.email) && body.create_user === false)
-          return fail(res, 422, 'otp_disabled', 'Signups not allowed for otp');
-        linkTokens.set(randomBytes(16).toString('hex'), body.email);
-        return send(res, 200, {});
-      }
-      case 'POST /auth/v1/verify': {
-        const email = body.type === 'email' ? linkTokens.get(body.token_hash) : undefined;
-        const user = email ? users.get(email) : undefined;
-        if (!user) return fail(res, 403, 'otp_expired', 'Email link is invalid or has expired');
-        linkTokens.delete(body.token_hash);
-        return send(res, 200, issueSession(user));
-      }
-      default:
-        return fail(res, 404, 'not_found', 'Not found');
-    }
-  }
-
-  const server: Server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => fail(res, 500, 'unexpected_failure', String(error)));
-  });
-
-  return {
-    calls,
-    linkTokens,
-    otpRequests,
-    rateLimited,
-    failing,
-    addUser(email: string, password = PASSWORD) {
-      const user = { id: randomUUID(), email, password, created_at: new Date().toISOString() };
-      users.set(email, user);
-      return user;
-    },
-    async start() {
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-      return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    },
-    url: async () => `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    stop: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
-  };
-}
+import { API_KEY, cookieHeader, fakeSupabaseAuth, PASSWORD, request, unique } from './fake-gotrue.ts';
 
 const fake = fakeSupabaseAuth();
 let provider: AuthProvider;
@@ -168,15 +18,6 @@ beforeEach(() => {
 });
 
 const AUTH_COOKIE = /^sb-[a-z0-9-]+-auth-token(\.\d+)?=/;
-const unique = () => randomBytes(6).toString('hex');
-const request = (cookie?: string) =>
-  new Request('http://localhost/', { method: 'POST', headers: cookie ? { cookie } : {} });
-/** What a browser sends back for these Set-Cookie headers. */
-const cookieHeader = (headers: Headers) =>
-  headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0]!)
-    .join('; ');
 
 async function signedIn() {
   const user = fake.addUser(`supa-${unique()}@test.brobygger.dk`);
@@ -382,5 +223,143 @@ describe('supabase provider', () => {
       expect(await provider.signInWithLink(request(), tokenHash)).toEqual({ ok: false, reason: 'link_invalid' });
       expect(await provider.signInWithLink(request(), '')).toEqual({ ok: false, reason: 'link_invalid' });
     });
+  });
+});
+
+const NEW_PASSWORD = 'a brand new passphrase';
+
+async function browser(email: string, password = PASSWORD) {
+  const result = await provider.signInWithPassword(request(), email, password);
+  if (!result.ok) throw new Error(`expected ok, got ${result.reason}`);
+  return cookieHeader(result.headers);
+}
+
+async function signedInByLink(email: string) {
+  await provider.requestSignInLink(request(), email, 'http://localhost:3000/auth/confirm');
+  const tokenHash = [...fake.linkTokens].find(([, e]) => e === email)![0];
+  const result = await provider.signInWithLink(request(), tokenHash);
+  if (!result.ok) throw new Error(`expected ok, got ${result.reason}`);
+  return cookieHeader(result.headers);
+}
+
+const isSignedIn = async (cookie: string) => (await provider.getSession(request(cookie))).session !== null;
+const newUser = () => fake.addUser(`supa-${unique()}@test.brobygger.dk`, PASSWORD, { name: 'Ada Andersen' });
+
+describe('supabase provider: the account page', () => {
+  beforeEach(() => {
+    fake.clock.ageSeconds = 0;
+    fake.logouts.length = 0;
+  });
+
+  it('reads the name from the user’s metadata, and keeps a new name and language there', async () => {
+    const user = newUser();
+    const cookie = await browser(user.email);
+    expect(await provider.getAccount(request(cookie))).toEqual({
+      userId: user.id,
+      email: user.email,
+      name: 'Ada Andersen',
+      locale: null,
+      passwordResetUntil: null,
+    });
+    expect(await provider.updateProfile(request(cookie), { name: 'Ada Berg', locale: 'en' })).toMatchObject({
+      ok: true,
+    });
+    expect(user.user_metadata).toEqual({ name: 'Ada Berg', locale: 'en' });
+    expect(await provider.getAccount(request(cookie))).toMatchObject({ name: 'Ada Berg', locale: 'en' });
+    expect(await provider.signInWithPassword(request(), user.email, PASSWORD)).toMatchObject({
+      ok: true,
+      session: { locale: 'en' },
+    });
+  });
+
+  it('signed out: no account and no change', async () => {
+    expect(await provider.getAccount(request())).toBeNull();
+    expect(await provider.updateProfile(request(), { name: 'X', locale: 'da' })).toEqual({
+      ok: false,
+      reason: 'signed_out',
+    });
+  });
+
+  it('a new password with the current one: set at the Auth server, and the user’s other sessions signed out', async () => {
+    const user = newUser();
+    const here = await browser(user.email);
+    const elsewhere = await browser(user.email);
+    const result = await provider.changePassword(request(here), {
+      currentPassword: PASSWORD,
+      newPassword: NEW_PASSWORD,
+    });
+    if (!result.ok) throw new Error(`expected ok, got ${result.reason}`);
+    expect(user.password).toBe(NEW_PASSWORD);
+    expect(fake.logouts).toEqual(['others']);
+    expect(await isSignedIn(here)).toBe(true);
+    expect(await isSignedIn(elsewhere)).toBe(false);
+    // Checking the current password signed in once more; that session ended with the others.
+    expect(fake.sessionsOf(user.id)).toBe(1);
+  });
+
+  it('refuses a wrong current password without changing anything', async () => {
+    const user = newUser();
+    const here = await browser(user.email);
+    const elsewhere = await browser(user.email);
+    expect(
+      await provider.changePassword(request(here), { currentPassword: 'not my password', newPassword: NEW_PASSWORD }),
+    ).toEqual({ ok: false, reason: 'wrong_password' });
+    expect(user.password).toBe(PASSWORD);
+    expect(await isSignedIn(elsewhere)).toBe(true);
+  });
+
+  it('passes on the Auth server’s rate limit on the current password, and its “same password”', async () => {
+    const user = newUser();
+    const here = await browser(user.email);
+    expect(await provider.changePassword(request(here), { currentPassword: PASSWORD, newPassword: PASSWORD })).toEqual({
+      ok: false,
+      reason: 'same_password',
+    });
+    fake.rateLimited.add(user.email);
+    expect(
+      await provider.changePassword(request(here), { currentPassword: PASSWORD, newPassword: NEW_PASSWORD }),
+    ).toEqual({ ok: false, reason: 'rate_limited' });
+  });
+
+  it('without the current password only within minutes of a sign-in by link', async () => {
+    const user = newUser();
+    const byPassword = await browser(user.email);
+    expect(
+      await provider.changePassword(request(byPassword), { currentPassword: null, newPassword: NEW_PASSWORD }),
+    ).toEqual({ ok: false, reason: 'current_password_required' });
+
+    fake.clock.ageSeconds = (PASSWORD_RESET_MINUTES + 1) * 60;
+    const longAgo = await signedInByLink(user.email);
+    expect((await provider.getAccount(request(longAgo)))?.passwordResetUntil).toBeNull();
+    expect(
+      await provider.changePassword(request(longAgo), { currentPassword: null, newPassword: NEW_PASSWORD }),
+    ).toEqual({ ok: false, reason: 'current_password_required' });
+
+    fake.clock.ageSeconds = 60;
+    const recent = await signedInByLink(user.email);
+    expect((await provider.getAccount(request(recent)))?.passwordResetUntil).toBeInstanceOf(Date);
+    const result = await provider.changePassword(request(recent), { currentPassword: null, newPassword: NEW_PASSWORD });
+    if (!result.ok) throw new Error(`expected ok, got ${result.reason}`);
+    expect(user.password).toBe(NEW_PASSWORD);
+    expect(await isSignedIn(byPassword)).toBe(false);
+    expect(await isSignedIn(recent)).toBe(true);
+  });
+
+  it('cannot list sessions (Supabase Auth has no such API)', async () => {
+    const cookie = await browser(newUser().email);
+    expect(await provider.listSessions(request(cookie))).toBeNull();
+  });
+
+  it('signing out ends this session only; signing out everywhere ends them all', async () => {
+    const user = newUser();
+    const [a, b, c] = [await browser(user.email), await browser(user.email), await browser(user.email)];
+    await provider.signOut(request(a));
+    expect([await isSignedIn(a), await isSignedIn(b), await isSignedIn(c)]).toEqual([false, true, true]);
+
+    const cleared = (await provider.signOutEverywhere(request(b))).getSetCookie();
+    expect(cleared.length).toBeGreaterThan(0);
+    for (const cookie of cleared) expect(cookie).toMatch(/Max-Age=0/i);
+    expect([await isSignedIn(b), await isSignedIn(c)]).toEqual([false, false]);
+    expect(fake.logouts).toEqual(['local', 'global']);
   });
 });

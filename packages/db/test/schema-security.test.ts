@@ -167,7 +167,20 @@ describe('schema security', () => {
       });
     }
 
-    it('brobygger_auth holds exactly what sign-in needs: auth.users, sessions, sign-in tokens, login attempts', async () => {
+    /** `table.column` of the given tables on which brobygger_auth holds `privilege`. */
+    const columnsWith = (privilege: 'SELECT' | 'UPDATE', tables: string[]) =>
+      privileged((tx) =>
+        tx.query<{ column: string }>(
+          `select format('%s.%s', c.relname, a.attname) as column
+           from pg_attribute a join pg_class c on c.oid = a.attrelid
+           where a.attrelid = any ($1::regclass[]) and a.attnum > 0 and not a.attisdropped
+             and has_column_privilege('brobygger_auth', a.attrelid, a.attnum, $2)
+           order by 1`,
+          [tables, privilege],
+        ),
+      ).then((rows) => rows.map((r) => r.column));
+
+    it('brobygger_auth holds exactly what sign-in and the account page need: auth.users, sessions, sign-in tokens, login attempts', async () => {
       expect(await privilegesOf('brobygger_auth')).toEqual([
         'app.login_attempts: DELETE',
         'app.login_attempts: INSERT',
@@ -179,28 +192,33 @@ describe('schema security', () => {
         'auth.sessions: DELETE',
         'auth.sessions: INSERT',
         'auth.sessions: SELECT',
+        'auth.sessions: UPDATE',
         'auth.users: INSERT',
         'auth.users: SELECT',
         'auth.users: UPDATE',
       ]);
     });
 
-    it('brobygger_auth reads only the columns of auth.users that signing in uses', async () => {
-      const columns = await privileged((tx) =>
-        tx.query<{ column: string }>(
-          `select a.attname as column from pg_attribute a
-           where a.attrelid = 'auth.users'::regclass and a.attnum > 0 and not a.attisdropped
-             and has_column_privilege('brobygger_auth', a.attrelid, a.attnum, 'SELECT')
-           order by 1`,
-        ),
-      );
-      expect(columns.map((c) => c.column)).toEqual([
-        'deleted_at',
-        'email',
-        'email_confirmed_at',
-        'encrypted_password',
-        'id',
-        'last_sign_in_at',
+    it('brobygger_auth reads only the columns of auth.users that signing in and the account page use', async () => {
+      expect(await columnsWith('SELECT', ['auth.users'])).toEqual([
+        'users.deleted_at',
+        'users.email',
+        'users.email_confirmed_at',
+        'users.encrypted_password',
+        'users.id',
+        'users.last_sign_in_at',
+        'users.raw_user_meta_data',
+      ]);
+    });
+
+    it('brobygger_auth may change only these columns: of auth.users the password, name and language, sign-in times; of auth.sessions the last-seen time', async () => {
+      expect(await columnsWith('UPDATE', ['auth.users', 'auth.sessions'])).toEqual([
+        'sessions.updated_at',
+        'users.email_confirmed_at',
+        'users.encrypted_password',
+        'users.last_sign_in_at',
+        'users.raw_user_meta_data',
+        'users.updated_at',
       ]);
     });
 

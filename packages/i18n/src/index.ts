@@ -1,4 +1,5 @@
 import i18next, { type i18n, type TFunction } from 'i18next';
+import daAccount from '../locales/da/account.json';
 import daAuth from '../locales/da/auth.json';
 import daCommon from '../locales/da/common.json';
 import daCourses from '../locales/da/courses.json';
@@ -11,6 +12,7 @@ import daMatrix from '../locales/da/matrix.json';
 import daMembers from '../locales/da/members.json';
 import daParticipants from '../locales/da/participants.json';
 import daVolunteers from '../locales/da/volunteers.json';
+import enAccount from '../locales/en/account.json';
 import enAuth from '../locales/en/auth.json';
 import enCommon from '../locales/en/common.json';
 import enCourses from '../locales/en/courses.json';
@@ -33,6 +35,7 @@ export const resources = {
   da: {
     common: daCommon,
     auth: daAuth,
+    account: daAccount,
     errors: daErrors,
     invitations: daInvitations,
     mail: daMail,
@@ -47,6 +50,7 @@ export const resources = {
   en: {
     common: enCommon,
     auth: enAuth,
+    account: enAccount,
     errors: enErrors,
     invitations: enInvitations,
     mail: enMail,

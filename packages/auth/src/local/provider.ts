@@ -1,14 +1,21 @@
 import { DatabaseUnavailableError, withAuthTx } from '@brobygger/db';
 import { MAX_EMAIL_LENGTH, MAX_PASSWORD_LENGTH } from '../policy.ts';
+import { passwordResetUntil } from '../reset-window.ts';
 import { claimsFor, MIN_PASSWORD_LENGTH, type AuthProvider, type Session } from '../types.ts';
+import { readAccount, replacePassword, saveProfile } from './account.ts';
 import { dummyHash, verifyPassword } from './passwords.ts';
-import { admitAttempt, forgiveSuccess, LINK_LIMIT } from './rate-limit.ts';
+import { admitAttempt, forgiveSuccess, LINK_LIMIT, PASSWORD_CHANGE_LIMIT } from './rate-limit.ts';
 import { SESSION_HOURS, sessionCookies } from './session-cookie.ts';
-import { endSession, isLive, startSession } from './sessions.ts';
+import { endSession, endSessionsOf, isLive, sessionsOf, startSession } from './sessions.ts';
 import { issueLinkToken, redeemLinkToken } from './sign-in-links.ts';
 import { findUserByEmail, insertUser } from './users.ts';
 
-const session = (userId: string, email: string): Session => ({ userId, email, claims: claimsFor(userId, email) });
+const session = (userId: string, email: string, locale?: string | null): Session => ({
+  userId,
+  email,
+  claims: claimsFor(userId, email),
+  ...(locale ? { locale } : {}),
+});
 const withCookie = (cookie: string) => new Headers({ 'Set-Cookie': cookie });
 
 /** Runs a step that needs the database; the database being down is an answer, not a crash. */
@@ -29,11 +36,25 @@ export const CLIENT_ADDRESS_HEADER = 'x-brobygger-client-address';
 export function createLocalProvider(opts: { secret: Uint8Array; secureCookies: boolean }): AuthProvider {
   const cookies = sessionCookies(opts.secret, { secure: opts.secureCookies });
 
-  /** Signs the user in: a new server-side session, and the cookie that carries it. */
-  async function begin(request: Request, userId: string, email: string) {
-    const sessionId = await startSession(userId, SESSION_HOURS, request.headers.get('user-agent'));
-    const headers = withCookie(await cookies.issue(userId, email, sessionId));
-    return { ok: true as const, headers, session: session(userId, email) };
+  /**
+   * Signs the user in: a new server-side session, and the cookie that carries it and says how
+   * it began (`password`, or `otp` for a sign-in link).
+   */
+  async function begin(
+    request: Request,
+    user: { id: string; email: string; locale?: string | null },
+    method: 'password' | 'otp',
+  ) {
+    const sessionId = await startSession(user.id, SESSION_HOURS, request.headers.get('user-agent'));
+    const amr = [{ method, timestamp: Math.floor(Date.now() / 1000) }];
+    const headers = withCookie(await cookies.issue(user.id, user.email, sessionId, amr));
+    return { ok: true as const, headers, session: session(user.id, user.email, user.locale) };
+  }
+
+  /** The request's session cookie, when its session is live. */
+  async function liveSession(request: Request) {
+    const found = await cookies.read(request);
+    return found && (await isLive(found.sessionId, found.sub)) ? found : null;
   }
 
   return {
@@ -41,9 +62,8 @@ export function createLocalProvider(opts: { secret: Uint8Array; secureCookies: b
 
     /** Throws DatabaseUnavailableError when the session cannot be checked; the app answers 503. */
     async getSession(request) {
-      const found = await cookies.read(request);
-      if (!found || !(await isLive(found.sessionId, found.sub))) return { session: null, headers: new Headers() };
-      return { session: session(found.sub, found.email), headers: new Headers() };
+      const found = await liveSession(request);
+      return { session: found ? session(found.sub, found.email) : null, headers: new Headers() };
     },
 
     async signInWithPassword(request, rawEmail, password) {
@@ -64,7 +84,7 @@ export function createLocalProvider(opts: { secret: Uint8Array; secureCookies: b
           : (await verifyPassword(await dummyHash(), password), false);
         if (!user || !ok) return { ok: false, reason: 'invalid_credentials' } as const;
         await forgiveSuccess(email, address);
-        return begin(request, user.id, user.email);
+        return begin(request, user, 'password');
       });
     },
 
@@ -85,7 +105,7 @@ export function createLocalProvider(opts: { secret: Uint8Array; secureCookies: b
           if ((error as { code?: string }).code === '23505') id = null;
           else throw error;
         }
-        return id ? begin(request, id, email) : ({ ok: false, reason: 'email_taken' } as const);
+        return id ? begin(request, { id, email }, 'password') : ({ ok: false, reason: 'email_taken' } as const);
       });
     },
 
@@ -110,7 +130,7 @@ export function createLocalProvider(opts: { secret: Uint8Array; secureCookies: b
         if (!user) return { ok: false, reason: 'link_invalid' } as const;
         // The link proves who it is: the password attempts against the account are forgiven.
         await forgiveSuccess(user.email);
-        return begin(request, user.id, user.email);
+        return begin(request, user, 'otp');
       });
     },
 
@@ -118,6 +138,77 @@ export function createLocalProvider(opts: { secret: Uint8Array; secureCookies: b
     async signOut(request) {
       const found = await cookies.read(request);
       if (found) await endSession(found.sessionId).catch(() => undefined);
+      return withCookie(cookies.clear());
+    },
+
+    async getAccount(request) {
+      const found = await liveSession(request);
+      const account = found ? await readAccount(found.sub) : undefined;
+      if (!found || !account) return null;
+      return {
+        userId: found.sub,
+        email: account.email,
+        name: account.name ?? '',
+        locale: account.locale,
+        passwordResetUntil: passwordResetUntil(found.amr),
+      };
+    },
+
+    async updateProfile(request, profile) {
+      return orUnavailable(async () => {
+        const found = await liveSession(request);
+        if (!found) return { ok: false, reason: 'signed_out' } as const;
+        await saveProfile(found.sub, profile);
+        return { ok: true, headers: new Headers() } as const;
+      });
+    },
+
+    async changePassword(request, { currentPassword, newPassword }) {
+      if (newPassword.length < MIN_PASSWORD_LENGTH || newPassword.length > MAX_PASSWORD_LENGTH) {
+        return { ok: false, reason: 'weak_password' };
+      }
+      return orUnavailable(async () => {
+        const found = await liveSession(request);
+        const account = found ? await readAccount(found.sub) : undefined;
+        if (!found || !account) return { ok: false, reason: 'signed_out' } as const;
+        if (currentPassword === null) {
+          if (!passwordResetUntil(found.amr)) return { ok: false, reason: 'current_password_required' } as const;
+        } else {
+          if (currentPassword.length > MAX_PASSWORD_LENGTH) return { ok: false, reason: 'wrong_password' } as const;
+          const admitted = await admitAttempt(account.email, clientAddress(request), PASSWORD_CHANGE_LIMIT);
+          if (!admitted.ok)
+            return { ok: false, reason: 'rate_limited', retryAfterSeconds: admitted.retryAfterSeconds } as const;
+          if (!(await verifyPassword(account.encrypted_password, currentPassword)))
+            return { ok: false, reason: 'wrong_password' } as const;
+        }
+        if (await verifyPassword(account.encrypted_password, newPassword))
+          return { ok: false, reason: 'same_password' } as const;
+        await replacePassword(found.sub, newPassword, found.sessionId);
+        // The new cookie records a password sign-in: the link's window closes once it is used.
+        const amr = [{ method: 'password', timestamp: Math.floor(Date.now() / 1000) }];
+        return {
+          ok: true,
+          headers: withCookie(await cookies.issue(found.sub, found.email, found.sessionId, amr)),
+        } as const;
+      });
+    },
+
+    async listSessions(request) {
+      const found = await liveSession(request);
+      if (!found) return [];
+      return (await sessionsOf(found.sub)).map((s) => ({
+        id: s.id,
+        createdAt: s.created_at,
+        lastSeenAt: s.updated_at,
+        userAgent: s.user_agent,
+        current: s.id === found.sessionId,
+      }));
+    },
+
+    /** Only a live session may end the others: an old, signed-out cookie ends nothing. */
+    async signOutEverywhere(request) {
+      const found = await liveSession(request).catch(() => null);
+      if (found) await endSessionsOf(found.sub, null);
       return withCookie(cookies.clear());
     },
   };

@@ -32,6 +32,19 @@ export const LINK_LIMIT = {
   maxDelaySeconds: 300,
 } as const satisfies Limit;
 
+/**
+ * Current passwords typed to change the password: someone holding a stolen session must not get
+ * unlimited guesses at the password behind it. Counted apart from sign-ins, so it never slows
+ * the account's owner down at the sign-in form.
+ */
+export const PASSWORD_CHANGE_LIMIT = {
+  prefix: 'change-',
+  windowMinutes: 60,
+  perEmail: 5,
+  perAddress: 30,
+  maxDelaySeconds: 600,
+} as const satisfies Limit;
+
 export type Admission = { ok: true } | { ok: false; retryAfterSeconds: number };
 
 const emailKey = (limit: Limit, email: string) => `${limit.prefix}email:${email.toLowerCase()}`;

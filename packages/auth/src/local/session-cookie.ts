@@ -1,5 +1,6 @@
 import { parse, serialize } from 'cookie';
 import { SignJWT, jwtVerify } from 'jose';
+import type { AuthMethodReference } from '../reset-window.ts';
 
 export const SESSION_COOKIE = 'bb_session';
 export const SESSION_HOURS = 12;
@@ -7,14 +8,15 @@ export const SESSION_HOURS = 12;
 /**
  * A session is an HS256-signed JWT in an httpOnly, SameSite=Lax cookie; jose does the
  * cryptography. It names the server-side session (`session_id`, as in Supabase's tokens), which
- * the provider checks is still live.
+ * the provider checks is still live, and how it began (`amr`, as in Supabase's tokens): a sign-in
+ * link opens a short window for setting a new password without the current one.
  */
 export function sessionCookies(secret: Uint8Array, options: { secure: boolean }) {
   const attrs = { httpOnly: true, sameSite: 'lax' as const, path: '/', secure: options.secure };
 
   return {
-    async issue(userId: string, email: string, sessionId: string): Promise<string> {
-      const token = await new SignJWT({ email, role: 'authenticated', session_id: sessionId })
+    async issue(userId: string, email: string, sessionId: string, amr: AuthMethodReference[]): Promise<string> {
+      const token = await new SignJWT({ email, role: 'authenticated', session_id: sessionId, amr })
         .setProtectedHeader({ alg: 'HS256' })
         .setSubject(userId)
         .setAudience('authenticated')
@@ -28,14 +30,16 @@ export function sessionCookies(secret: Uint8Array, options: { secure: boolean })
       return serialize(SESSION_COOKIE, '', { ...attrs, maxAge: 0 });
     },
 
-    async read(request: Request): Promise<{ sub: string; email: string; sessionId: string } | null> {
+    async read(
+      request: Request,
+    ): Promise<{ sub: string; email: string; sessionId: string; amr: AuthMethodReference[] } | null> {
       const token = parse(request.headers.get('cookie') ?? '')[SESSION_COOKIE];
       if (!token) return null;
       try {
         const { payload } = await jwtVerify(token, secret, { algorithms: ['HS256'], audience: 'authenticated' });
-        const { sub, email, session_id: sessionId } = payload;
+        const { sub, email, session_id: sessionId, amr } = payload;
         if (typeof sub !== 'string' || typeof email !== 'string' || typeof sessionId !== 'string') return null;
-        return { sub, email, sessionId };
+        return { sub, email, sessionId, amr: Array.isArray(amr) ? (amr as AuthMethodReference[]) : [] };
       } catch {
         return null;
       }

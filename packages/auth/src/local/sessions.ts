@@ -22,16 +22,46 @@ export async function startSession(userId: string, hours: number, userAgent: str
   });
 }
 
-/** Whether the session is live: not ended, not expired, and its user not deleted. */
+/** How often "last seen" is written: at most once per this many minutes, not on every request. */
+const LAST_SEEN_MINUTES = 5;
+
+/**
+ * Whether the session is live: not ended, not expired, and its user not deleted. A live session
+ * is marked as seen now (its `updated_at`), in the same statement, when the mark is stale.
+ */
 export async function isLive(sessionId: string, userId: string): Promise<boolean> {
   const row = await withAuthTx((tx) =>
-    tx.one(
-      `select 1 from auth.sessions s join auth.users u on u.id = s.user_id
-       where s.id = $1 and s.user_id = $2 and s.not_after > now() and u.deleted_at is null`,
-      [sessionId, userId],
+    tx.one<{ live: boolean }>(
+      `with live as (
+         select s.id, s.updated_at from auth.sessions s join auth.users u on u.id = s.user_id
+         where s.id = $1 and s.user_id = $2 and s.not_after > now() and u.deleted_at is null
+       ), seen as (
+         update auth.sessions s set updated_at = now() from live
+         where s.id = live.id and live.updated_at < now() - make_interval(mins => $3)
+       )
+       select exists (select 1 from live) as live`,
+      [sessionId, userId, LAST_SEEN_MINUTES],
     ),
   );
-  return row !== undefined;
+  return row?.live === true;
+}
+
+/** The user's live sessions, newest first. */
+export async function sessionsOf(userId: string) {
+  return withAuthTx((tx) =>
+    tx.query<{ id: string; created_at: Date; updated_at: Date; user_agent: string | null }>(
+      `select id, created_at, updated_at, user_agent from auth.sessions
+       where user_id = $1 and not_after > now() order by created_at desc`,
+      [userId],
+    ),
+  );
+}
+
+/** Ends every session of the user except `keep` (null: every one). */
+export async function endSessionsOf(userId: string, keep: string | null): Promise<void> {
+  await withAuthTx((tx) =>
+    tx.query('delete from auth.sessions where user_id = $1 and id is distinct from $2', [userId, keep]),
+  );
 }
 
 export async function endSession(sessionId: string): Promise<void> {

@@ -28,9 +28,11 @@ export async function issueLinkToken(email: string): Promise<string | null> {
  * Uses up a token: the user it was for when it is known and fresh, else null. Deleting and
  * reading in one statement means two clicks on the same link cannot both sign in.
  */
-export async function redeemLinkToken(token: string): Promise<{ id: string; email: string } | null> {
+export async function redeemLinkToken(
+  token: string,
+): Promise<{ id: string; email: string; locale: string | null } | null> {
   const row = await withAuthTx((tx) =>
-    tx.one<{ id: string; email: string }>(
+    tx.one<{ id: string; email: string; locale: string | null }>(
       `with used as (
          delete from auth.one_time_tokens
          where token_hash = $1 and token_type = $2
@@ -40,7 +42,7 @@ export async function redeemLinkToken(token: string): Promise<{ id: string; emai
        update auth.users u set email_confirmed_at = coalesce(u.email_confirmed_at, now())
        from used
        where u.id = used.user_id and used.created_at > now() - make_interval(mins => $3) and u.deleted_at is null
-       returning u.id, u.email`,
+       returning u.id, u.email, u.raw_user_meta_data ->> 'locale' as locale`,
       [hashOf(token), TOKEN_TYPE, SIGN_IN_LINK_MINUTES],
     ),
   );

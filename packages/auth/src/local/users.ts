@@ -18,8 +18,9 @@ export async function insertUser(tx: Tx, user: { email: string; password: string
 
 export async function findUserByEmail(email: string) {
   return withAuthTx((tx) =>
-    tx.one<{ id: string; email: string; encrypted_password: string | null }>(
-      'select id, email, encrypted_password from auth.users where email = $1 and deleted_at is null',
+    tx.one<{ id: string; email: string; encrypted_password: string | null; locale: string | null }>(
+      `select id, email, encrypted_password, raw_user_meta_data ->> 'locale' as locale
+       from auth.users where email = $1 and deleted_at is null`,
       [email.toLowerCase()],
     ),
   );

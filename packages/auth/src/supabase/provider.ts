@@ -1,5 +1,13 @@
 import { createServerClient, parseCookieHeader, serializeCookieHeader } from '@supabase/ssr';
-import { isAuthRetryableFetchError, type AuthError, type WebSocketLikeConstructor } from '@supabase/supabase-js';
+import {
+  createClient,
+  isAuthRetryableFetchError,
+  type AuthError,
+  type User,
+  type WebSocketLikeConstructor,
+} from '@supabase/supabase-js';
+import { MAX_PASSWORD_LENGTH } from '../policy.ts';
+import { passwordResetUntil } from '../reset-window.ts';
 import { claimsFor, MIN_PASSWORD_LENGTH, type AuthProvider, type Session } from '../types.ts';
 
 /**
@@ -54,11 +62,46 @@ export function createSupabaseProvider(opts: { url: string; key: string; secureC
     return { supabase, headers };
   }
 
-  const toSession = (user: { id: string; email?: string | undefined }): Session => ({
-    userId: user.id,
-    email: user.email ?? '',
-    claims: claimsFor(user.id, user.email ?? ''),
-  });
+  const toSession = (user: User): Session => {
+    const locale = metadataOf(user).locale;
+    return {
+      userId: user.id,
+      email: user.email ?? '',
+      claims: claimsFor(user.id, user.email ?? ''),
+      ...(locale ? { locale } : {}),
+    };
+  };
+
+  /**
+   * The request's session, confirmed by the Auth server: its client, user and the `amr` claim of
+   * its access token. The claim is read from the very token `getUser` just had verified.
+   */
+  async function verified(request: Request) {
+    const { supabase, headers } = clientFor(request);
+    const { data: stored } = await supabase.auth.getSession();
+    const token = stored.session?.access_token;
+    if (!token) return { ok: false as const, reason: 'signed_out' as const };
+    const { data, error } = await supabase.auth.getUser(token);
+    if (error && isUnavailable(error)) return { ok: false as const, reason: 'unavailable' as const };
+    if (error || !data.user) return { ok: false as const, reason: 'signed_out' as const };
+    return { ok: true as const, supabase, headers, user: data.user, amr: jwtPayload(token).amr };
+  }
+
+  /**
+   * Whether `password` is the user's, asked of the Auth server by a sign-in on a client that keeps
+   * nothing. Works whatever the project's "require current password" setting; the session it
+   * makes is ended with the others once the password has changed.
+   */
+  async function checkPassword(email: string, password: string) {
+    const probe = createClient(opts.url, opts.key, {
+      auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+      realtime: { transport: NO_REALTIME },
+    });
+    const { error } = await probe.auth.signInWithPassword({ email, password });
+    if (!error) return 'ok' as const;
+    if (error.status === 429) return 'rate_limited' as const;
+    return isUnavailable(error) ? ('unavailable' as const) : ('wrong_password' as const);
+  }
 
   return {
     kind: 'supabase',
@@ -123,10 +166,86 @@ export function createSupabaseProvider(opts: { url: string; key: string; secureC
       return { ok: true, headers, session: toSession(data.user) };
     },
 
+    /** This device only: the SDK's default (`global`) would sign the person out everywhere. */
     async signOut(request) {
       const { supabase, headers } = clientFor(request);
-      await supabase.auth.signOut();
+      await supabase.auth.signOut({ scope: 'local' });
+      return headers;
+    },
+
+    async getAccount(request) {
+      const v = await verified(request);
+      if (!v.ok) return null;
+      const { name, locale } = metadataOf(v.user);
+      return {
+        userId: v.user.id,
+        email: v.user.email ?? '',
+        name: name ?? '',
+        locale: locale ?? null,
+        passwordResetUntil: passwordResetUntil(v.amr),
+      };
+    },
+
+    async updateProfile(request, profile) {
+      const v = await verified(request);
+      if (!v.ok) return v;
+      const { error } = await v.supabase.auth.updateUser({ data: { name: profile.name, locale: profile.locale } });
+      if (error) return { ok: false, reason: isUnavailable(error) ? 'unavailable' : 'signed_out' };
+      return { ok: true, headers: v.headers };
+    },
+
+    async changePassword(request, { currentPassword, newPassword }) {
+      if (newPassword.length < MIN_PASSWORD_LENGTH || newPassword.length > MAX_PASSWORD_LENGTH) {
+        return { ok: false, reason: 'weak_password' };
+      }
+      const v = await verified(request);
+      if (!v.ok) return v;
+      if (currentPassword === null) {
+        if (!passwordResetUntil(v.amr)) return { ok: false, reason: 'current_password_required' };
+      } else {
+        if (currentPassword.length > MAX_PASSWORD_LENGTH) return { ok: false, reason: 'wrong_password' };
+        const checked = await checkPassword(v.user.email ?? '', currentPassword);
+        if (checked !== 'ok') return { ok: false, reason: checked };
+      }
+      const { error } = await v.supabase.auth.updateUser({ password: newPassword });
+      if (error) {
+        if (error.code === 'same_password') return { ok: false, reason: 'same_password' };
+        if (error.code === 'weak_password') return { ok: false, reason: 'weak_password' };
+        return { ok: false, reason: isUnavailable(error) ? 'unavailable' : 'signed_out' };
+      }
+      const ended = await v.supabase.auth.signOut({ scope: 'others' });
+      // The password has changed; sessions that outlive it are a failure to report, not to hide.
+      if (ended.error) return { ok: false, reason: 'unavailable' };
+      return { ok: true, headers: v.headers };
+    },
+
+    /** Supabase Auth has no API that lists a user's sessions. */
+    async listSessions() {
+      return null;
+    },
+
+    async signOutEverywhere(request) {
+      const { supabase, headers } = clientFor(request);
+      await supabase.auth.signOut({ scope: 'global' });
       return headers;
     },
   };
+}
+
+/** The name and language kept in the user's metadata, when they are strings. */
+function metadataOf(user: User): { name?: string; locale?: string } {
+  const { name, locale } = (user.user_metadata ?? {}) as Record<string, unknown>;
+  return {
+    ...(typeof name === 'string' ? { name } : {}),
+    ...(typeof locale === 'string' ? { locale } : {}),
+  };
+}
+
+/** The payload of a JWT whose signature the Auth server has already checked; {} when unreadable. */
+function jwtPayload(token: string): Record<string, unknown> {
+  try {
+    return JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
+  } catch {
+    return {};
+  }
 }

@@ -131,11 +131,13 @@ $$;
 
 grant execute on function auth.uid(), auth.role(), auth.email(), auth.jwt() to anon, authenticated, service_role;
 
--- The local auth provider's role: exactly what signing in, sessions and sign-in links need.
+-- The local auth provider's role: exactly what signing in, sessions, sign-in links and the
+-- account page (name, language, password; "last seen" on a session) need.
 grant usage on schema auth to brobygger_auth;
-grant select (id, email, encrypted_password, email_confirmed_at, last_sign_in_at, deleted_at), insert, update (last_sign_in_at, email_confirmed_at, updated_at)
+grant select (id, email, encrypted_password, email_confirmed_at, last_sign_in_at, deleted_at, raw_user_meta_data), insert,
+  update (last_sign_in_at, email_confirmed_at, updated_at, encrypted_password, raw_user_meta_data)
   on auth.users to brobygger_auth;
-grant select, insert, delete on auth.sessions to brobygger_auth;
+grant select, insert, delete, update (updated_at) on auth.sessions to brobygger_auth;
 grant select, insert, update, delete on auth.one_time_tokens to brobygger_auth;
 
 -- The Supabase CLI records applied migrations here; we do the same so `supabase db push` agrees.

@@ -1,4 +1,5 @@
 import { router } from '../../trpc.ts';
 import { listWorkspaces } from './list-workspaces.ts';
+import { rename } from './rename.ts';
 
-export const meRouter = router({ workspaces: listWorkspaces });
+export const meRouter = router({ workspaces: listWorkspaces, rename });

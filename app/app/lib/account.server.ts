@@ -1,0 +1,128 @@
+import { data, redirect, type AppLoadContext } from '@remix-run/node';
+import { isLocale } from '@brobygger/i18n';
+import { z } from 'zod';
+import { CREDENTIAL_VALUES, firstProblem, ZNewPassword, ZPasswordInput } from './credentials.ts';
+import { localeCookie } from './locale-cookie.server.ts';
+
+export type AuthProvider = AppLoadContext['services']['auth'];
+
+/** What the account page's actions answer: for which form, and either done or why not (i18n keys). */
+export type AccountActionData = {
+  intent: 'profile' | 'password' | 'unknown';
+  done?: true;
+  error?: string;
+  values?: Record<string, number>;
+  fieldErrors?: Record<string, string[]>;
+};
+
+/** As long as a member's display name may be (the memberships table's check). */
+export const MAX_NAME_LENGTH = 200;
+
+const ZProfileForm = z.object({
+  name: z.string().trim().min(1, 'errors:name_required').max(MAX_NAME_LENGTH, 'account:profile.nameTooLong'),
+  locale: z.string().refine(isLocale, 'errors:invalid_input'),
+});
+
+const signInAgain = () => redirect(`/login?redirectTo=${encodeURIComponent('/account')}`);
+const unavailable = (intent: AccountActionData['intent']) =>
+  data<AccountActionData>({ intent, error: 'account:unavailable' }, { status: 503 });
+
+/**
+ * Name and language: kept on the account, the name also where colleagues see it (`renameMemberships`),
+ * and the language applied to this browser at once.
+ */
+export async function saveProfile(
+  auth: AuthProvider,
+  request: Request,
+  form: FormData,
+  renameMemberships: (name: string) => Promise<unknown>,
+) {
+  const parsed = ZProfileForm.safeParse({ name: form.get('name') ?? '', locale: form.get('locale') ?? '' });
+  if (!parsed.success) {
+    const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
+    return data<AccountActionData>(
+      { intent: 'profile', fieldErrors, error: fieldErrors.locale?.[0], values: { max: MAX_NAME_LENGTH } },
+      { status: 400 },
+    );
+  }
+  const result = await auth.updateProfile(request, parsed.data);
+  if (!result.ok) return result.reason === 'signed_out' ? signInAgain() : unavailable('profile');
+  await renameMemberships(parsed.data.name);
+  result.headers.append('Set-Cookie', localeCookie(parsed.data.locale));
+  return data<AccountActionData>({ intent: 'profile', done: true }, { headers: result.headers });
+}
+
+/**
+ * A new password. The current one is asked for unless the page offered to go without it (just
+ * after a sign-in by link); the provider decides whether that is still allowed.
+ */
+export async function changePassword(auth: AuthProvider, request: Request, form: FormData) {
+  const fieldErrors: Record<string, string[]> = {};
+  const current = form.has('current') ? ZPasswordInput.safeParse(String(form.get('current'))) : null;
+  if (current && !current.success) fieldErrors.current = [problemOf(current.error)];
+  const password = String(form.get('password') ?? '');
+  const strong = ZNewPassword.safeParse(password);
+  if (!strong.success) fieldErrors.password = [firstProblem(strong.error)];
+  else if (password !== form.get('confirm')) fieldErrors.confirm = ['errors:passwords_differ'];
+  if (Object.keys(fieldErrors).length) {
+    return data<AccountActionData>({ intent: 'password', fieldErrors }, { status: 400 });
+  }
+
+  const result = await auth.changePassword(request, {
+    currentPassword: current?.success ? current.data : null,
+    newPassword: password,
+  });
+  if (result.ok) return data<AccountActionData>({ intent: 'password', done: true }, { headers: result.headers });
+  switch (result.reason) {
+    case 'signed_out':
+      return signInAgain();
+    case 'unavailable':
+      return unavailable('password');
+    case 'rate_limited': {
+      const seconds = result.retryAfterSeconds;
+      // Supabase Auth does not say how long to wait.
+      if (seconds === undefined)
+        return data<AccountActionData>({ intent: 'password', error: 'account:password.rateLimited' }, { status: 429 });
+      return data<AccountActionData>(
+        { intent: 'password', error: 'account:password.slowed', values: { count: seconds } },
+        { status: 429, headers: { 'Retry-After': String(seconds) } },
+      );
+    }
+    case 'wrong_password':
+      return data<AccountActionData>(
+        { intent: 'password', fieldErrors: { current: ['account:password.wrong'] } },
+        { status: 400 },
+      );
+    case 'weak_password':
+      return data<AccountActionData>(
+        { intent: 'password', fieldErrors: { password: ['errors:weak_password'] }, values: CREDENTIAL_VALUES },
+        { status: 400 },
+      );
+    case 'same_password':
+      return data<AccountActionData>(
+        { intent: 'password', fieldErrors: { password: ['account:password.same'] } },
+        { status: 400 },
+      );
+    case 'current_password_required':
+      return data<AccountActionData>(
+        { intent: 'password', error: 'account:password.currentRequired' },
+        { status: 400 },
+      );
+  }
+}
+
+/** The database being down (the local provider needs it) is the 503 page, not a 500. */
+export async function serviceUnavailableAs503<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (error instanceof Error && error.name === 'DatabaseUnavailableError') throw new Response(null, { status: 503 });
+    throw error;
+  }
+}
+
+/** An empty current password has its own message; "Enter both e-mail and password" fits only sign-in. */
+function problemOf(error: z.ZodError): string {
+  const key = firstProblem(error);
+  return key === 'auth:missing' ? 'account:password.currentMissing' : key;
+}

@@ -1,0 +1,220 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export const API_KEY = 'anon-key';
+export const unique = () => randomBytes(6).toString('hex');
+
+/** A POST as the app's server hands it to the provider, with the cookies a browser would send. */
+export const request = (cookie?: string) =>
+  new Request('http://localhost/', { method: 'POST', headers: cookie ? { cookie } : {} });
+
+/** What a browser sends back for these Set-Cookie headers. */
+export const cookieHeader = (headers: Headers) =>
+  headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0]!)
+    .join('; ');
+export const PASSWORD = 'correct horse battery staple';
+
+type FakeUser = {
+  id: string;
+  email: string;
+  password: string;
+  created_at: string;
+  user_metadata: Record<string, unknown>;
+};
+
+/** What an access token stands for: a user's session, and how it began (the JWT's `amr` claim). */
+type Issued = { userId: string; sessionId: string; amr: { method: string; timestamp: number }[] };
+
+/**
+ * A stand-in for Supabase Auth (GoTrue) on 127.0.0.1, answering the endpoints the SDK calls with
+ * the JSON shapes GoTrue uses. It only accepts access tokens it issued itself, and records every
+ * call, so the tests can see that a session is verified by the server, not read from the cookie.
+ */
+export function fakeSupabaseAuth() {
+  const users = new Map<string, FakeUser>(); // by e-mail
+  const tokens = new Map<string, Issued>(); // access token → its session
+  const rateLimited = new Set<string>(); // e-mails that get 429
+  const failing = new Set<string>(); // e-mails that get 503
+  const calls: string[] = [];
+  /** How long ago the sessions issued next began, as their `amr` says (a sign-in in the past). */
+  const clock = { ageSeconds: 0 };
+  /** Sign-in links GoTrue would have mailed: token hash → e-mail, and what each request asked. */
+  const linkTokens = new Map<string, string>();
+  /** The `scope` of each sign-out asked for. */
+  const logouts: string[] = [];
+  const otpRequests: { email: string; createUser: unknown; redirectTo: string | null }[] = [];
+
+  const userJson = (u: FakeUser) => ({
+    id: u.id,
+    aud: 'authenticated',
+    role: 'authenticated',
+    email: u.email,
+    app_metadata: { provider: 'email', providers: ['email'] },
+    user_metadata: u.user_metadata,
+    created_at: u.created_at,
+  });
+
+  /**
+   * A session, with an access token shaped like GoTrue's JWT (header.payload.signature) whose
+   * payload carries `session_id` and `amr`. The fake "signs" with random bytes: it accepts only
+   * tokens it has in its table, as GoTrue accepts only tokens with its signature.
+   */
+  function issueSession(u: FakeUser, method: 'password' | 'otp') {
+    const issued: Issued = {
+      userId: u.id,
+      sessionId: randomUUID(),
+      amr: [{ method, timestamp: Math.floor(Date.now() / 1000) - clock.ageSeconds }],
+    };
+    const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const accessToken = [
+      part({ alg: 'HS256', typ: 'JWT' }),
+      part({ sub: u.id, session_id: issued.sessionId, amr: issued.amr, role: 'authenticated' }),
+      randomBytes(24).toString('base64url'),
+    ].join('.');
+    tokens.set(accessToken, issued);
+    const expiresIn = 3600;
+    return {
+      access_token: accessToken,
+      token_type: 'bearer',
+      expires_in: expiresIn,
+      expires_at: Math.floor(Date.now() / 1000) + expiresIn,
+      refresh_token: randomBytes(12).toString('hex'),
+      user: userJson(u),
+    };
+  }
+
+  /** GoTrue's error body without an API-version header: the SDK reads `error_code`. */
+  const fail = (res: ServerResponse, status: number, errorCode: string, msg: string) =>
+    send(res, status, { code: status, error_code: errorCode, msg });
+
+  function send(res: ServerResponse, status: number, body?: unknown) {
+    res.writeHead(status, body === undefined ? {} : { 'content-type': 'application/json' });
+    res.end(body === undefined ? undefined : JSON.stringify(body));
+  }
+
+  const bearer = (req: IncomingMessage) => /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+  const userByToken = (req: IncomingMessage) => {
+    const id = tokens.get(bearer(req) ?? '')?.userId;
+    return [...users.values()].find((u) => u.id === id);
+  };
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? '/', 'http://fake');
+    const route = `${req.method} ${url.pathname}`;
+    calls.push(route);
+    if (req.headers.apikey !== API_KEY) return fail(res, 401, 'no_api_key', 'Invalid API key');
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString()) : {};
+
+    switch (route) {
+      case 'POST /auth/v1/token': {
+        if (url.searchParams.get('grant_type') !== 'password')
+          return fail(res, 400, 'validation_failed', 'Unsupported grant type');
+        if (rateLimited.has(body.email)) return fail(res, 429, 'over_request_rate_limit', 'Request rate limit reached');
+        if (failing.has(body.email)) return fail(res, 503, 'unexpected_failure', 'Service unavailable');
+        const user = users.get(body.email);
+        if (!user || user.password !== body.password)
+          return fail(res, 400, 'invalid_credentials', 'Invalid login credentials');
+        return send(res, 200, issueSession(user, 'password'));
+      }
+      case 'GET /auth/v1/user': {
+        const user = userByToken(req);
+        return user
+          ? send(res, 200, userJson(user))
+          : fail(res, 401, 'bad_jwt', 'invalid JWT: unable to parse or verify signature');
+      }
+      case 'POST /auth/v1/logout': {
+        // GoTrue's scopes: `global` (its default) every session of the user, `local` this one, `others` the rest.
+        const mine = tokens.get(bearer(req) ?? '');
+        if (!mine) return fail(res, 401, 'bad_jwt', 'invalid JWT: unable to parse or verify signature');
+        const scope = url.searchParams.get('scope') ?? 'global';
+        logouts.push(scope);
+        for (const [token, issued] of tokens) {
+          if (issued.userId !== mine.userId) continue;
+          const same = issued.sessionId === mine.sessionId;
+          if (scope === 'global' || (scope === 'local' && same) || (scope === 'others' && !same)) tokens.delete(token);
+        }
+        return send(res, 204);
+      }
+      case 'PUT /auth/v1/user': {
+        const user = userByToken(req);
+        if (!user) return fail(res, 401, 'bad_jwt', 'invalid JWT: unable to parse or verify signature');
+        if (typeof body.password === 'string') {
+          if (body.password.length < 6)
+            return fail(res, 422, 'weak_password', 'Password should be at least 6 characters.');
+          if (body.password === user.password)
+            return fail(res, 422, 'same_password', 'New password should be different from the old password.');
+          user.password = body.password;
+        }
+        if (body.data) user.user_metadata = { ...user.user_metadata, ...body.data };
+        return send(res, 200, userJson(user));
+      }
+      case 'POST /auth/v1/signup': {
+        if (users.has(body.email)) return fail(res, 422, 'user_already_exists', 'User already registered');
+        const user = {
+          id: randomUUID(),
+          email: body.email,
+          password: body.password,
+          created_at: new Date().toISOString(),
+          user_metadata: body.data ?? {},
+        };
+        users.set(user.email, user);
+        return send(res, 200, issueSession(user, 'password'));
+      }
+      case 'POST /auth/v1/otp': {
+        otpRequests.push({
+          email: body.email,
+          createUser: body.create_user,
+          redirectTo: url.searchParams.get('redirect_to'),
+        });
+        if (rateLimited.has(body.email))
+          return fail(res, 429, 'over_email_send_rate_limit', 'Email rate limit exceeded');
+        if (!users.has(body.email) && body.create_user === false)
+          return fail(res, 422, 'otp_disabled', 'Signups not allowed for otp');
+        linkTokens.set(randomBytes(16).toString('hex'), body.email);
+        return send(res, 200, {});
+      }
+      case 'POST /auth/v1/verify': {
+        const email = body.type === 'email' ? linkTokens.get(body.token_hash) : undefined;
+        const user = email ? users.get(email) : undefined;
+        if (!user) return fail(res, 403, 'otp_expired', 'Email link is invalid or has expired');
+        linkTokens.delete(body.token_hash);
+        return send(res, 200, issueSession(user, 'otp'));
+      }
+      default:
+        return fail(res, 404, 'not_found', 'Not found');
+    }
+  }
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => fail(res, 500, 'unexpected_failure', String(error)));
+  });
+
+  return {
+    calls,
+    clock,
+    logouts,
+    /** How many live sessions the user has. */
+    sessionsOf: (userId: string) =>
+      new Set([...tokens.values()].filter((t) => t.userId === userId).map((t) => t.sessionId)).size,
+    linkTokens,
+    otpRequests,
+    rateLimited,
+    failing,
+    addUser(email: string, password = PASSWORD, user_metadata: Record<string, unknown> = {}) {
+      const user = { id: randomUUID(), email, password, created_at: new Date().toISOString(), user_metadata };
+      users.set(email, user);
+      return user;
+    },
+    async start() {
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    },
+    url: async () => `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    stop: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
+  };
+}
