@@ -13,7 +13,7 @@
 -- ============================================================================
 insert into app.action_grants (action, roles, own_roles) values
   ('participants.read', '{owner,admin,coordinator}', '{}'),
-  ('accessLog.read', '{owner}', '{}');
+  ('participants.readAccessLog', '{owner}', '{}');
 
 -- ============================================================================
 -- Policies: participants (read in full only by those who work with them)
@@ -75,8 +75,8 @@ grant execute on function app.participant_lookup(uuid) to authenticated;
 create table public.access_log (
   tenant_id uuid not null references public.tenants (id) on delete cascade,
   id uuid not null default gen_random_uuid(),
-  -- Always the caller: the column is not the caller's to set, and the policy checks it again.
-  user_id uuid not null default auth.uid(),
+  -- The reader; app.log_access sets it to the caller.
+  user_id uuid not null,
   -- The API procedure that read the rows, e.g. `participants.list`.
   procedure text not null check (procedure ~ '^[a-zA-Z]+(\.[a-zA-Z]+)+$' and length(procedure) <= 100),
   -- The participants whose records the procedure returned: one array per request, so a list of
@@ -95,11 +95,11 @@ create index access_log_tenant_id_read_at_idx on public.access_log (tenant_id, r
 create index access_log_tenant_id_user_id_idx on public.access_log (tenant_id, user_id);
 
 -- ============================================================================
--- Grants (append-only: no update, no delete, not even for owners)
+-- Grants (append-only, and only through app.log_access: no one inserts, changes or removes an
+-- entry directly, not even an owner)
 -- ============================================================================
 revoke all on public.access_log from anon, authenticated;
 grant select on public.access_log to authenticated;
-grant insert (tenant_id, procedure, row_ids) on public.access_log to authenticated;
 
 -- ============================================================================
 -- Row-level security
@@ -108,11 +108,32 @@ alter table public.access_log enable row level security;
 
 create policy "Owners can read their workspace's access log"
   on public.access_log for select to authenticated
-  using (tenant_id = any (array(select app.tenants_where('accessLog.read'))));
+  using (tenant_id = any (array(select app.tenants_where('participants.readAccessLog'))));
 
-create policy "Members can log their own reads in their workspace"
-  on public.access_log for insert to authenticated
-  with check (
-    user_id = (select auth.uid())
-    and tenant_id = any (array(select app.tenants_where('workspace.read')))
-  );
+-- ============================================================================
+-- Functions
+-- ============================================================================
+
+-- The one way in: the caller logs their own read, in a workspace they belong to, stamped with the
+-- database's clock. A function rather than an insert grant, so that no one can write an entry in
+-- another member's name or with another time, and a reader who may not read the log still gets
+-- the entry's id back.
+create function app.log_access(workspace uuid, procedure text, row_ids uuid[])
+returns uuid
+language plpgsql volatile security definer set search_path = ''
+as $$
+declare
+  entry uuid;
+begin
+  if not (workspace = any (array(select app.tenants_where('workspace.read')))) then
+    raise exception 'permission denied: not a member of this workspace' using errcode = '42501';
+  end if;
+  insert into public.access_log (tenant_id, user_id, procedure, row_ids)
+  values (workspace, (select auth.uid()), log_access.procedure, log_access.row_ids)
+  returning id into entry;
+  return entry;
+end;
+$$;
+
+revoke execute on function app.log_access(uuid, text, uuid[]) from public;
+grant execute on function app.log_access(uuid, text, uuid[]) to authenticated;

@@ -38,7 +38,7 @@ export const ACTIONS = {
   'partnerships.manage': { roles: MANAGERS },
   'billing.manage': { roles: MANAGERS },
   // Who read which participants: the data controller's view, so owners only.
-  'accessLog.read': { roles: ['owner'] },
+  'participants.readAccessLog': { roles: ['owner'] },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof ACTIONS;
