@@ -58,8 +58,8 @@ describe('gridColumnsOf', () => {
   });
 
   it("has only the fields the list procedure says the caller is shown (a viewer's participants)", () => {
-    const viewer = gridColumnsOf(participantsRoster, {}, ['firstName', 'referredBy', 'status', 'consentGiven']);
-    expect(viewer.map((c) => c.field)).toEqual(['firstName', 'referredBy', 'status', 'consentGiven']);
+    const viewer = gridColumnsOf(participantsRoster, {}, ['firstName', 'referredBy', 'consentGiven', 'status']);
+    expect(viewer.map((c) => c.field)).toEqual(['firstName', 'referredBy', 'consentGiven', 'status']);
     expect(viewer.find((c) => c.field === 'consentGiven')).toMatchObject({ type: 'checkbox', readOnly: true });
     // Without a list, a full reader's columns: the viewer's stand-in for the consent date is not one.
     const full = gridColumnsOf(participantsRoster).map((c) => c.field);
