@@ -33,10 +33,11 @@ beforeEach(async () => {
       "insert into public.courses (tenant_id, name) values ($1, 'Recoverykursus') returning id",
       [world.tenant.id],
     ))!.id;
-    await tx.query(
-      "insert into public.enrolments (tenant_id, course_id, participant_id) values ($1, $2, $3)",
-      [world.tenant.id, course, mette],
-    );
+    await tx.query('insert into public.enrolments (tenant_id, course_id, participant_id) values ($1, $2, $3)', [
+      world.tenant.id,
+      course,
+      mette,
+    ]);
   });
 });
 

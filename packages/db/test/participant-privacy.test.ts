@@ -9,7 +9,12 @@ import { seedCourses, type CourseSeed } from './course-fixtures.ts';
  */
 
 /** Values that exist only in the hidden columns, so finding one anywhere is a leak. */
-const HIDDEN = { contact: 'ring-kun-via-bostotten', note: 'fortrolig-bemaerkning', birthYear: 1961, consentOn: '2024-03-05' };
+const HIDDEN = {
+  contact: 'ring-kun-via-bostotten',
+  note: 'fortrolig-bemaerkning',
+  birthYear: 1961,
+  consentOn: '2024-03-05',
+};
 const leaks = (result: unknown) => {
   const text = JSON.stringify(result);
   return [HIDDEN.contact, HIDDEN.note, String(HIDDEN.birthYear), HIDDEN.consentOn].filter((v) => text.includes(v));
@@ -44,7 +49,7 @@ beforeAll(async () => {
   );
 });
 
-const asViewer = <T>(sql: string, params: unknown[] = []) =>
+const asViewer = (sql: string, params: unknown[] = []) =>
   as(world.users.viewer, (tx) => tx.query<Record<string, unknown>>(sql, params));
 
 describe('a viewer', () => {

@@ -42,7 +42,12 @@ export const participantsRoster = defineRoster({
       shownTo: 'full',
       importAliases: ['Født', 'Årgang', 'Born', 'Year of birth'],
     }),
-    contact: field.text({ max: 200, width: 220, shownTo: 'full', importAliases: ['Kontaktoplysninger', 'Telefon', 'Phone'] }),
+    contact: field.text({
+      max: 200,
+      width: 220,
+      shownTo: 'full',
+      importAliases: ['Kontaktoplysninger', 'Telefon', 'Phone'],
+    }),
     referredBy: field.option(REFERRED_BY),
     consentOn: field.date({ width: 150, shownTo: 'full', importAliases: ['Samtykke', 'Consent'] }),
     // What a viewer sees instead of the consent date: that consent is recorded, not when.
