@@ -64,6 +64,9 @@ export default function WorkspaceLayout() {
           <NavLink to={`${base}/participants`}>{t('nav.participants')}</NavLink>
           <NavLink to={`${base}/courses`}>{t('nav.courses')}</NavLink>
           <NavLink to={`${base}/members`}>{t('nav.members')}</NavLink>
+          {workspace.permissions['participants.readAccessLog'] === 'all' ? (
+            <NavLink to={`${base}/access-log`}>{t('nav.accessLog')}</NavLink>
+          ) : null}
         </nav>
         <UserRow email={email} />
       </header>

@@ -26,6 +26,8 @@ export const ACTIONS = {
   'members.manageOwners': { roles: ['owner'] },
   'roster.read': { roles: READERS },
   'roster.edit': { roles: EDITORS },
+  // Participants in full (contact, birth year, note); viewers see a summary (decision 015).
+  'participants.read': { roles: EDITORS },
   'volunteers.directory': { roles: ['peer'] },
   // A course and its sessions are an offer, not personal data: every member sees them.
   'courses.read': { roles: EVERYONE },
@@ -35,6 +37,8 @@ export const ACTIONS = {
   'matches.logMeeting': { roles: EDITORS, ownRoles: ['peer'] },
   'partnerships.manage': { roles: MANAGERS },
   'billing.manage': { roles: MANAGERS },
+  // Who read which participants: the data controller's view, so owners only.
+  'participants.readAccessLog': { roles: ['owner'] },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof ACTIONS;

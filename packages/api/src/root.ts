@@ -1,4 +1,5 @@
 import { createCallerFactory, router } from './trpc.ts';
+import { accessLogRouter } from './routers/access-log/router.ts';
 import { invitationsRouter } from './routers/invitations/router.ts';
 import { meRouter } from './routers/me/router.ts';
 import { membersRouter } from './routers/members/router.ts';
@@ -14,6 +15,7 @@ export const appRouter = router({
   invitations: invitationsRouter,
   partnerships: partnershipsRouter,
   preferences: preferencesRouter,
+  accessLog: accessLogRouter,
   ...rosterRouters,
 });
 

@@ -6,11 +6,12 @@ import { ids, seedEachWorkspace, type Workspace } from './helpers.ts';
 const COLUMNS = 'id, tenant_id, first_name, birth_year, status, version';
 
 /**
- * Owners, admins and coordinators edit their workspace's participants, viewers read them, peers see
- * no participant rows at all. The stranger owns the association and the region member administers
+ * Owners, admins and coordinators edit their workspace's participants; viewers and peers read no
+ * participant rows from the table (viewers get a summary through a function, see
+ * participant-privacy.test.ts). The stranger owns the association and the region member administers
  * the region, in active partnership with the municipality: neither may see or touch the
- * municipality's participants. The member with two hats edits in the municipality and only reads
- * in the association.
+ * municipality's participants. The member with two hats edits in the municipality and, as a viewer,
+ * reads nothing from the table in the association.
  */
 rlsMatrix({
   table: 'public.participants',
@@ -42,11 +43,11 @@ rlsMatrix({
     owner: 'edit',
     admin: 'edit',
     coordinator: 'edit',
-    viewer: 'read',
+    viewer: 'none',
     peer: 'none',
     stranger: 'edit',
     regionMember: 'edit',
-    twoHats: { tenant: 'edit', other: 'read' },
+    twoHats: { tenant: 'edit', other: 'none' },
     anonymous: 'none',
   },
 });

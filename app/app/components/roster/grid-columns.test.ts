@@ -20,7 +20,7 @@ const column = (field: string) => courseColumns.find((c) => c.field === field)!;
 describe('gridColumnsOf', () => {
   it('gives every field a column, with headers and option labels that exist in both languages', () => {
     for (const roster of [volunteersRoster, participantsRoster, coursesRoster]) {
-      const columns = gridColumnsOf(roster);
+      const columns = gridColumnsOf(roster, {}, Object.keys(roster.fields));
       expect(columns.map((c) => c.field)).toEqual(Object.keys(roster.fields));
       for (const c of columns) {
         for (const ctx of [da, en]) {
@@ -55,6 +55,15 @@ describe('gridColumnsOf', () => {
     expect(column('sessionsHeld')).toMatchObject({ type: 'number', readOnly: true });
     expect(column('facilitatorId')).toMatchObject({ type: 'lookup', lookupOptions: VOLUNTEERS });
     expect(column('name').readOnly).toBeUndefined();
+  });
+
+  it("has only the fields the list procedure says the caller is shown (a viewer's participants)", () => {
+    const viewer = gridColumnsOf(participantsRoster, {}, ['firstName', 'referredBy', 'consentGiven', 'status']);
+    expect(viewer.map((c) => c.field)).toEqual(['firstName', 'referredBy', 'consentGiven', 'status']);
+    expect(viewer.find((c) => c.field === 'consentGiven')).toMatchObject({ type: 'checkbox', readOnly: true });
+    // Without a list, a full reader's columns: the viewer's stand-in for the consent date is not one.
+    const full = gridColumnsOf(participantsRoster).map((c) => c.field);
+    expect(full).toEqual(['firstName', 'birthYear', 'contact', 'referredBy', 'consentOn', 'status', 'note']);
   });
 });
 

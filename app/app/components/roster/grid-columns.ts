@@ -1,4 +1,4 @@
-import type { FieldDef, RosterDefinition } from '@brobygger/api/rosters';
+import { shownIn, type FieldDef, type RosterDefinition } from '@brobygger/api/rosters';
 import type { ColumnType, GridColumn, LookupOption } from '../grid/types.ts';
 
 /** How the grid edits each kind of field. */
@@ -15,19 +15,30 @@ const TYPE_OF: Record<FieldDef['kind'], ColumnType> = {
   computed: 'text',
 };
 
-const COMPUTED_TYPE: Record<'text' | 'number' | 'date', ColumnType> = { text: 'text', number: 'number', date: 'date' };
+const COMPUTED_TYPE: Record<NonNullable<FieldDef['computed']>['shows'], ColumnType> = {
+  text: 'text',
+  number: 'number',
+  date: 'date',
+  boolean: 'checkbox',
+};
 
 /**
  * The grid's columns, derived from a roster definition: header and option labels from the
  * roster's namespace (`<ns>:columns.<field>`, `<ns>:<field>.<option>`), editors from the field
- * kinds, and for lookups the candidates the list procedure returned.
+ * kinds, and for lookups the candidates the list procedure returned. Only the fields the caller
+ * is shown get a column (`shown`, from the list procedure: a viewer sees fewer participant
+ * fields); without it, those a full reader sees.
  */
 export function gridColumnsOf(
   definition: Pick<RosterDefinition, 'namespace' | 'fields'>,
   lookups: Readonly<Record<string, readonly LookupOption[]>> = {},
+  shown?: readonly string[],
 ): GridColumn<Record<string, unknown>>[] {
   const ns = definition.namespace;
-  return (Object.entries(definition.fields) as [string, FieldDef][]).map(([name, f]) => ({
+  const fields = (Object.entries(definition.fields) as [string, FieldDef][]).filter(([name, f]) =>
+    shown ? shown.includes(name) : shownIn(f, 'full'),
+  );
+  return fields.map(([name, f]) => ({
     field: name,
     header: `${ns}:columns.${name}`,
     type: f.computed ? COMPUTED_TYPE[f.computed.shows] : TYPE_OF[f.kind],

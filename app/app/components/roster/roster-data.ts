@@ -10,6 +10,8 @@ export type RosterData = {
   rows: JsonRows<GridRow>;
   lookups: Record<string, LookupOption[]>;
   access: RosterAccess;
+  /** The fields the caller is shown: the grid's columns (decision 015: viewers see fewer). */
+  fields: string[];
 };
 
 /** In a loader: a `list` result made ready for the page. */
@@ -20,4 +22,5 @@ export const toRosterData = <Row extends GridRow>({
   rows: readonly Row[];
   lookups: Record<string, LookupOption[]>;
   access: RosterAccess;
+  fields: string[];
 }): RosterData => ({ ...rest, rows: toJsonRows<GridRow>(rows) });

@@ -36,7 +36,10 @@ export function RosterGrid({
   const { t } = useTranslation();
   const { definition } = roster;
   const rows = useJsonRows(data.rows);
-  const columns = useMemo(() => gridColumnsOf(definition, data.lookups), [definition, data.lookups]);
+  const columns = useMemo(
+    () => gridColumnsOf(definition, data.lookups, data.fields),
+    [definition, data.lookups, data.fields],
+  );
   const save = (batch: SaveBatch<GridRow>) =>
     saveRoster(definition.name, { tenant, parent, ...batch }) as Promise<SaveResult<GridRow>>;
   return (

@@ -1,7 +1,7 @@
 import type { Tx } from '@brobygger/db';
 import type { z } from 'zod';
 import type { FieldDef } from './kit/fields.ts';
-import type { DerivedRoster } from './kit/define.ts';
+import { shownIn, type DerivedRoster, type ReadView } from './kit/define.ts';
 import { recordedResult, recordResult, requestHashOf, type ReceiptKey } from './receipts.ts';
 import type { RowError, SaveResult } from './save.ts';
 
@@ -48,16 +48,21 @@ export function rosterRepository<Row extends Versioned>(roster: DerivedRoster) {
 
   // Qualified with the table's alias `t` (which computed and row-right expressions use too),
   // because in UPDATE ... FROM the JSON record has columns of the same names.
-  const selectList = [
-    't.id',
-    't.version',
-    // Times as HH:MM, the way they are typed, so an unchanged time is not a change.
-    ...columns.map(
-      (c) => `${c.sqlType === 'time' ? `to_char(t.${c.column}, 'HH24:MI')` : `t.${c.column}`} as "${c.field}"`,
-    ),
-    ...computed.map(([name, f]) => `${f.computed!.sql} as "${name}"`),
-    ...(definition.rowEditable ? [`${definition.rowEditable} as "editable"`] : []),
-  ].join(', ');
+  const selectListOf = (view: ReadView) =>
+    [
+      't.id',
+      't.version',
+      // Times as HH:MM, the way they are typed, so an unchanged time is not a change.
+      ...columns
+        .filter((c) => shownIn(definition.fields[c.field] as FieldDef, view))
+        .map((c) => `${c.sqlType === 'time' ? `to_char(t.${c.column}, 'HH24:MI')` : `t.${c.column}`} as "${c.field}"`),
+      ...computed.filter(([, f]) => shownIn(f, view)).map(([name, f]) => `${f.computed!.sql} as "${name}"`),
+      ...(definition.rowEditable ? [`${definition.rowEditable} as "editable"`] : []),
+    ].join(', ');
+  const selectList = selectListOf('full');
+  /** Where a view's rows come from, as alias `t`; the partial source is a function of the workspace ($1). */
+  const sourceOf = (view: ReadView) =>
+    view === 'partial' && definition.partialRead ? `${definition.partialRead.source}($1) t` : `${table} t`;
   const recordType = ['id uuid', 'version integer', ...columns.map((c) => `"${c.field}" ${c.sqlType}`)].join(', ');
 
   /** `where` for the scope; parameters $1 (tenant) and, for a child roster, $2 (parent). */
@@ -66,17 +71,17 @@ export function rosterRepository<Row extends Versioned>(roster: DerivedRoster) {
   /** The first parameter number after the scope's. */
   const next = () => (parentColumn ? 3 : 2);
 
-  const list = (tx: Tx, scope: RosterScope) =>
+  const list = (tx: Tx, scope: RosterScope, view: ReadView = 'full') =>
     tx.query<Row>(
-      `select ${selectList} from ${table} t where ${scopeWhere} order by ${definition.orderBy}`,
+      `select ${selectListOf(view)} from ${sourceOf(view)} where ${scopeWhere} order by ${definition.orderBy}`,
       scopeParams(scope),
     );
 
-  const byIds = (tx: Tx, scope: RosterScope, ids: string[]) =>
-    tx.query<Row>(`select ${selectList} from ${table} t where ${scopeWhere} and t.id = any($${next()}::uuid[])`, [
-      ...scopeParams(scope),
-      ids,
-    ]);
+  const byIds = (tx: Tx, scope: RosterScope, ids: string[], view: ReadView = 'full') =>
+    tx.query<Row>(
+      `select ${selectListOf(view)} from ${sourceOf(view)} where ${scopeWhere} and t.id = any($${next()}::uuid[])`,
+      [...scopeParams(scope), ids],
+    );
 
   /**
    * New rows that lost to a row someone else created with the same natural key meanwhile (two

@@ -5,6 +5,9 @@ import type { DerivedRoster } from '../rosters/kit/define.ts';
 import { ZRowId, ZRowVersion } from '../rosters/fields.ts';
 import { rosterRepository, type LookupOption, type RosterScope } from '../rosters/repository.ts';
 import { zSaveInput, type SaveResult } from '../rosters/save.ts';
+import { ROSTERS } from '../rosters/registry.ts';
+import { logAccess } from '../access-log.ts';
+import { shownIn, type ReadView } from '../rosters/kit/define.ts';
 import { grantOf } from '../permissions.ts';
 import { requirePermission, router, tenantProcedure, type TenantContext } from '../trpc.ts';
 
@@ -23,6 +26,24 @@ const ZRowError = z.object({ id: z.string(), field: z.string(), message: z.strin
 /** What the caller may do with the rows of one roster; the grid shows its buttons from this. */
 const ZAccess = z.object({ add: z.boolean(), edit: z.boolean(), delete: z.boolean() });
 export type RosterAccess = z.infer<typeof ZAccess>;
+
+/** Whether reading a roster's rows is personal data the access log records. */
+const isLogged = (rosterName: string) =>
+  !!(ROSTERS as Record<string, DerivedRoster | undefined>)[rosterName]?.definition.accessLogged;
+
+/**
+ * The ids of logged rows (participants) a read returns: the roster's own rows if it is logged,
+ * and, for each lookup field pointing into a logged roster, the rows named and the candidates.
+ */
+function loggedIdsOf(roster: DerivedRoster, rows: Record<string, unknown>[], lookups: Record<string, LookupOption[]>) {
+  const ids: string[] = roster.definition.accessLogged ? rows.map((r) => String(r.id)) : [];
+  for (const [name, f] of Object.entries(roster.definition.fields) as [string, FieldDef][]) {
+    if (!f.lookup || !isLogged(f.lookup.roster)) continue;
+    for (const row of rows) if (typeof row[name] === 'string') ids.push(row[name]);
+    for (const option of lookups[name] ?? []) ids.push(option.id);
+  }
+  return ids;
+}
 
 /**
  * `list` and `save` for one roster, from its definition alone. A child roster takes its parent's
@@ -43,6 +64,14 @@ export function rosterProcedures<Row extends { id: string; version: number | nul
   /** An `own` grant counts only where the roster says which rows are the caller's. */
   const allowOwn = !!roster.definition.rowEditable;
 
+  const fieldNames = Object.keys(roster.definition.fields);
+  const partialRead = roster.definition.partialRead;
+  /** A role without the roster's full-read action sees the partial view (decision 015). */
+  const viewOf = (tenant: TenantContext): ReadView =>
+    partialRead && grantOf(tenant.role, partialRead.fullRead) !== 'all' ? 'partial' : 'full';
+  const fieldsShownIn = (view: ReadView) =>
+    fieldNames.filter((name) => shownIn(roster.definition.fields[name] as FieldDef, view));
+
   const accessOf = (tenant: TenantContext, rows: Row[]): RosterAccess => {
     const grant = grantOf(tenant.role, editAction);
     if (grant === 'all') return { add: true, edit: true, delete: true };
@@ -53,26 +82,38 @@ export function rosterProcedures<Row extends { id: string; version: number | nul
   return router({
     list: tenantProcedure
       .input(ZScope)
-      .output(z.object({ rows: zRows<Row>(), lookups: z.record(z.string(), z.array(ZLookupOption)), access: ZAccess }))
-      .query(({ ctx, input }) =>
+      .output(
+        z.object({
+          rows: zRows<Row>(),
+          lookups: z.record(z.string(), z.array(ZLookupOption)),
+          access: ZAccess,
+          /** The fields the caller is shown, in the definition's order; the grid has only these columns. */
+          fields: z.array(z.string()),
+        }),
+      )
+      .query(({ ctx, input, path }) =>
         ctx.db.tx(async (tx) => {
           const scope = scopeOf(ctx.tenant, input);
           if (!(await repo.parentVisible(tx, scope))) fail('parent_not_found');
-          const rows = await repo.list(tx, scope);
+          const view = viewOf(ctx.tenant);
+          const rows = await repo.list(tx, scope, view);
           const lookups: Record<string, LookupOption[]> = hasLookups ? await repo.lookups(tx, scope) : {};
-          return { rows, lookups, access: accessOf(ctx.tenant, rows) };
+          await logAccess(tx, scope.tenantId, path, loggedIdsOf(roster, rows, lookups));
+          return { rows, lookups, access: accessOf(ctx.tenant, rows), fields: fieldsShownIn(view) };
         }),
       ),
 
     /** One row, e.g. the course a page is about; not found when the caller may not see it. */
     get: tenantProcedure
       .input(ZScope.extend({ id: ZRowId }))
-      .output(z.object({ row: z.custom<Row>(), access: ZAccess }))
-      .query(({ ctx, input }) =>
+      .output(z.object({ row: z.custom<Row>(), access: ZAccess, fields: z.array(z.string()) }))
+      .query(({ ctx, input, path }) =>
         ctx.db.tx(async (tx) => {
-          const [row] = await repo.byIds(tx, scopeOf(ctx.tenant, input), [input.id]);
+          const view = viewOf(ctx.tenant);
+          const [row] = await repo.byIds(tx, scopeOf(ctx.tenant, input), [input.id], view);
           if (!row) return fail('row_not_found');
-          return { row, access: accessOf(ctx.tenant, [row]) };
+          await logAccess(tx, ctx.tenant.id, path, loggedIdsOf(roster, [row], {}));
+          return { row, access: accessOf(ctx.tenant, [row]), fields: fieldsShownIn(view) };
         }),
       ),
 

@@ -16,8 +16,12 @@ const FACILITATOR: LookupTarget = {
   detail: 'l.email',
   where: "l.status <> 'stopped'",
 };
-/** Participants by first name; the birth year tells two Annas apart. */
+/**
+ * Participants by first name; the birth year tells two Annas apart for those who may read
+ * participants in full. Viewers get the first names through the directory (decision 015).
+ */
 const PARTICIPANT: LookupTarget = {
+  directory: 'app.participant_lookup',
   roster: 'participants',
   table: 'public.participants',
   label: 'l.first_name',

@@ -40,7 +40,26 @@ export type RosterDefinition<Fields extends Record<string, FieldDef> = Record<st
   naturalKey?: readonly Extract<keyof Fields, string>[];
   /** The named action that changes this roster (default `roster.edit`); its `own` grant goes with `rowEditable`. */
   editAction?: Action;
+  /**
+   * A roster some of its readers see only in part (participants, decision 015). Callers whose role
+   * lacks `fullRead` read `source(workspace)` instead of the table: a security-definer function
+   * returning `tenant_id`, `id`, `version` and one column per field they are shown (fields
+   * without `shownTo: 'full'`), named like the field's column. Computed fields are then
+   * evaluated over the function's row, alias `t`.
+   */
+  partialRead?: { fullRead: Action; source: string };
+  /**
+   * Reads of this roster's rows are personal data and written to the access log: its own rows,
+   * and its ids wherever a lookup field of another roster points into it.
+   */
+  accessLogged?: boolean;
 };
+
+/** How much of a roster a caller reads: all of it, or what `partialRead` allows. */
+export type ReadView = 'full' | 'partial';
+
+/** Whether a field is shown in a view of its roster. */
+export const shownIn = (def: Pick<FieldDef, 'shownTo'>, view: ReadView) => !def.shownTo || def.shownTo === view;
 
 type EditableKeys<F extends Record<string, FieldDef>> = {
   [K in keyof F]: F[K]['schema'] extends null ? never : K;

@@ -22,6 +22,12 @@ export type FieldOptions = {
   pinned?: boolean;
   /** Extra header names an imported file may use for this field, in any language. */
   importAliases?: readonly string[];
+  /**
+   * Who sees the field, in a roster that some readers see only in part (its definition's
+   * `partialRead`): `full` readers only (a participant's contact), `partial` readers only (a
+   * summary standing in for a hidden field), or both (the default).
+   */
+  shownTo?: 'full' | 'partial';
 };
 
 /** Another roster a lookup field points into; its rows are offered by label, e-mail or the like. */
@@ -57,8 +63,11 @@ export type FieldDef<Schema extends z.ZodType | null = z.ZodType | null, Value =
   precision?: number;
   lookup?: LookupTarget;
   /** Computed fields: the SQL expression over alias `t`, and the kind of value it gives. */
-  computed?: { sql: string; shows: 'text' | 'number' | 'date' };
+  computed?: { sql: string; shows: ComputedShows };
 };
+
+/** The kind of value a computed field gives. */
+export type ComputedShows = 'text' | 'number' | 'date' | 'boolean';
 
 const blankToNull = (v: unknown) => (v === '' || v === undefined ? null : v);
 
@@ -224,7 +233,7 @@ export const field = {
   },
 
   /** Read-only, computed by the database when rows are read (a planned end, a rate). */
-  computed<V = string | number | null>(opts: FieldOptions & { sql: string; shows: 'text' | 'number' | 'date' }) {
+  computed<V = string | number | boolean | null>(opts: FieldOptions & { sql: string; shows: ComputedShows }) {
     const { sql, shows, ...rest } = opts;
     return {
       ...rest,

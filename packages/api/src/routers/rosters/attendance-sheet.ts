@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { logAccess } from '../../access-log.ts';
 import { fail } from '../../errors.ts';
 import { tenantProcedure } from '../../trpc.ts';
 
@@ -17,12 +18,13 @@ export type AttendanceSheet = z.infer<typeof ZSheet>;
 /**
  * Everything the attendance matrix of one course shows: its sessions (columns), its enrolled
  * participants by first name (rows), one record per filled cell, and whether the caller may
- * record. Read under RLS: a peer gets names and records only for a course they facilitate.
+ * record. Read under RLS: a peer gets names and records only for a course they facilitate. The
+ * participants' names are personal data: the read goes to the access log.
  */
 export const attendanceSheet = tenantProcedure
   .input(z.object({ parent: z.uuid() }))
   .output(ZSheet)
-  .query(({ ctx, input }) =>
+  .query(({ ctx, input, path }) =>
     ctx.db.tx(async (tx) => {
       const params = [ctx.tenant.id, input.parent];
       const course = await tx.one<{ canEdit: boolean }>(
@@ -33,6 +35,12 @@ export const attendanceSheet = tenantProcedure
       const participants = await tx.query<{ id: string; firstName: string }>(
         'select id, first_name as "firstName" from app.course_participants($1, $2)',
         params,
+      );
+      await logAccess(
+        tx,
+        ctx.tenant.id,
+        path,
+        participants.map((p) => p.id),
       );
       const records = await tx.query<AttendanceSheet['records'][number]>(
         `select id, version, participant_id as "rowId", session_id as "columnId", status::text as value
