@@ -1,4 +1,4 @@
--- Privacy of participants (GDPR art. 9 adjacent data; docs/decisions/015-viewers-see-less.md).
+-- Privacy of participants (GDPR art. 9 adjacent data; docs/decisions/016-viewers-see-less.md).
 --
 --  * Viewers (a partner's manager, a funder's contact) no longer read public.participants. They
 --    read app.participants_for_viewers(workspace): first name, status, referred-by category and
