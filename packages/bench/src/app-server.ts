@@ -17,7 +17,9 @@ const appDir = path.join(repoRoot, 'app');
 const READY_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 10_000;
 
-export type AppServer = { baseUrl: string; stop: () => Promise<void> };
+export type AppServer = { baseUrl: string; appUrl: string; stop: () => Promise<void> };
+
+const appUrlOf = (port: number) => `https://127.0.0.1:${port}`;
 
 /**
  * `npm run build -w app`, so the numbers are those of the code in the work tree.
@@ -48,9 +50,15 @@ export async function startAppServer(db: EmbeddedDatabase, log: Log): Promise<Ap
       NODE_ENV: 'production',
       HOST: '127.0.0.1',
       PORT: String(port),
-      APP_URL: baseUrl,
+      // Production refuses plain http and mail to the log (docs/decisions/009-production-guards.md).
+      // The benchmark serves http on loopback and sends no mail, so it names the https address a
+      // deployment would have and an SMTP server that is never contacted; the browser
+      // benchmark signs in with that origin (grid-page.ts).
+      APP_URL: appUrlOf(port),
+      SMTP_URL: 'smtp://127.0.0.1:9',
       DATABASE_URL: db.requestUrl,
       DATABASE_ADMIN_URL: db.adminUrl,
+      DATABASE_AUTH_URL: db.authUrl,
       AUTH_PROVIDER: 'local',
       SESSION_SECRET: randomBytes(32).toString('hex'),
       SEED_DEMO: 'false',
@@ -67,7 +75,7 @@ export async function startAppServer(db: EmbeddedDatabase, log: Log): Promise<Ap
     throw error;
   }
   log(`app server ready on ${baseUrl}`);
-  return { baseUrl, stop: () => stop(child, exited) };
+  return { baseUrl, appUrl: appUrlOf(port), stop: () => stop(child, exited) };
 }
 
 async function waitUntilReady(baseUrl: string, child: ChildProcess): Promise<void> {

@@ -23,6 +23,16 @@ import type { BenchOutcome } from './types.ts';
 
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 
+/**
+ * BENCH_ONLY=grid-save-10k runs just that benchmark (comma-separated names; `grid-route-js` and
+ * `grid-first-rows-10k` are one browser session, so naming either runs both).
+ */
+const only =
+  process.env.BENCH_ONLY?.split(',')
+    .map((name) => name.trim())
+    .filter(Boolean) ?? [];
+const selected = (...names: string[]) => only.length === 0 || names.some((name) => only.includes(name));
+
 function report({ result, missed }: BenchOutcome): void {
   process.stdout.write(`${JSON.stringify({ ...result, met: missed.length === 0 })}\n`);
   if (missed.length) log(`WARNING: ${result.bench} missed its target: ${missed.join(', ')}`);
@@ -44,7 +54,7 @@ async function main(): Promise<void> {
   let db: EmbeddedDatabase | undefined;
   let server: AppServer | undefined;
   try {
-    buildApp(log);
+    if (selected('grid-route-js', 'grid-first-rows-10k')) buildApp(log);
     const port = await freePort();
     log(`starting embedded Postgres on 127.0.0.1:${port} in ${dataDir}`);
     db = await startEmbeddedDatabase({ dataDir, port, log });
@@ -53,14 +63,18 @@ async function main(): Promise<void> {
     log('migrated');
 
     // The browser benchmarks first, then the server stops, so the save has the CPUs to itself.
-    server = await startAppServer(db, log);
-    log('running grid-route-js and grid-first-rows-10k');
-    for (const outcome of await gridPage(server, log)) report(outcome);
-    await server.stop();
-    server = undefined;
+    if (selected('grid-route-js', 'grid-first-rows-10k')) {
+      server = await startAppServer(db, log);
+      log('running grid-route-js and grid-first-rows-10k');
+      for (const outcome of await gridPage(server, log)) report(outcome);
+      await server.stop();
+      server = undefined;
+    }
 
-    log('running grid-save-10k');
-    report(await gridSave10k(log));
+    if (selected('grid-save-10k')) {
+      log('running grid-save-10k');
+      report(await gridSave10k(log));
+    }
   } catch (error) {
     log(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     process.exitCode = 1;
