@@ -1,4 +1,4 @@
-import { ImportDialog } from './import-export/import-dialog.tsx';
+import { ImportButton } from './import-export/import-button.tsx';
 import { neutraliseFormula } from './import-export/formula-guard.ts';
 import { displayedOf, exportXlsx } from './import-export/export-xlsx.ts';
 import type {
@@ -473,7 +473,7 @@ function GridBody<Fields extends Record<string, unknown>>(props: EditableGridPro
         onExportXlsx={() => void exportExcel()}
         importControl={
           canAdd ? (
-            <ImportDialog
+            <ImportButton
               columns={columns}
               existingRows={() => session.visibleRows()}
               schema={schema as never}

@@ -1,5 +1,5 @@
 import { DEFAULT_LOCALE, isLocale } from '@brobygger/i18n';
-import { useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChangeIntent } from '../session.ts';
 import type { GridRow } from '../types.ts';
@@ -47,15 +47,23 @@ export type ImportDialogProps = {
   disabled?: boolean;
 };
 
+/** The dialog itself, which import-button.tsx loads on first use. */
+export type ImportDialogBodyProps = Omit<ImportDialogProps, 'disabled'> & {
+  /** The dialog was closed (Cancel, Escape or Confirm): the button unmounts it. */
+  onClosed: () => void;
+};
+
 type Source = { name: string; workbook: Workbook; existing: readonly GridRow[] };
 
 const IGNORE = '';
 
 /**
- * "Import …" button and its modal: choose a CSV or XLSX file, check which column fills which
- * field and how existing rows are recognised, see every line's outcome and errors, then confirm.
- * Nothing reaches the grid before Confirm. A native <dialog> opened with showModal() gives focus
- * containment, an inert page behind it and Escape to close, without a dialog library.
+ * The import modal, open from the moment it mounts: choose a CSV or XLSX file, check which column
+ * fills which field and how existing rows are recognised, see every line's outcome and errors,
+ * then confirm. Nothing reaches the grid before Confirm. A native <dialog> opened with showModal()
+ * gives focus containment, an inert page behind it and Escape to close, without a dialog library.
+ * Its "Import …" button is `ImportButton` (import-button.tsx), which loads this module when it is
+ * first pressed: the grid does not need it to show its rows.
  */
 export function ImportDialog({
   columns,
@@ -64,8 +72,8 @@ export function ImportDialog({
   newRow,
   keyFields,
   onConfirm,
-  disabled,
-}: ImportDialogProps) {
+  onClosed,
+}: ImportDialogBodyProps) {
   const { t, i18n } = useTranslation('import');
   // The app creates one i18next instance per locale, so its language is the page's locale; reading
   // it here (not from the Remix root loader) keeps the dialog usable outside a route.
@@ -76,6 +84,10 @@ export function ImportDialog({
   );
   const valueCtx = useMemo<ValueContext>(() => ({ t, locale }), [t, locale]);
   const dialogRef = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
   // Each file read gets a number; a slower earlier read must not overwrite a later one.
   const readCount = useRef(0);
   const id = useId();
@@ -99,8 +111,6 @@ export function ImportDialog({
   const [fileError, setFileError] = useState<string | null>(null);
   const [mapping, setMapping] = useState<Mapping>([]);
   const [keyField, setKeyField] = useState<string | null>(null);
-  // Bumped on close, so the next opening starts with an empty file input.
-  const [generation, setGeneration] = useState(0);
 
   const columnOf = useMemo(() => new Map(columns.map((c) => [c.field as string, c])), [columns]);
   const sheet = source?.workbook.sheets[sheetIndex];
@@ -114,17 +124,6 @@ export function ImportDialog({
   );
   const upserts = plan ? rowsToUpsert(plan) : [];
   const why = plan && upserts.length === 0 ? t('nothing') : null;
-
-  const reset = () => {
-    readCount.current++;
-    setSource(null);
-    setSheetIndex(0);
-    setReading(false);
-    setFileError(null);
-    setMapping([]);
-    setKeyField(null);
-    setGeneration((g) => g + 1);
-  };
 
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
@@ -176,188 +175,187 @@ export function ImportDialog({
     exampleText(table?.rows.find((r) => !isBlank(r[index]))?.[index] ?? null, valueCtx);
 
   return (
-    <>
-      <button type="button" onClick={() => dialogRef.current?.showModal()} disabled={disabled}>
-        {t('open')}
-      </button>
-      <dialog
-        ref={dialogRef}
-        className="import-dialog"
-        aria-labelledby={ids.title}
-        aria-describedby={ids.intro}
-        onClose={reset}
-      >
-        <div key={generation}>
-          <h2 id={ids.title}>{t('title')}</h2>
-          <p id={ids.intro}>{t('intro')}</p>
+    <dialog
+      ref={dialogRef}
+      className="import-dialog"
+      aria-labelledby={ids.title}
+      aria-describedby={ids.intro}
+      onClose={() => {
+        // A read still under way must not land in a closed dialog.
+        readCount.current++;
+        onClosed();
+      }}
+    >
+      <div>
+        <h2 id={ids.title}>{t('title')}</h2>
+        <p id={ids.intro}>{t('intro')}</p>
 
-          <div className="field">
-            <label htmlFor={ids.file}>{t('file.label')}</label>
-            <input
-              id={ids.file}
-              type="file"
-              accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              aria-describedby={ids.fileHint}
-              aria-invalid={fileError ? true : undefined}
-              onChange={(e) => void onFile(e)}
-            />
-            <p id={ids.fileHint} className="hint">
-              {t('file.hint')}
+        <div className="field">
+          <label htmlFor={ids.file}>{t('file.label')}</label>
+          <input
+            id={ids.file}
+            type="file"
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            aria-describedby={ids.fileHint}
+            aria-invalid={fileError ? true : undefined}
+            onChange={(e) => void onFile(e)}
+          />
+          <p id={ids.fileHint} className="hint">
+            {t('file.hint')}
+          </p>
+          <p role="status" className="hint">
+            {reading
+              ? t('file.reading')
+              : source && table
+                ? t('file.read', { name: source.name, count: table.rows.length })
+                : ''}
+          </p>
+          {fileError ? (
+            <p role="alert" className="field-error">
+              {t(fileError)}
             </p>
-            <p role="status" className="hint">
-              {reading
-                ? t('file.reading')
-                : source && table
-                  ? t('file.read', { name: source.name, count: table.rows.length })
-                  : ''}
-            </p>
-            {fileError ? (
-              <p role="alert" className="field-error">
-                {t(fileError)}
-              </p>
-            ) : null}
-          </div>
-
-          {source && source.workbook.sheets.length > 1 ? (
-            <div className="field">
-              <label htmlFor={ids.sheet}>{t('sheet.label')}</label>
-              <select
-                id={ids.sheet}
-                value={sheetIndex}
-                aria-describedby={ids.sheetHint}
-                onChange={(e) => chooseSheet(source.workbook, Number(e.target.value))}
-              >
-                {source.workbook.sheets.map((s, index) => (
-                  <option key={index} value={index} disabled={!s.table}>
-                    {s.table
-                      ? t('sheet.option', { name: s.name, count: s.table.rows.length })
-                      : t('sheet.unusable', { name: s.name, reason: t(s.error) })}
-                  </option>
-                ))}
-              </select>
-              <p id={ids.sheetHint} className="hint">
-                {t('sheet.hint')}
-              </p>
-            </div>
           ) : null}
-
-          {source && table ? (
-            <>
-              <section aria-labelledby={ids.mapping}>
-                <h3 id={ids.mapping}>{t('mapping.title')}</h3>
-                <p className="hint">{t('mapping.intro')}</p>
-                <table className="table compact import-mapping">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('mapping.fileColumn')}</th>
-                      <th scope="col">{t('mapping.example')}</th>
-                      <th scope="col">{t('mapping.field')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {table.headers.map((header, index) => {
-                      const selectId = `${id}-map-${index}`;
-                      return (
-                        <tr key={index}>
-                          <th scope="row">
-                            <label htmlFor={selectId}>{header || t('mapping.unnamed', { n: index + 1 })}</label>
-                          </th>
-                          <td className="muted">{example(index)}</td>
-                          <td>
-                            <select
-                              id={selectId}
-                              value={mapping[index] ?? IGNORE}
-                              onChange={(e) => choose(index, e.target.value === IGNORE ? null : e.target.value)}
-                            >
-                              <option value={IGNORE}>{t('mapping.ignore')}</option>
-                              {columns.map((c) => (
-                                <option key={c.field} value={c.field}>
-                                  {t(c.header)}
-                                </option>
-                              ))}
-                            </select>
-                          </td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
-                {mappedColumns.length === 0 ? <p className="field-error">{t('mapping.noneMapped')}</p> : null}
-              </section>
-
-              {keyFields.length ? (
-                <div className="field">
-                  <label htmlFor={ids.key}>{t('key.label')}</label>
-                  <select
-                    id={ids.key}
-                    value={keyField ?? IGNORE}
-                    aria-describedby={ids.keyHint}
-                    onChange={(e) => setKeyField(e.target.value === IGNORE ? null : e.target.value)}
-                  >
-                    <option value={IGNORE}>{t('key.none')}</option>
-                    {keyFields.map((f) => {
-                      const header = columnOf.get(f) ? t(columnOf.get(f)!.header) : f;
-                      const inFile = mapping.includes(f);
-                      return (
-                        <option key={f} value={f} disabled={!inFile}>
-                          {inFile ? header : t('key.notInFile', { field: header })}
-                        </option>
-                      );
-                    })}
-                  </select>
-                  <p id={ids.keyHint} className="hint">
-                    {t('key.hint')}
-                  </p>
-                </div>
-              ) : null}
-
-              {plan ? (
-                <section aria-labelledby={ids.preview}>
-                  <h3 id={ids.preview}>{t('preview.title')}</h3>
-                  <p role="status" className="import-counts">
-                    {plan.counts.invalid > 0
-                      ? t('summary.both', {
-                          ready: t('summary.ready', { count: readyCount(plan) }),
-                          fixing: t('summary.fixing', { count: plan.counts.invalid }),
-                        })
-                      : t('summary.ready', { count: readyCount(plan) })}
-                  </p>
-                  <p className="hint">
-                    {[
-                      t('counts.new', { count: plan.counts.new }),
-                      t('counts.update', { count: plan.counts.update }),
-                      t('counts.unchanged', { count: plan.counts.unchanged }),
-                    ].join(' · ')}
-                  </p>
-                  {plan.counts.invalid > 0 ? <p className="hint">{t('fixInGrid')}</p> : null}
-                  <ImportPreview plan={plan} columns={mappedColumns} ctx={valueCtx} headingId={ids.preview} />
-                </section>
-              ) : null}
-            </>
-          ) : null}
-
-          <div className="import-actions">
-            {why ? (
-              <p id={ids.why} className="hint">
-                {why}
-              </p>
-            ) : null}
-            <button type="button" onClick={() => dialogRef.current?.close()}>
-              {t('cancel')}
-            </button>
-            <button
-              type="button"
-              className="primary"
-              onClick={confirm}
-              disabled={!plan || !!why}
-              aria-describedby={why ? ids.why : undefined}
-            >
-              {t('confirm', { count: plan ? plan.counts.new + plan.counts.update : 0 })}
-            </button>
-          </div>
         </div>
-      </dialog>
-    </>
+
+        {source && source.workbook.sheets.length > 1 ? (
+          <div className="field">
+            <label htmlFor={ids.sheet}>{t('sheet.label')}</label>
+            <select
+              id={ids.sheet}
+              value={sheetIndex}
+              aria-describedby={ids.sheetHint}
+              onChange={(e) => chooseSheet(source.workbook, Number(e.target.value))}
+            >
+              {source.workbook.sheets.map((s, index) => (
+                <option key={index} value={index} disabled={!s.table}>
+                  {s.table
+                    ? t('sheet.option', { name: s.name, count: s.table.rows.length })
+                    : t('sheet.unusable', { name: s.name, reason: t(s.error) })}
+                </option>
+              ))}
+            </select>
+            <p id={ids.sheetHint} className="hint">
+              {t('sheet.hint')}
+            </p>
+          </div>
+        ) : null}
+
+        {source && table ? (
+          <>
+            <section aria-labelledby={ids.mapping}>
+              <h3 id={ids.mapping}>{t('mapping.title')}</h3>
+              <p className="hint">{t('mapping.intro')}</p>
+              <table className="table compact import-mapping">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('mapping.fileColumn')}</th>
+                    <th scope="col">{t('mapping.example')}</th>
+                    <th scope="col">{t('mapping.field')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {table.headers.map((header, index) => {
+                    const selectId = `${id}-map-${index}`;
+                    return (
+                      <tr key={index}>
+                        <th scope="row">
+                          <label htmlFor={selectId}>{header || t('mapping.unnamed', { n: index + 1 })}</label>
+                        </th>
+                        <td className="muted">{example(index)}</td>
+                        <td>
+                          <select
+                            id={selectId}
+                            value={mapping[index] ?? IGNORE}
+                            onChange={(e) => choose(index, e.target.value === IGNORE ? null : e.target.value)}
+                          >
+                            <option value={IGNORE}>{t('mapping.ignore')}</option>
+                            {columns.map((c) => (
+                              <option key={c.field} value={c.field}>
+                                {t(c.header)}
+                              </option>
+                            ))}
+                          </select>
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+              {mappedColumns.length === 0 ? <p className="field-error">{t('mapping.noneMapped')}</p> : null}
+            </section>
+
+            {keyFields.length ? (
+              <div className="field">
+                <label htmlFor={ids.key}>{t('key.label')}</label>
+                <select
+                  id={ids.key}
+                  value={keyField ?? IGNORE}
+                  aria-describedby={ids.keyHint}
+                  onChange={(e) => setKeyField(e.target.value === IGNORE ? null : e.target.value)}
+                >
+                  <option value={IGNORE}>{t('key.none')}</option>
+                  {keyFields.map((f) => {
+                    const header = columnOf.get(f) ? t(columnOf.get(f)!.header) : f;
+                    const inFile = mapping.includes(f);
+                    return (
+                      <option key={f} value={f} disabled={!inFile}>
+                        {inFile ? header : t('key.notInFile', { field: header })}
+                      </option>
+                    );
+                  })}
+                </select>
+                <p id={ids.keyHint} className="hint">
+                  {t('key.hint')}
+                </p>
+              </div>
+            ) : null}
+
+            {plan ? (
+              <section aria-labelledby={ids.preview}>
+                <h3 id={ids.preview}>{t('preview.title')}</h3>
+                <p role="status" className="import-counts">
+                  {plan.counts.invalid > 0
+                    ? t('summary.both', {
+                        ready: t('summary.ready', { count: readyCount(plan) }),
+                        fixing: t('summary.fixing', { count: plan.counts.invalid }),
+                      })
+                    : t('summary.ready', { count: readyCount(plan) })}
+                </p>
+                <p className="hint">
+                  {[
+                    t('counts.new', { count: plan.counts.new }),
+                    t('counts.update', { count: plan.counts.update }),
+                    t('counts.unchanged', { count: plan.counts.unchanged }),
+                  ].join(' · ')}
+                </p>
+                {plan.counts.invalid > 0 ? <p className="hint">{t('fixInGrid')}</p> : null}
+                <ImportPreview plan={plan} columns={mappedColumns} ctx={valueCtx} headingId={ids.preview} />
+              </section>
+            ) : null}
+          </>
+        ) : null}
+
+        <div className="import-actions">
+          {why ? (
+            <p id={ids.why} className="hint">
+              {why}
+            </p>
+          ) : null}
+          <button type="button" onClick={() => dialogRef.current?.close()}>
+            {t('cancel')}
+          </button>
+          <button
+            type="button"
+            className="primary"
+            onClick={confirm}
+            disabled={!plan || !!why}
+            aria-describedby={why ? ids.why : undefined}
+          >
+            {t('confirm', { count: plan ? plan.counts.new + plan.counts.update : 0 })}
+          </button>
+        </div>
+      </div>
+    </dialog>
   );
 }
 
