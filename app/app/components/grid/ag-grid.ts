@@ -1,6 +1,6 @@
-import { AG_GRID_LOCALE_DK } from '@ag-grid-community/locale';
 import type { Locale } from '@brobygger/i18n';
 import type { TFunction } from 'i18next';
+import { AG_GRID_LOCALE_DA_COMMUNITY } from './ag-grid-locale-da.ts';
 import {
   CellStyleModule,
   CheckboxEditorModule,
@@ -69,12 +69,12 @@ export const gridTheme = themeQuartz.withParams({
 });
 
 /**
- * AG Grid's own texts (filter menus, "no rows"): Danish from its locale package, English built
- * in, and on top our corrections from `grid:agGrid`. Screen readers hear some of these: the
+ * AG Grid's own texts (filter menus, "no rows"): Danish from its locale package (the keys
+ * Community uses, ag-grid-locale-da.ts), English built in, and on top our corrections from `grid:agGrid`. Screen readers hear some of these: the
  * Danish package leaves "Filter Input" in English, so the floating filter of "Navn" was called
  * "Navn Filter Input"; ours say "Navn (filter)". Its date placeholder is ISO; ours is the UI's.
  */
 export const gridLocaleText = (locale: Locale, t: TFunction): Record<string, string> => ({
-  ...(locale === 'da' ? AG_GRID_LOCALE_DK : {}),
+  ...(locale === 'da' ? AG_GRID_LOCALE_DA_COMMUNITY : {}),
   ...(t('grid:agGrid', { returnObjects: true }) as Record<string, string>),
 });
