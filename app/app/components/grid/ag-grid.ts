@@ -7,7 +7,6 @@ import {
   ClientSideRowModelApiModule,
   ClientSideRowModelModule,
   ColumnApiModule,
-  CsvExportModule,
   DateFilterModule,
   LocaleModule,
   ModuleRegistry,
@@ -29,7 +28,7 @@ import {
 
 /**
  * Only the AG Grid features the roster grids use, registered once, so the bundle carries no
- * more of AG Grid than that. In development the validation module names any module a new
+ * more of AG Grid than that. Not its CSV export: import-export/export-csv.ts writes the file. In development the validation module names any module a new
  * feature forgets.
  */
 ModuleRegistry.registerModules([
@@ -52,7 +51,6 @@ ModuleRegistry.registerModules([
   RowStyleModule,
   TooltipModule,
   LocaleModule,
-  CsvExportModule,
   ...(import.meta.env.DEV ? [ValidationModule] : []),
 ]);
 
