@@ -1,6 +1,6 @@
 import type { ColumnState, FilterModel, GridApi } from 'ag-grid-community';
 import { useCallback, useEffect, useRef } from 'react';
-import { trpc } from '../../lib/trpc.client.ts';
+import type { trpc } from '../../lib/trpc.client.ts';
 
 /** What is remembered per user and grid: column order, widths, visibility, sort, and column filters. */
 type Layout = { columns?: ColumnState[]; filters?: FilterModel };
@@ -25,7 +25,11 @@ export function useGridPreferences(tenant: string, grid: string) {
   const restore = useCallback(
     async (api: GridApi) => {
       try {
-        const state = await trpc.preferences.get.query({ tenant, grid });
+        // Read through a resource route: the tRPC client is not loaded until something is saved.
+        const response = await fetch(`/w/${encodeURIComponent(tenant)}/grid-layout/${encodeURIComponent(grid)}`, {
+          headers: { accept: 'application/json' },
+        });
+        const state: unknown = response.ok ? await response.json() : null;
         if (api.isDestroyed()) return;
         if (isLayout(state) && Array.isArray(state.columns))
           api.applyColumnState({ state: state.columns, applyOrder: true });
@@ -51,7 +55,9 @@ export function useGridPreferences(tenant: string, grid: string) {
         const json = JSON.stringify(layoutOf(api));
         if (json === lastSaved.current) return;
         lastSaved.current = json;
-        trpc.preferences.save.mutate({ tenant, grid, state: JSON.parse(json) as SavedState }).catch(() => undefined);
+        import('../../lib/trpc.client.ts')
+          .then(({ trpc }) => trpc.preferences.save.mutate({ tenant, grid, state: JSON.parse(json) as SavedState }))
+          .catch(() => undefined);
       };
       pending.current = save;
       timer.current = setTimeout(save, SAVE_DELAY_MS);
