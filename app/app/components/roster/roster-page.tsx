@@ -1,5 +1,6 @@
 import type { DerivedRoster } from '@brobygger/api/rosters';
-import type { ReactNode } from 'react';
+import { Await } from '@remix-run/react';
+import { Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useWorkspace } from '../../routes/w.$tenant.tsx';
 import type { RowLink } from '../grid/row-link.tsx';
@@ -9,6 +10,9 @@ import { RosterGrid } from './roster-grid.tsx';
 /**
  * A flat roster's whole page: its title and one-line intro from the roster's namespace
  * (`<ns>:title`, `<ns>:intro`), an optional hint, and the grid.
+ *
+ * `data` may be a promise the loader returned unawaited (docs/decisions/012): the page's heading
+ * and the grid's frame are sent and drawn at once, and the grid fills in when the rows arrive.
  */
 export function RosterPage({
   roster,
@@ -18,7 +22,7 @@ export function RosterPage({
   rowLink,
 }: {
   roster: DerivedRoster;
-  data: RosterData;
+  data: RosterData | Promise<RosterData>;
   /** More about the roster, behind a one-line summary that opens over the grid. */
   hint?: { title: string; body: ReactNode };
   /** i18n key (in the roster's namespace) of the one-line text under the title; `intro` by default. */
@@ -42,7 +46,45 @@ export function RosterPage({
           </details>
         ) : null}
       </div>
-      <RosterGrid roster={roster} data={data} tenant={workspace.slug} labelledBy={titleId} rowLink={rowLink} />
+      <Suspense fallback={<GridPending />}>
+        <Await resolve={data} errorElement={<GridLoadFailed />}>
+          {(resolved) => (
+            <RosterGrid
+              roster={roster}
+              data={resolved}
+              tenant={workspace.slug}
+              labelledBy={titleId}
+              rowLink={rowLink}
+            />
+          )}
+        </Await>
+      </Suspense>
+    </div>
+  );
+}
+
+/** Where the grid will be, while its rows are on their way. */
+function GridPending() {
+  const { t } = useTranslation('grid');
+  return (
+    <div className="grid-region">
+      <div className="grid-frame">
+        <p className="muted" role="status">
+          {t('loading')}
+        </p>
+      </div>
+    </div>
+  );
+}
+
+/** The rows could not be read after the page had started (the database went away, say). */
+function GridLoadFailed() {
+  const { t } = useTranslation('errors');
+  return (
+    <div className="grid-region">
+      <p role="alert" className="form-error">
+        {t('unexpected')}
+      </p>
     </div>
   );
 }
