@@ -17,7 +17,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     const workspace = await api.workspaces.get({ tenant });
     if (workspace.permissions['volunteers.directory'])
       return { directory: await api.volunteers.directory({ tenant }), roster: null };
-    // Not awaited: the page and its JavaScript start while the rows are read (docs/decisions/012).
+    // Not awaited: the page and its JavaScript start while the rows are read (docs/decisions/014).
     // The workspace check above has already answered 404 for a workspace the caller may not see.
     return { directory: null, roster: load(() => api.volunteers.list({ tenant })).then(toRosterData) };
   });

@@ -11,7 +11,7 @@ import { RosterGrid } from './roster-grid.tsx';
  * A flat roster's whole page: its title and one-line intro from the roster's namespace
  * (`<ns>:title`, `<ns>:intro`), an optional hint, and the grid.
  *
- * `data` may be a promise the loader returned unawaited (docs/decisions/012): the page's heading
+ * `data` may be a promise the loader returned unawaited (docs/decisions/014): the page's heading
  * and the grid's frame are sent and drawn at once, and the grid fills in when the rows arrive.
  */
 export function RosterPage({
