@@ -108,6 +108,15 @@ for (const lng of ['da', 'en'] as const) {
 
       await page.goto(`/w/${workspace.slug}/members`);
       await expectAccessible(page, testInfo, 'members');
+
+      // Pages added late in the same change: the owner's account and the access log.
+      await page.goto('/account');
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await expectAccessible(page, testInfo, 'account');
+      await page.goto(`/w/${workspace.slug}/access-log`);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await expectAccessible(page, testInfo, 'access log');
+      await page.goto(`/w/${workspace.slug}/members`);
       const email = `a11y-${randomBytes(4).toString('hex')}@test.brobygger.dk`;
       await page.getByLabel(ui.email, { exact: true }).fill(email);
       await page.getByRole('button', { name: ui.sendInvitation }).click();

@@ -18,6 +18,12 @@ const CHECKS = {
     -- Materialized views and foreign tables cannot have RLS at all, so they count as lacking it.
     where n.nspname = any ($1) and c.relkind in ('r', 'p', 'm', 'f') and not c.relrowsecurity`,
 
+  // Schema app is not exposed, but its tables hold rules and counters no request may read around.
+  appTableWithoutRls: `
+    select format('%I.%I', n.nspname, c.relname) as name
+    from pg_class c join pg_namespace n on n.oid = c.relnamespace
+    where n.nspname = 'app' and c.relkind in ('r', 'p') and not c.relrowsecurity`,
+
   rlsWithoutPolicy: `
     select format('%I.%I', n.nspname, c.relname) as name
     from pg_class c join pg_namespace n on n.oid = c.relnamespace
@@ -82,6 +88,7 @@ const offenders = async (tx: Tx, check: Check) =>
 const RULES: { check: Check; rule: string }[] = [
   { check: 'tableWithoutRls', rule: 'every table in an exposed schema has row-level security enabled' },
   { check: 'rlsWithoutPolicy', rule: 'every table with row-level security in an exposed schema has a policy' },
+  { check: 'appTableWithoutRls', rule: 'every table in schema app has row-level security enabled' },
   { check: 'anonWrites', rule: 'anon may not insert, update, delete or truncate anything in an exposed schema' },
   { check: 'authenticatedTruncates', rule: 'authenticated may not truncate any table in an exposed schema' },
   { check: 'viewWithoutSecurityInvoker', rule: 'every view in an exposed schema has security_invoker = true' },
@@ -110,6 +117,7 @@ describe('schema security', () => {
     const found = await privileged(async (tx) => {
       await tx.query(`
         create table public.zz_no_rls (tenant_id uuid);
+        create table app.zz_no_rls (id int);
         create table public.zz_no_policy (tenant_id uuid);
         alter table public.zz_no_policy enable row level security;
         create table public.zz_no_tenant (id int);
@@ -129,6 +137,7 @@ describe('schema security', () => {
 
     expect(found).toEqual({
       tableWithoutRls: ['public.zz_no_rls'],
+      appTableWithoutRls: ['app.zz_no_rls'],
       rlsWithoutPolicy: ['public.zz_no_policy'],
       // Supabase's default privileges grant new objects in public to anon and authenticated.
       anonWrites: ['INSERT', 'UPDATE', 'DELETE', 'TRUNCATE']
