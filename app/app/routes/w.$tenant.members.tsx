@@ -76,7 +76,7 @@ export default function Members() {
       <h1>{t('title')}</h1>
       <p className="muted">{t('intro', { workspace: workspace.name })}</p>
 
-      <table className="table">
+      <table className="table stack">
         <thead>
           <tr>
             <th scope="col">{t('name')}</th>
@@ -98,6 +98,8 @@ export default function Members() {
         </tbody>
       </table>
 
+      <RoleGuide />
+
       {canManage ? (
         <>
           <section className="card" aria-labelledby="invite-heading">
@@ -114,7 +116,7 @@ export default function Members() {
               />
               <div className="field">
                 <label htmlFor="invite-role">{t('invite.role')}</label>
-                <select id="invite-role" name="role" defaultValue="coordinator">
+                <select id="invite-role" name="role" defaultValue="coordinator" aria-describedby={ROLE_GUIDE_ID}>
                   {assignable.map((r) => (
                     <option key={r} value={r}>
                       {t(`common:roles.${r}`)}
@@ -179,15 +181,32 @@ function MemberRow({
   const fetcher = useFetcher<ActionResult>();
   const editable = canManage && (member.role !== 'owner' || workspace.permissions['members.manageOwners'] === 'all');
   const error = fetcher.data && !fetcher.data.ok ? fetcher.data.error : undefined;
+  const roleLabel = (role: string) => t(`common:roles.${role}`);
+  // The role that was just saved: the loader's new version re-keys the select, and the message
+  // says what changed so a coordinator knows the click did something.
+  const changedTo = fetcher.state === 'idle' && fetcher.data?.ok ? member.role : undefined;
   return (
     <tr>
-      <td>
+      <td data-label={t('name')}>
         {member.displayName} {isSelf ? <span className="muted">{t('you')}</span> : null}
       </td>
-      <td>{member.email}</td>
-      <td>
+      <td data-label={t('email')}>{member.email}</td>
+      <td data-label={t('role')}>
         {editable ? (
-          <fetcher.Form method="post" className="inline-form compact">
+          <fetcher.Form
+            method="post"
+            className="inline-form compact"
+            onSubmit={(e) => {
+              const role = new FormData(e.currentTarget).get('role');
+              // Demoting oneself cannot be undone without another manager: ask first.
+              if (
+                isSelf &&
+                role !== member.role &&
+                !window.confirm(t('demoteSelfConfirm', { role: roleLabel(String(role)), workspace: workspace.name }))
+              )
+                e.preventDefault();
+            }}
+          >
             <input type="hidden" name="intent" value="changeRole" />
             <input type="hidden" name="membershipId" value={member.id} />
             <input type="hidden" name="version" value={member.version} />
@@ -195,28 +214,36 @@ function MemberRow({
               name="role"
               defaultValue={member.role}
               aria-label={t('changeRole', { name: member.displayName })}
+              aria-describedby={ROLE_GUIDE_ID}
               key={member.version}
             >
               {(member.role === 'owner' ? [...new Set(['owner', ...assignable])] : assignable).map((r) => (
                 <option key={r} value={r}>
-                  {t(`common:roles.${r}`)}
+                  {roleLabel(r)}
                 </option>
               ))}
             </select>
             <button type="submit">{t('saveRole')}</button>
           </fetcher.Form>
         ) : (
-          t(`common:roles.${member.role}`)
+          roleLabel(member.role)
         )}
         {error ? <FormMessage error={error} /> : null}
+        {changedTo && fetcher.data?.intent === 'changeRole' ? (
+          <p className="form-success" role="status">
+            {t('roleChangedTo', { name: member.displayName, role: roleLabel(changedTo) })}
+          </p>
+        ) : null}
       </td>
-      <td>
+      <td data-label={t('actions')}>
         {editable || isSelf ? (
           <fetcher.Form
             method="post"
             onSubmit={(e) => {
-              if (!window.confirm(t('removeConfirm', { name: member.displayName, workspace: workspace.name })))
-                e.preventDefault();
+              const question = isSelf
+                ? t('leaveConfirm', { workspace: workspace.name })
+                : t('removeConfirm', { name: member.displayName, workspace: workspace.name });
+              if (!window.confirm(question)) e.preventDefault();
             }}
           >
             <input type="hidden" name="intent" value="remove" />
@@ -228,5 +255,25 @@ function MemberRow({
         ) : null}
       </td>
     </tr>
+  );
+}
+
+const ROLE_GUIDE_ID = 'role-guide';
+
+/** What each role may do, beside every role choice (and referenced by the selects). */
+function RoleGuide() {
+  const { t } = useTranslation('members');
+  return (
+    <section className="card role-guide" aria-labelledby="role-guide-heading">
+      <h2 id="role-guide-heading">{t('roleGuide.title')}</h2>
+      <dl id={ROLE_GUIDE_ID}>
+        {MEMBERSHIP_ROLES.map((role) => (
+          <div key={role}>
+            <dt>{t(`common:roles.${role}`)}</dt>
+            <dd>{t(`roleGuide.${role}`)}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
   );
 }
