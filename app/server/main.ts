@@ -5,6 +5,7 @@ import type express from 'express';
 import { insertUser } from '@brobygger/auth';
 import { DEMO_PASSWORD, DEMO_USERS, openDatabase, RoleCheckError, seedDemo } from '@brobygger/db';
 import { EnvError, getEnv } from '@brobygger/env';
+import { startJobQueue } from '@brobygger/jobs';
 import { createApp } from './app.ts';
 import { createLogger } from './logger.ts';
 import { createServices } from './services.ts';
@@ -31,7 +32,12 @@ async function main() {
     const seeded = await seedDemo(insertUser);
     logger.info(`demo workspaces ${seeded === 'seeded' ? 'loaded' : 'already present'}`);
   }
-  const services = createServices(env, logger);
+  const jobs = await startJobQueue({
+    connectionString: db.adminUrl,
+    log: (level, message, fields) => logger[level](fields ?? {}, message),
+  });
+  const services = createServices(env, logger, jobs);
+  await services.startWorkers();
 
   let build: () => Promise<ServerBuild>;
   let before: express.RequestHandler[] = [];
@@ -62,6 +68,7 @@ async function main() {
   const shutdown = async (signal: string) => {
     logger.info(`${signal}: shutting down`);
     server.close();
+    await jobs.stop().catch(() => {});
     await db.close().catch(() => {});
     process.exit(0);
   };

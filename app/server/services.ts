@@ -5,7 +5,8 @@ import { createAuthProvider, SIGN_IN_LINK_MINUTES, type AuthProvider, type Sessi
 import { withRls } from '@brobygger/db';
 import type { Env } from '@brobygger/env';
 import { LOCALE_COOKIE, pickLocale, translate } from '@brobygger/i18n';
-import { createMailer } from '@brobygger/mail';
+import type { JobQueue } from '@brobygger/jobs';
+import { createMailer, type Mailer } from '@brobygger/mail';
 import { parse } from 'cookie';
 import type { Logger } from './logger.ts';
 
@@ -13,13 +14,17 @@ import type { Logger } from './logger.ts';
  * Everything with state (pools, auth provider, mailer) is built here once and handed to Remix
  * through the load context. Route modules are bundled by Vite and must not keep their own copies.
  */
-export function createServices(env: Env, logger: Logger) {
+export function createServices(env: Env, logger: Logger, jobs: JobQueue) {
   const auth: AuthProvider = createAuthProvider(env);
-  const mailer = createMailer({
+  const smtp = createMailer({
     smtpUrl: env.SMTP_URL,
     from: env.MAIL_FROM,
     log: (message, fields) => logger.info({ mail: fields }, message),
   });
+  // The API's mail goes through the queue: a slow or refusing mail server neither holds up nor
+  // fails the request, and the message is retried until it is sent.
+  const mailer: Mailer = { send: (mail) => jobs.send('mail', mail) };
+  const confirmUrl = `${env.APP_URL}/auth/confirm`;
 
   function localeOf(request: Request) {
     return pickLocale(
@@ -63,28 +68,39 @@ export function createServices(env: Env, logger: Logger) {
 
   /**
    * "Forgot your password": a single-use sign-in link to the address, in the reader's language.
-   * The local provider hands the link back for our mailer; Supabase Auth mails its own.
+   * The local provider admits the attempt and leaves the link to the queue (`sign-in-link` below);
+   * Supabase Auth mails its own.
    */
   async function requestSignInLink(request: Request, email: string) {
-    const result = await auth.requestSignInLink(request, email, `${env.APP_URL}/auth/confirm`);
-    if (!result.ok || !result.mail) return result;
-    const t = translate(localeOf(request));
+    const result = await auth.requestSignInLink(request, email, confirmUrl);
+    if (!result.ok || !result.issue) return result;
     try {
-      await mailer.send({
-        to: result.mail.to,
-        subject: t('mail:signInLink.subject'),
-        text: t('mail:signInLink.body', { link: result.mail.link, minutes: SIGN_IN_LINK_MINUTES }),
-      });
+      await jobs.send('sign-in-link', { email: result.issue.email, locale: localeOf(request) });
     } catch (error) {
-      // The mail server refusing is "try again later" for the user, and an error for us.
-      logger.error({ err: error }, 'sign-in link mail failed');
+      logger.error({ err: error }, 'sign-in link could not be queued');
       return { ok: false as const, reason: 'unavailable' as const };
     }
     return { ok: true as const };
   }
 
+  /** The queue's workers in this process: they mail what the requests queued. */
+  async function startWorkers() {
+    await jobs.work('mail', (mail) => smtp.send(mail));
+    await jobs.work('sign-in-link', async ({ email, locale }) => {
+      const link = await auth.issueSignInLink?.(email, confirmUrl);
+      if (!link) return; // no account has the address: nothing to send, and nobody is told
+      const t = translate(pickLocale(locale, null));
+      await smtp.send({
+        to: link.to,
+        subject: t('mail:signInLink.subject'),
+        text: t('mail:signInLink.body', { link: link.link, minutes: SIGN_IN_LINK_MINUTES }),
+      });
+    });
+  }
+
   return {
     auth,
+    startWorkers,
     contextFor,
     callerFor,
     localeOf,

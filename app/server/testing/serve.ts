@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { ActionFunctionArgs, EntryContext, LoaderFunctionArgs, ServerBuild } from '@remix-run/node';
 import { CLIENT_ADDRESS_HEADER } from '@brobygger/auth';
 import { parseEnv, type Env } from '@brobygger/env';
+import { createInlineJobQueue } from '@brobygger/jobs';
 import { createApp } from '../app.ts';
 import { createLogger } from '../logger.ts';
 import { createServices, type Services } from '../services.ts';
@@ -67,7 +68,7 @@ export async function serve(vars: Record<string, string> = {}, build: ServerBuil
   const env = parseEnv({ LOG_LEVEL: 'info', ...vars });
   const logs: Record<string, unknown>[] = [];
   const logger = createLogger(env.LOG_LEVEL, { write: (line: string) => void logs.push(JSON.parse(line)) });
-  const services = createServices(env, logger);
+  const services = createServices(env, logger, createInlineJobQueue());
   const app = createApp({ env, logger, services, build: async () => build });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));

@@ -13,11 +13,15 @@ export type SignInResult = Outcome<'invalid_credentials' | 'unavailable'> | Rate
 
 /**
  * Asking for a sign-in link. `ok` whether or not the address has an account, so the answer does
- * not tell who has one. `mail` is the link for the app to send when the provider leaves mailing
- * to the app (local); Supabase Auth mails its own.
+ * not tell who has one. `issue` is set when the provider leaves the link to the app (local): the
+ * app queues it, and later calls `issueSignInLink` for the address, which finds out whether an
+ * account has it. Supabase Auth mails its own (`issue: null`).
  */
 export type LinkRequestResult =
-  { ok: true; mail: { to: string; link: string } | null } | { ok: false; reason: 'unavailable' } | RateLimited;
+  { ok: true; issue: { email: string } | null } | { ok: false; reason: 'unavailable' } | RateLimited;
+
+/** The link to mail, or null when no account has the address. */
+export type IssuedLink = { to: string; link: string } | null;
 
 export type LinkSignInResult = Outcome<'link_invalid' | 'unavailable'>;
 
@@ -78,6 +82,11 @@ export interface AuthProvider {
    * who forgot it gets back in. The link leads to `confirmUrl?token_hash=...`.
    */
   requestSignInLink(request: Request, email: string, confirmUrl: string): Promise<LinkRequestResult>;
+  /**
+   * Local provider only: makes the single-use link that `requestSignInLink` left to the app,
+   * leading to `confirmUrl?token_hash=...`. Runs outside the request (the app's job queue).
+   */
+  issueSignInLink?(email: string, confirmUrl: string): Promise<IssuedLink>;
   /** Signs in with the `token_hash` of a sign-in link; it works once, within its lifetime. */
   signInWithLink(request: Request, tokenHash: string): Promise<LinkSignInResult>;
 

@@ -192,7 +192,7 @@ describe('supabase provider', () => {
       const user = fake.addUser(`supa-${unique()}@test.brobygger.dk`);
       expect(await provider.requestSignInLink(request(), ` ${user.email.toUpperCase()}`, CONFIRM)).toEqual({
         ok: true,
-        mail: null,
+        issue: null,
       });
       expect(fake.calls).toEqual(['POST /auth/v1/otp']);
       expect(fake.otpRequests.at(-1)).toEqual({ email: user.email, createUser: false, redirectTo: CONFIRM });
@@ -200,7 +200,7 @@ describe('supabase provider', () => {
 
     it('answers an unknown e-mail exactly like a known one, and passes on a rate limit', async () => {
       const unknown = `nobody-${unique()}@test.brobygger.dk`;
-      expect(await provider.requestSignInLink(request(), unknown, CONFIRM)).toEqual({ ok: true, mail: null });
+      expect(await provider.requestSignInLink(request(), unknown, CONFIRM)).toEqual({ ok: true, issue: null });
       const limited = fake.addUser(`supa-${unique()}@test.brobygger.dk`);
       fake.rateLimited.add(limited.email);
       expect(await provider.requestSignInLink(request(), limited.email, CONFIRM)).toEqual({

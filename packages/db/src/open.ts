@@ -4,7 +4,12 @@ import { migrate } from './migrate.ts';
 import { closePools, configurePools } from './pools.ts';
 import { checkDatabaseRole } from './role-check.ts';
 
-export type OpenDatabase = { embedded: boolean; close: () => Promise<void> };
+export type OpenDatabase = {
+  embedded: boolean;
+  /** The privileged (migration) connection: the job queue keeps its own schema with it. */
+  adminUrl: string;
+  close: () => Promise<void>;
+};
 
 /**
  * Connects the pools for this process: to the embedded server (started here, migrated on every
@@ -19,7 +24,7 @@ export async function openDatabase(env: Env, log: (line: string) => void = () =>
       adminUrl: env.DATABASE_ADMIN_URL!,
       authUrl: env.DATABASE_AUTH_URL,
     });
-    return { embedded: false, close: closePools };
+    return { embedded: false, adminUrl: env.DATABASE_ADMIN_URL!, close: closePools };
   }
   const db = await startEmbeddedDatabase({ dataDir: env.DATA_DIR, port: env.EMBEDDED_PG_PORT, log });
   await checkRoles(db.requestUrl, db.authUrl).catch(async (error: unknown) => {
@@ -30,6 +35,7 @@ export async function openDatabase(env: Env, log: (line: string) => void = () =>
   await migrate(log);
   return {
     embedded: true,
+    adminUrl: db.adminUrl,
     close: async () => {
       await closePools();
       await db.stop();

@@ -109,19 +109,25 @@ export function createLocalProvider(opts: { secret: Uint8Array; secureCookies: b
       });
     },
 
-    async requestSignInLink(request, rawEmail, confirmUrl) {
+    async requestSignInLink(request, rawEmail) {
       const email = rawEmail.trim().toLowerCase();
       const address = clientAddress(request);
       return orUnavailable(async () => {
+        // The same work for every address: admit the attempt, hand the rest to the app's queue.
         const admitted = await admitAttempt(email, address, LINK_LIMIT);
         if (!admitted.ok)
           return { ok: false, reason: 'rate_limited', retryAfterSeconds: admitted.retryAfterSeconds } as const;
-        const token = await issueLinkToken(email);
-        if (!token) return { ok: true, mail: null } as const;
-        const url = new URL(confirmUrl);
-        url.searchParams.set('token_hash', token);
-        return { ok: true, mail: { to: email, link: url.toString() } } as const;
+        return { ok: true, issue: { email } } as const;
       });
+    },
+
+    async issueSignInLink(rawEmail, confirmUrl) {
+      const email = rawEmail.trim().toLowerCase();
+      const token = await issueLinkToken(email);
+      if (!token) return null;
+      const url = new URL(confirmUrl);
+      url.searchParams.set('token_hash', token);
+      return { to: email, link: url.toString() };
     },
 
     async signInWithLink(request, token) {

@@ -154,7 +154,7 @@ export function createSupabaseProvider(opts: { url: string; key: string; secureC
       if (error?.status === 429) return { ok: false, reason: 'rate_limited' };
       if (error && isUnavailable(error)) return { ok: false, reason: 'unavailable' };
       // Any other refusal (no such user, sign-ups off) looks like success: no hint who has an account.
-      return { ok: true, mail: null };
+      return { ok: true, issue: null };
     },
 
     async signInWithLink(request, tokenHash) {

@@ -1,0 +1,96 @@
+import PgBoss from 'pg-boss';
+
+/**
+ * Work the app does after answering a request, kept in Postgres by pg-boss (docs/decisions/017):
+ * a job survives a restart, is retried with backoff when the mail server refuses, and runs once
+ * even with several server processes (SKIP LOCKED).
+ *
+ * Each queue and the data its jobs carry, named once here.
+ */
+export type JobData = {
+  /** A finished message: invitations and anything else the API mails. */
+  mail: { to: string; subject: string; text: string };
+  /**
+   * "Send me a sign-in link": the request only admits the attempt and queues this, so the answer
+   * and its timing are the same whether or not an account has the address. The worker looks the
+   * account up, issues the link and mails it.
+   */
+  'sign-in-link': { email: string; locale: string };
+};
+export type QueueName = keyof JobData;
+export const QUEUE_NAMES = ['mail', 'sign-in-link'] as const satisfies readonly QueueName[];
+
+export type JobQueue = {
+  send<Q extends QueueName>(queue: Q, data: JobData[Q]): Promise<void>;
+  /** Runs `handler` for each job of the queue in this process; a throw retries the job later. */
+  work<Q extends QueueName>(queue: Q, handler: (data: JobData[Q]) => Promise<void>): Promise<void>;
+  stop(): Promise<void>;
+};
+
+export type JobQueueOptions = {
+  /** A role that may create schema `pgboss` on first start (the migration role). */
+  connectionString: string;
+  log: (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
+  /** How often an idle worker looks for new jobs. */
+  pollingIntervalSeconds?: number;
+};
+
+/** pg-boss's own tables live in their own schema, outside `public`, with no grants to API roles. */
+export const JOB_SCHEMA = 'pgboss';
+
+export async function startJobQueue(options: JobQueueOptions): Promise<JobQueue> {
+  const boss = new PgBoss({
+    connectionString: options.connectionString,
+    schema: JOB_SCHEMA,
+    application_name: 'brobygger-jobs',
+    max: 3,
+    // A mail job carries a sign-in or invitation link: keep finished jobs briefly, then drop them.
+    archiveCompletedAfterSeconds: 60,
+    deleteAfterHours: 1,
+  });
+  boss.on('error', (error: unknown) => options.log('error', 'job queue error', { err: error }));
+  await boss.start();
+  for (const name of QUEUE_NAMES) {
+    // Five tries over about two minutes; after that the job is kept as failed and logged.
+    await boss.createQueue(name, { name, retryLimit: 4, retryDelay: 5, retryBackoff: true, expireInSeconds: 60 });
+  }
+  const polling = options.pollingIntervalSeconds ?? 1;
+
+  return {
+    async send(queue, data) {
+      await boss.send(queue, data);
+    },
+    async work(queue, handler) {
+      await boss.work<JobData[typeof queue]>(queue, { pollingIntervalSeconds: polling, batchSize: 1 }, async (jobs) => {
+        for (const job of jobs) {
+          try {
+            await handler(job.data);
+          } catch (error) {
+            options.log('error', `job ${queue} failed`, { err: error, jobId: job.id });
+            throw error;
+          }
+        }
+      });
+    },
+    async stop() {
+      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    },
+  };
+}
+
+/**
+ * The same interface without Postgres: a job runs as soon as it is sent, in the sender's call.
+ * For tests of the HTTP server that are not about the queue (they use no mail).
+ */
+export function createInlineJobQueue(): JobQueue {
+  const handlers = new Map<QueueName, (data: never) => Promise<void>>();
+  return {
+    async send(queue, data) {
+      await handlers.get(queue)?.(data as never);
+    },
+    async work(queue, handler) {
+      handlers.set(queue, handler as (data: never) => Promise<void>);
+    },
+    async stop() {},
+  };
+}
