@@ -22,7 +22,7 @@ export const matchSuggestions = tenantProcedure.output(ZMatchSuggestions).query(
          and v.status = 'active'
          and v.confidentiality_signed_on is not null
          and v.record_check_on is not null and v.record_check_ok
-       group by v.id
+       group by v.tenant_id, v.id
        order by count(x.id), v.name collate "da-DK-x-icu", v.id`,
       [ctx.tenant.id, CURRENT_MATCH_STATUSES],
     ),
