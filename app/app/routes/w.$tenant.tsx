@@ -63,6 +63,7 @@ export default function WorkspaceLayout() {
           <NavLink to={`${base}/volunteers`}>{t('nav.volunteers')}</NavLink>
           <NavLink to={`${base}/participants`}>{t('nav.participants')}</NavLink>
           <NavLink to={`${base}/courses`}>{t('nav.courses')}</NavLink>
+          <NavLink to={`${base}/matches`}>{t('matches:title')}</NavLink>
           <NavLink to={`${base}/members`}>{t('nav.members')}</NavLink>
           {workspace.permissions['participants.readAccessLog'] === 'all' ? (
             <NavLink to={`${base}/access-log`}>{t('nav.accessLog')}</NavLink>

@@ -35,6 +35,10 @@ export const ERROR_CODES = {
   facilitators_by_coordinators: 'FORBIDDEN',
   cpr_not_allowed: 'BAD_REQUEST',
   batch_reused: 'CONFLICT',
+  // Matches
+  match_same_volunteer: 'BAD_REQUEST',
+  match_ends_before_start: 'BAD_REQUEST',
+  match_end_reason_required: 'BAD_REQUEST',
   // Partnerships
   partnership_not_found: 'NOT_FOUND',
   partnership_owner_not_region: 'BAD_REQUEST',

@@ -1,6 +1,7 @@
 import { createCallerFactory, router } from './trpc.ts';
 import { accessLogRouter } from './routers/access-log/router.ts';
 import { invitationsRouter } from './routers/invitations/router.ts';
+import { matchesRouters } from './routers/matches/router.ts';
 import { meRouter } from './routers/me/router.ts';
 import { membersRouter } from './routers/members/router.ts';
 import { partnershipsRouter } from './routers/partnerships/router.ts';
@@ -17,6 +18,7 @@ export const appRouter = router({
   preferences: preferencesRouter,
   accessLog: accessLogRouter,
   ...rosterRouters,
+  ...matchesRouters,
 });
 
 export type AppRouter = typeof appRouter;

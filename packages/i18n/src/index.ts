@@ -8,6 +8,7 @@ import daGrid from '../locales/da/grid.json';
 import daImport from '../locales/da/import.json';
 import daInvitations from '../locales/da/invitations.json';
 import daMail from '../locales/da/mail.json';
+import daMatches from '../locales/da/matches.json';
 import daMatrix from '../locales/da/matrix.json';
 import daMembers from '../locales/da/members.json';
 import daParticipants from '../locales/da/participants.json';
@@ -21,6 +22,7 @@ import enGrid from '../locales/en/grid.json';
 import enImport from '../locales/en/import.json';
 import enInvitations from '../locales/en/invitations.json';
 import enMail from '../locales/en/mail.json';
+import enMatches from '../locales/en/matches.json';
 import enMatrix from '../locales/en/matrix.json';
 import enMembers from '../locales/en/members.json';
 import enParticipants from '../locales/en/participants.json';
@@ -46,6 +48,7 @@ export const resources = {
     participants: daParticipants,
     courses: daCourses,
     matrix: daMatrix,
+    matches: daMatches,
   },
   en: {
     common: enCommon,
@@ -61,6 +64,7 @@ export const resources = {
     participants: enParticipants,
     courses: enCourses,
     matrix: enMatrix,
+    matches: enMatches,
   },
 } as const;
 

@@ -20,6 +20,7 @@ export function RosterPage({
   hint,
   lead = 'intro',
   rowLink,
+  actions,
 }: {
   roster: DerivedRoster;
   data: RosterData | Promise<RosterData>;
@@ -28,6 +29,8 @@ export function RosterPage({
   /** i18n key (in the roster's namespace) of the one-line text under the title; `intro` by default. */
   lead?: string;
   rowLink?: RowLink;
+  /** Links or buttons beside the title, e.g. a form that adds a row in more steps than a cell. */
+  actions?: ReactNode;
 }) {
   const ns = roster.definition.namespace;
   const { t } = useTranslation();
@@ -39,6 +42,7 @@ export function RosterPage({
       <div className="page-heading">
         <h1 id={titleId}>{t(`${ns}:title`)}</h1>
         <p className="muted">{t(`${ns}:${lead}`, { workspace: workspace.name })}</p>
+        {actions}
         {hint ? (
           <details className="page-hint popover-details">
             <summary>{hint.title}</summary>

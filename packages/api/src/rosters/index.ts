@@ -5,4 +5,5 @@ export * from './kit/fields.ts';
 export * from './definitions/volunteers.ts';
 export * from './definitions/participants.ts';
 export * from './definitions/courses.ts';
+export * from './definitions/matches.ts';
 export * from './registry.ts';

@@ -116,6 +116,16 @@ export function rosterRepository<Row extends Versioned>(roster: DerivedRoster) {
     return row != null;
   }
 
+  /** Whether the caller may add and delete rows under the parent (`parentEditable`); false without it. */
+  async function parentEditable(tx: Tx, scope: RosterScope): Promise<boolean> {
+    if (!definition.parent || !definition.parentEditable) return false;
+    const row = await tx.one<{ ok: boolean }>(
+      `select (${definition.parentEditable}) as ok from ${definition.parent.table} p where p.tenant_id = $1 and p.id = $2`,
+      [scope.tenantId, scope.parentId],
+    );
+    return row?.ok === true;
+  }
+
   /** The candidates of every lookup column, visible to the caller, by field name. */
   async function lookups(tx: Tx, scope: RosterScope): Promise<Record<string, LookupOption[]>> {
     const out: Record<string, LookupOption[]> = {};
@@ -265,7 +275,7 @@ export function rosterRepository<Row extends Versioned>(roster: DerivedRoster) {
     }
   }
 
-  return { definition, list, byIds, lookups, parentVisible, saveAll };
+  return { definition, list, byIds, lookups, parentVisible, parentEditable, saveAll };
 }
 
 export type RosterRepository<Row extends Versioned = Versioned> = ReturnType<typeof rosterRepository<Row>>;

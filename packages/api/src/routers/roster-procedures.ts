@@ -3,6 +3,7 @@ import { fail } from '../errors.ts';
 import type { FieldDef } from '../rosters/kit/fields.ts';
 import type { DerivedRoster } from '../rosters/kit/define.ts';
 import { ZRowId, ZRowVersion } from '../rosters/fields.ts';
+import type { Tx } from '@brobygger/db';
 import { rosterRepository, type LookupOption, type RosterScope } from '../rosters/repository.ts';
 import { zSaveInput, type SaveResult } from '../rosters/save.ts';
 import { ROSTERS } from '../rosters/registry.ts';
@@ -72,12 +73,18 @@ export function rosterProcedures<Row extends { id: string; version: number | nul
   const fieldsShownIn = (view: ReadView) =>
     fieldNames.filter((name) => shownIn(roster.definition.fields[name] as FieldDef, view));
 
-  const accessOf = (tenant: TenantContext, rows: Row[]): RosterAccess => {
+  const accessOf = (tenant: TenantContext, rows: Row[], ownParent = false): RosterAccess => {
     const grant = grantOf(tenant.role, editAction);
     if (grant === 'all') return { add: true, edit: true, delete: true };
-    // Own rows only (a peer on the course they facilitate): edit those, add or delete none.
-    return { add: false, edit: grant === 'own' && allowOwn && rows.some((r) => r.editable), delete: false };
+    // Own rows only (a peer on the course they facilitate): edit those, add or delete none,
+    // unless the parent is theirs too and the roster says that is enough (`parentEditable`).
+    const own = grant === 'own' && allowOwn;
+    if (own && ownParent) return { add: true, edit: true, delete: true };
+    return { add: false, edit: own && rows.some((r) => r.editable), delete: false };
   };
+  /** Whether an `own` grantee may add and delete under this parent; asked only when it matters. */
+  const ownParentOf = (tx: Tx, tenant: TenantContext, scope: RosterScope) =>
+    allowOwn && grantOf(tenant.role, editAction) === 'own' ? repo.parentEditable(tx, scope) : false;
 
   return router({
     list: tenantProcedure
@@ -99,7 +106,8 @@ export function rosterProcedures<Row extends { id: string; version: number | nul
           const rows = await repo.list(tx, scope, view);
           const lookups: Record<string, LookupOption[]> = hasLookups ? await repo.lookups(tx, scope) : {};
           await logAccess(tx, scope.tenantId, path, loggedIdsOf(roster, rows, lookups));
-          return { rows, lookups, access: accessOf(ctx.tenant, rows), fields: fieldsShownIn(view) };
+          const access = accessOf(ctx.tenant, rows, await ownParentOf(tx, ctx.tenant, scope));
+          return { rows, lookups, access, fields: fieldsShownIn(view) };
         }),
       ),
 

@@ -1,6 +1,7 @@
 import { withPrivilegedTx } from '../rls.ts';
 import type { Tx } from '../tx.ts';
 import { seedDemoCourses } from './demo-courses.ts';
+import { seedDemoMatches } from './demo-matches.ts';
 import { seedDemoRosters } from './demo-rosters.ts';
 import { DEMO_PARTNERSHIPS, DEMO_PASSWORD, DEMO_TENANTS, DEMO_USERS } from './demo-data.ts';
 
@@ -44,6 +45,7 @@ export async function seedDemo(createUser: CreateUser): Promise<'seeded' | 'alre
     }
     await seedDemoRosters(tx, tenantIds.get('frederiksberg')!);
     await seedDemoCourses(tx, tenantIds);
+    await seedDemoMatches(tx, tenantIds.get('frederiksberg')!);
     return 'seeded';
   });
 }

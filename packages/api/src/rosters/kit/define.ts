@@ -34,6 +34,12 @@ export type RosterDefinition<Fields extends Record<string, FieldDef> = Record<st
    */
   rowEditable?: string;
   /**
+   * For a child roster with per-row rights: an SQL boolean over the parent row, alias `p`, saying
+   * whether the caller may add and delete rows under it (a peer logging meetings on their own
+   * match). Mirror the insert and delete policies. Absent: only the caller's role may add.
+   */
+  parentEditable?: string;
+  /**
    * Fields that name a row besides its id (attendance: the session and the participant). Two
    * people who each create "the same" row get a conflict showing the other's row, not an error.
    */
