@@ -35,6 +35,9 @@ export const ERROR_CODES = {
   facilitators_by_coordinators: 'FORBIDDEN',
   cpr_not_allowed: 'BAD_REQUEST',
   batch_reused: 'CONFLICT',
+  // Expenses
+  expense_volunteer_required: 'BAD_REQUEST',
+  expense_decided_by_coordinators: 'FORBIDDEN',
   // Partnerships
   partnership_not_found: 'NOT_FOUND',
   partnership_owner_not_region: 'BAD_REQUEST',

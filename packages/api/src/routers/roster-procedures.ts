@@ -24,7 +24,13 @@ const ZLookupOption = z.object({ id: z.string(), label: z.string(), detail: z.st
 const ZRowError = z.object({ id: z.string(), field: z.string(), message: z.string() });
 
 /** What the caller may do with the rows of one roster; the grid shows its buttons from this. */
-const ZAccess = z.object({ add: z.boolean(), edit: z.boolean(), delete: z.boolean() });
+const ZAccess = z.object({
+  add: z.boolean(),
+  edit: z.boolean(),
+  delete: z.boolean(),
+  /** Fields the caller sees but may not change (their `editAction` is not granted on every row). */
+  readOnly: z.array(z.string()).optional(),
+});
 export type RosterAccess = z.infer<typeof ZAccess>;
 
 /** Whether reading a roster's rows is personal data the access log records. */
@@ -73,10 +79,18 @@ export function rosterProcedures<Row extends { id: string; version: number | nul
     fieldNames.filter((name) => shownIn(roster.definition.fields[name] as FieldDef, view));
 
   const accessOf = (tenant: TenantContext, rows: Row[]): RosterAccess => {
+    const readOnly = fieldNames.filter((name) => {
+      const action = (roster.definition.fields[name] as FieldDef).editAction;
+      return action && grantOf(tenant.role, action) !== 'all';
+    });
+    const restricted = readOnly.length ? { readOnly } : {};
     const grant = grantOf(tenant.role, editAction);
-    if (grant === 'all') return { add: true, edit: true, delete: true };
-    // Own rows only (a peer on the course they facilitate): edit those, add or delete none.
-    return { add: false, edit: grant === 'own' && allowOwn && rows.some((r) => r.editable), delete: false };
+    if (grant === 'all') return { add: true, edit: true, delete: true, ...restricted };
+    // Own rows only (a peer on the course they facilitate): edit those, add none unless the roster
+    // lets them add their own (a peer's expenses), delete none.
+    const own = grant === 'own' && allowOwn;
+    const add = own && !!roster.definition.ownRowsAddable;
+    return { add, edit: add || (own && rows.some((r) => r.editable)), delete: false, ...restricted };
   };
 
   return router({
