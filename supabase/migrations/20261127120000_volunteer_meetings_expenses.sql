@@ -58,7 +58,7 @@ create table public.km_rates (
   tenant_id uuid not null references public.tenants (id) on delete cascade,
   id uuid not null default gen_random_uuid(),
   valid_from date not null,
-  rate numeric(6, 2) not null check (rate > 0 and rate < 100),
+  rate numeric not null check (rate > 0 and rate < 100 and rate = round(rate, 2)),
   version integer not null default 1,
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now(),
@@ -67,6 +67,7 @@ create table public.km_rates (
 );
 comment on table public.km_rates is 'The per-km rate for transport expenses, by the date it applies from.';
 
+-- Decimals as plain numeric with their scale in a check (the API writes and compares `numeric`).
 -- A transport expense has km and no amount (the rate at its date prices it), any other outlay an
 -- amount and no km: the trigger below clears the other one when the kind changes.
 create table public.expenses (
@@ -75,8 +76,8 @@ create table public.expenses (
   volunteer_id uuid not null,
   spent_on date not null,
   kind public.expense_kind not null default 'transport',
-  km numeric(6, 1) check (km > 0 and km <= 5000),
-  amount numeric(10, 2) check (amount > 0 and amount <= 100000),
+  km numeric check (km > 0 and km <= 5000 and km = round(km, 1)),
+  amount numeric check (amount > 0 and amount <= 100000 and amount = round(amount, 2)),
   purpose text not null check (length(btrim(purpose)) between 1 and 300),
   status public.expense_status not null default 'submitted',
   decided_at timestamptz,

@@ -20,6 +20,7 @@ export function RosterPage({
   hint,
   lead = 'intro',
   rowLink,
+  tools,
 }: {
   roster: DerivedRoster;
   data: RosterData | Promise<RosterData>;
@@ -28,6 +29,8 @@ export function RosterPage({
   /** i18n key (in the roster's namespace) of the one-line text under the title; `intro` by default. */
   lead?: string;
   rowLink?: RowLink;
+  /** Page-specific actions under the intro, outside the grid (a month's export of expenses). */
+  tools?: ReactNode;
 }) {
   const ns = roster.definition.namespace;
   const { t } = useTranslation();
@@ -45,6 +48,7 @@ export function RosterPage({
             <div>{hint.body}</div>
           </details>
         ) : null}
+        {tools}
       </div>
       <Suspense fallback={<GridPending />}>
         <Await resolve={data} errorElement={<GridLoadFailed />}>
