@@ -12,11 +12,11 @@ const id = async (tx: Tx, sql: string, params: unknown[]) => (await tx.one<{ id:
 
 async function seedVolunteers(tx: Tx, tenantId: string, linkedUserId: string): Promise<ExpenseSeed> {
   const volunteer = (name: string, userId: string | null) =>
-    id(tx, "insert into public.volunteers (tenant_id, name, status, user_id) values ($1, $2, 'active', $3) returning id", [
-      tenantId,
-      name,
-      userId,
-    ]);
+    id(
+      tx,
+      "insert into public.volunteers (tenant_id, name, status, user_id) values ($1, $2, 'active', $3) returning id",
+      [tenantId, name, userId],
+    );
   return { mine: await volunteer('Ali', linkedUserId), colleague: await volunteer('Kim', null) };
 }
 
@@ -104,7 +104,10 @@ describe('approval', () => {
     );
   const setStatus = (user: TestUser, expenseId: string, status: string) =>
     as(user, (tx) =>
-      tx.query<{ id: string }>('update public.expenses set status = $2 where id = $1 returning id', [expenseId, status]),
+      tx.query<{ id: string }>('update public.expenses set status = $2 where id = $1 returning id', [
+        expenseId,
+        status,
+      ]),
     );
   const rename = (user: TestUser, expenseId: string) =>
     as(user, (tx) =>

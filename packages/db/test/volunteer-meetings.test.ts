@@ -83,7 +83,13 @@ rlsMatrix({
     return {
       sql: `insert into public.volunteer_meeting_attendees (tenant_id, meeting_id, volunteer_id) values ($1, $2, $3) returning ${ATTENDEE_COLUMNS}`,
       params: [tenantId, meeting, volunteer],
-      returns: { id: expect.any(String), tenant_id: tenantId, meeting_id: meeting, volunteer_id: volunteer, version: 1 },
+      returns: {
+        id: expect.any(String),
+        tenant_id: tenantId,
+        meeting_id: meeting,
+        volunteer_id: volunteer,
+        version: 1,
+      },
     };
   },
   update: {
