@@ -138,10 +138,9 @@ for (const lang of ['da', 'en'] as const) {
       // Another volunteer's expense is not shown to a peer.
       await expect(grid.getByText('Kims kørsel')).toHaveCount(0);
       await grid.getByRole('button', { name: text.addRow }).click();
-      // The new row's date has focus; the volunteer is left blank (it is the peer's own), the
-      // kind stays transport.
+      // The new row's date has focus; the kind stays transport, and the volunteer (further right)
+      // is left blank: it is the peer's own.
       await page.keyboard.type(text.date);
-      await page.keyboard.press('Tab');
       await page.keyboard.press('Tab');
       await page.keyboard.press('Tab');
       await page.keyboard.type('10');

@@ -32,8 +32,21 @@ export const expensesRoster = defineRoster({
     ...(row.kind === 'transport' && row.km == null ? [{ field: 'km' as const, message: 'errors:required' }] : []),
     ...(row.kind === 'other' && row.amount == null ? [{ field: 'amount' as const, message: 'errors:required' }] : []),
   ],
+  // What a peer types on a phone comes first; who and the rate follow the total and the status.
   fields: {
     spentOn: field.date({ required: true, pinned: true, importAliases: ['Dato', 'Date'] }),
+    kind: field.option(EXPENSE_KINDS, { required: true, default: 'transport', sqlType: 'public.expense_kind' }),
+    km: field.number({ sqlType: 'numeric', min: 0.1, max: 5000, precision: 1, width: 90 }),
+    amount: field.number({ sqlType: 'numeric', min: 0.01, max: 100000, precision: 2, width: 110 }),
+    purpose: field.text({ required: true, max: 300, width: 260, importAliases: ['Formål', 'Purpose'] }),
+    total: field.computed<number>({ shows: 'number', sql: `${EXPENSE_AMOUNT_SQL}::float8`, width: 110 }),
+    status: field.option(EXPENSE_STATUSES, {
+      required: true,
+      default: 'submitted',
+      sqlType: 'public.expense_status',
+      editAction: 'expenses.approve',
+      width: 130,
+    }),
     volunteerId: field.lookup(
       {
         directory: 'app.own_volunteer_lookup',
@@ -44,19 +57,7 @@ export const expensesRoster = defineRoster({
       },
       { width: 190, importAliases: ['Frivillig', 'Volunteer'] },
     ),
-    kind: field.option(EXPENSE_KINDS, { required: true, default: 'transport', sqlType: 'public.expense_kind' }),
-    km: field.number({ sqlType: 'numeric', min: 0.1, max: 5000, precision: 1, width: 90 }),
-    amount: field.number({ sqlType: 'numeric', min: 0.01, max: 100000, precision: 2, width: 110 }),
-    purpose: field.text({ required: true, max: 300, width: 260, importAliases: ['Formål', 'Purpose'] }),
     rate: field.computed<number>({ shows: 'number', sql: `${RATE_SQL}::float8`, width: 90 }),
-    total: field.computed<number>({ shows: 'number', sql: `${EXPENSE_AMOUNT_SQL}::float8`, width: 110 }),
-    status: field.option(EXPENSE_STATUSES, {
-      required: true,
-      default: 'submitted',
-      sqlType: 'public.expense_status',
-      editAction: 'expenses.approve',
-      width: 130,
-    }),
   },
 });
 

@@ -25,6 +25,7 @@ export const meetingsRoster = defineRoster({
     topic: field.text({ max: 200, width: 220, importAliases: ['Emne', 'Tema'] }),
     attendees: field.computed<number>({
       shows: 'number',
+      width: 120,
       sql: '(select count(*)::int from public.volunteer_meeting_attendees a where a.tenant_id = t.tenant_id and a.meeting_id = t.id)',
     }),
     minutes: field.text({ max: 4000, width: 360, importAliases: ['Referat'] }),
