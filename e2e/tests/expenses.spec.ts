@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import readSheets from 'read-excel-file/node';
 import { expect, signIn, test } from '../fixtures.ts';
+import { expectAccessible } from '../support/axe.ts';
 import { addMembership, seedVolunteer } from '../support/courses.ts';
 import { seedExpense, seedKmRates } from '../support/expenses.ts';
 
@@ -67,7 +68,7 @@ for (const lang of ['da', 'en'] as const) {
       db,
       workspace,
       makeUser,
-    }) => {
+    }, testInfo) => {
       await seedKmRates(db, workspace);
       const kim = await seedVolunteer(db, workspace, { name: 'Kim Holm' });
       const expense = await seedExpense(db, workspace, {
@@ -106,6 +107,7 @@ for (const lang of ['da', 'en'] as const) {
           .split('\r\n'),
       ).toEqual([text.header, text.line]);
       await expect(page.getByRole('status').filter({ hasText: text.done })).toBeVisible();
+      await expectAccessible(page, testInfo, 'expenses, with the monthly export open');
 
       const [xlsx] = await Promise.all([
         page.waitForEvent('download'),
@@ -124,7 +126,7 @@ for (const lang of ['da', 'en'] as const) {
       ]);
     });
 
-    test('a peer enters their own expense on a phone', async ({ page, db, workspace, makeUser }) => {
+    test('a peer enters their own expense on a phone', async ({ page, db, workspace, makeUser }, testInfo) => {
       await page.setViewportSize({ width: 390, height: 844 });
       await seedKmRates(db, workspace);
       const peer = await makeUser('Ali Demir');
@@ -154,6 +156,7 @@ for (const lang of ['da', 'en'] as const) {
       const row = /Kørsel til frivilligmøde/;
       // Priced at the rate of its date; the volunteer (scrolled out of view on a phone) is checked below.
       await expect(cellOf(grid, row, 'total')).toHaveText(text.total);
+      await expectAccessible(page, testInfo, 'expenses of a peer, on a phone');
       const stored = await db.query(
         'select volunteer_id, spent_on::text, km::float8 as km, status::text from public.expenses where purpose = $1',
         ['Kørsel til frivilligmøde'],

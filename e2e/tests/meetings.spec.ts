@@ -1,7 +1,13 @@
 import { expect, signIn, test } from '../fixtures.ts';
+import { expectAccessible } from '../support/axe.ts';
 import { addMembership, seedVolunteer } from '../support/courses.ts';
 
-test('a peer who missed a meeting reads its minutes and sees who came', async ({ page, db, workspace, makeUser }) => {
+test('a peer who missed a meeting reads its minutes and sees who came', async ({
+  page,
+  db,
+  workspace,
+  makeUser,
+}, testInfo) => {
   const anne = await seedVolunteer(db, workspace, { name: 'Anne-Mette Lund' });
   const { rows } = await db.query<{ id: string }>(
     `insert into public.volunteer_meetings (tenant_id, kind, held_on, topic, minutes)
@@ -28,4 +34,5 @@ test('a peer who missed a meeting reads its minutes and sees who came', async ({
   await expect(attendees.getByRole('gridcell', { name: 'Anne-Mette Lund' })).toBeVisible();
   // A peer reads, and changes nothing.
   await expect(attendees.getByRole('button', { name: 'Tilføj række' })).toHaveCount(0);
+  await expectAccessible(page, testInfo, 'a meeting, read by a peer');
 });
