@@ -64,7 +64,12 @@ export default function WorkspaceLayout() {
           <NavLink to={`${base}/participants`}>{t('nav.participants')}</NavLink>
           <NavLink to={`${base}/courses`}>{t('nav.courses')}</NavLink>
           <NavLink to={`${base}/matches`}>{t('matches:title')}</NavLink>
+          <NavLink to={`${base}/meetings`}>{t('nav.meetings')}</NavLink>
+          <NavLink to={`${base}/expenses`}>{t('nav.expenses')}</NavLink>
           <NavLink to={`${base}/members`}>{t('nav.members')}</NavLink>
+          {workspace.permissions['settings.manage'] === 'all' ? (
+            <NavLink to={`${base}/settings`}>{t('nav.settings')}</NavLink>
+          ) : null}
           {workspace.permissions['participants.readAccessLog'] === 'all' ? (
             <NavLink to={`${base}/access-log`}>{t('nav.accessLog')}</NavLink>
           ) : null}

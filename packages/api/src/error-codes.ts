@@ -39,6 +39,9 @@ export const ERROR_CODES = {
   match_same_volunteer: 'BAD_REQUEST',
   match_ends_before_start: 'BAD_REQUEST',
   match_end_reason_required: 'BAD_REQUEST',
+  // Expenses
+  expense_volunteer_required: 'BAD_REQUEST',
+  expense_decided_by_coordinators: 'FORBIDDEN',
   // Partnerships
   partnership_not_found: 'NOT_FOUND',
   partnership_owner_not_region: 'BAD_REQUEST',

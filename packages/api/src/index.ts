@@ -12,3 +12,4 @@ export type { AccessLogEntry } from './routers/access-log/schemas.ts';
 export { ERROR_CODES, httpStatusOf, httpStatusOfKey, toTRPCError, type ErrorKey } from './errors.ts';
 export { rosterRepository, type RosterScope, type LookupOption } from './rosters/repository.ts';
 export type { RosterAccess } from './routers/roster-procedures.ts';
+export type { ExportedExpense, MonthExport } from './routers/expenses/schemas.ts';

@@ -35,6 +35,15 @@ export const ACTIONS = {
   'attendance.record': { roles: EDITORS, ownRoles: ['peer'] },
   'matches.read': { roles: READERS, ownRoles: ['peer'] },
   'matches.logMeeting': { roles: EDITORS, ownRoles: ['peer'] },
+  // Volunteer meetings and their minutes: written for the volunteers who were absent, so all read them.
+  'meetings.read': { roles: EVERYONE },
+  'meetings.edit': { roles: EDITORS },
+  // A peer reads and enters their own expenses, and changes them until a coordinator decides.
+  'expenses.read': { roles: READERS, ownRoles: ['peer'] },
+  'expenses.submit': { roles: EDITORS, ownRoles: ['peer'] },
+  'expenses.approve': { roles: EDITORS },
+  // The workspace's settings page (the per-km rate and what comes after it).
+  'settings.manage': { roles: MANAGERS },
   'partnerships.manage': { roles: MANAGERS },
   'billing.manage': { roles: MANAGERS },
   // Who read which participants: the data controller's view, so owners only.

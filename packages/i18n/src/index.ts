@@ -13,6 +13,9 @@ import daMatrix from '../locales/da/matrix.json';
 import daMembers from '../locales/da/members.json';
 import daParticipants from '../locales/da/participants.json';
 import daVolunteers from '../locales/da/volunteers.json';
+import daMeetings from '../locales/da/meetings.json';
+import daExpenses from '../locales/da/expenses.json';
+import daSettings from '../locales/da/settings.json';
 import enAccount from '../locales/en/account.json';
 import enAuth from '../locales/en/auth.json';
 import enCommon from '../locales/en/common.json';
@@ -27,6 +30,9 @@ import enMatrix from '../locales/en/matrix.json';
 import enMembers from '../locales/en/members.json';
 import enParticipants from '../locales/en/participants.json';
 import enVolunteers from '../locales/en/volunteers.json';
+import enMeetings from '../locales/en/meetings.json';
+import enExpenses from '../locales/en/expenses.json';
+import enSettings from '../locales/en/settings.json';
 
 export const LOCALES = ['da', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -49,6 +55,9 @@ export const resources = {
     courses: daCourses,
     matrix: daMatrix,
     matches: daMatches,
+    meetings: daMeetings,
+    expenses: daExpenses,
+    settings: daSettings,
   },
   en: {
     common: enCommon,
@@ -65,6 +74,9 @@ export const resources = {
     courses: enCourses,
     matrix: enMatrix,
     matches: enMatches,
+    meetings: enMeetings,
+    expenses: enExpenses,
+    settings: enSettings,
   },
 } as const;
 

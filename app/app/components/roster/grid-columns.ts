@@ -27,12 +27,14 @@ const COMPUTED_TYPE: Record<NonNullable<FieldDef['computed']>['shows'], ColumnTy
  * roster's namespace (`<ns>:columns.<field>`, `<ns>:<field>.<option>`), editors from the field
  * kinds, and for lookups the candidates the list procedure returned. Only the fields the caller
  * is shown get a column (`shown`, from the list procedure: a viewer sees fewer participant
- * fields); without it, those a full reader sees.
+ * fields); without it, those a full reader sees. Fields in `readOnly` (the list procedure's
+ * `access.readOnly`: an expense's status for a peer) are shown but not edited.
  */
 export function gridColumnsOf(
   definition: Pick<RosterDefinition, 'namespace' | 'fields'>,
   lookups: Readonly<Record<string, readonly LookupOption[]>> = {},
   shown?: readonly string[],
+  readOnly: readonly string[] = [],
 ): GridColumn<Record<string, unknown>>[] {
   const ns = definition.namespace;
   const fields = (Object.entries(definition.fields) as [string, FieldDef][]).filter(([name, f]) =>
@@ -48,7 +50,7 @@ export function gridColumnsOf(
     ...(f.precision ? { precision: f.precision } : {}),
     ...(f.width ? { width: f.width } : {}),
     ...(f.pinned ? { pinned: true } : {}),
-    ...(f.computed ? { readOnly: true } : {}),
+    ...(f.computed || readOnly.includes(name) ? { readOnly: true } : {}),
     ...(f.lookup ? { lookupOptions: lookups[name] ?? [] } : {}),
     ...(f.importAliases ? { importAliases: f.importAliases } : {}),
   }));

@@ -37,8 +37,8 @@ export function RosterGrid({
   const { definition } = roster;
   const rows = useJsonRows(data.rows);
   const columns = useMemo(
-    () => gridColumnsOf(definition, data.lookups, data.fields),
-    [definition, data.lookups, data.fields],
+    () => gridColumnsOf(definition, data.lookups, data.fields, data.access.readOnly),
+    [definition, data.lookups, data.fields, data.access.readOnly],
   );
   const save = (batch: SaveBatch<GridRow>) =>
     saveRoster(definition.name, { tenant, parent, ...batch }) as Promise<SaveResult<GridRow>>;

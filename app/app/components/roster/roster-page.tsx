@@ -21,6 +21,7 @@ export function RosterPage({
   lead = 'intro',
   rowLink,
   actions,
+  tools,
 }: {
   roster: DerivedRoster;
   data: RosterData | Promise<RosterData>;
@@ -31,6 +32,8 @@ export function RosterPage({
   rowLink?: RowLink;
   /** Links or buttons beside the title, e.g. a form that adds a row in more steps than a cell. */
   actions?: ReactNode;
+  /** Page-specific actions under the intro, outside the grid (a month's export of expenses). */
+  tools?: ReactNode;
 }) {
   const ns = roster.definition.namespace;
   const { t } = useTranslation();
@@ -49,6 +52,7 @@ export function RosterPage({
             <div>{hint.body}</div>
           </details>
         ) : null}
+        {tools}
       </div>
       <Suspense fallback={<GridPending />}>
         <Await resolve={data} errorElement={<GridLoadFailed />}>

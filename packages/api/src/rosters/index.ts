@@ -6,4 +6,6 @@ export * from './definitions/volunteers.ts';
 export * from './definitions/participants.ts';
 export * from './definitions/courses.ts';
 export * from './definitions/matches.ts';
+export * from './definitions/meetings.ts';
+export * from './definitions/expenses.ts';
 export * from './registry.ts';

@@ -1,5 +1,7 @@
 import { attendance, courses, courseSessions, enrolments } from './definitions/courses.ts';
 import { matches, matchMeetings } from './definitions/matches.ts';
+import { expenses, kmRates } from './definitions/expenses.ts';
+import { meetingAttendees, meetings } from './definitions/meetings.ts';
 import { participants } from './definitions/participants.ts';
 import { volunteers } from './definitions/volunteers.ts';
 
@@ -16,5 +18,9 @@ export const ROSTERS = {
   attendance,
   matches,
   matchMeetings,
+  meetings,
+  meetingAttendees,
+  expenses,
+  kmRates,
 } as const;
 export type RosterName = keyof typeof ROSTERS;

@@ -1,7 +1,7 @@
 import type { Tx } from '@brobygger/db';
 import type { z } from 'zod';
 import type { FieldDef } from './kit/fields.ts';
-import { shownIn, type DerivedRoster, type ReadView } from './kit/define.ts';
+import { shownIn, type ColumnMap, type DerivedRoster, type ReadView } from './kit/define.ts';
 import { recordedResult, recordResult, requestHashOf, type ReceiptKey } from './receipts.ts';
 import type { RowError, SaveResult } from './save.ts';
 
@@ -46,16 +46,27 @@ export function rosterRepository<Row extends Versioned>(roster: DerivedRoster) {
   const naturalKey = definition.naturalKey as readonly string[] | undefined;
   const computed = (Object.entries(definition.fields) as [string, FieldDef][]).filter(([, f]) => f.computed);
 
+  /**
+   * A column as the grid holds it: times as HH:MM, the way they are typed, so an unchanged time
+   * is not a change; decimals as numbers (node-postgres reads numeric as text, which the number
+   * schema would refuse on the next save).
+   */
+  const readAs = (c: ColumnMap) =>
+    c.sqlType === 'time'
+      ? `to_char(t.${c.column}, 'HH24:MI')`
+      : c.sqlType === 'numeric'
+        ? `t.${c.column}::float8`
+        : `t.${c.column}`;
+
   // Qualified with the table's alias `t` (which computed and row-right expressions use too),
   // because in UPDATE ... FROM the JSON record has columns of the same names.
   const selectListOf = (view: ReadView) =>
     [
       't.id',
       't.version',
-      // Times as HH:MM, the way they are typed, so an unchanged time is not a change.
       ...columns
         .filter((c) => shownIn(definition.fields[c.field] as FieldDef, view))
-        .map((c) => `${c.sqlType === 'time' ? `to_char(t.${c.column}, 'HH24:MI')` : `t.${c.column}`} as "${c.field}"`),
+        .map((c) => `${readAs(c)} as "${c.field}"`),
       ...computed.filter(([, f]) => shownIn(f, view)).map(([name, f]) => `${f.computed!.sql} as "${name}"`),
       ...(definition.rowEditable ? [`${definition.rowEditable} as "editable"`] : []),
     ].join(', ');

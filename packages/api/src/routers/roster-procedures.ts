@@ -25,7 +25,13 @@ const ZLookupOption = z.object({ id: z.string(), label: z.string(), detail: z.st
 const ZRowError = z.object({ id: z.string(), field: z.string(), message: z.string() });
 
 /** What the caller may do with the rows of one roster; the grid shows its buttons from this. */
-const ZAccess = z.object({ add: z.boolean(), edit: z.boolean(), delete: z.boolean() });
+const ZAccess = z.object({
+  add: z.boolean(),
+  edit: z.boolean(),
+  delete: z.boolean(),
+  /** Fields the caller sees but may not change (their `editAction` is not granted on every row). */
+  readOnly: z.array(z.string()).optional(),
+});
 export type RosterAccess = z.infer<typeof ZAccess>;
 
 /** Whether reading a roster's rows is personal data the access log records. */
@@ -74,13 +80,20 @@ export function rosterProcedures<Row extends { id: string; version: number | nul
     fieldNames.filter((name) => shownIn(roster.definition.fields[name] as FieldDef, view));
 
   const accessOf = (tenant: TenantContext, rows: Row[], ownParent = false): RosterAccess => {
+    const readOnly = fieldNames.filter((name) => {
+      const action = (roster.definition.fields[name] as FieldDef).editAction;
+      return action && grantOf(tenant.role, action) !== 'all';
+    });
+    const restricted = readOnly.length ? { readOnly } : {};
     const grant = grantOf(tenant.role, editAction);
-    if (grant === 'all') return { add: true, edit: true, delete: true };
+    if (grant === 'all') return { add: true, edit: true, delete: true, ...restricted };
     // Own rows only (a peer on the course they facilitate): edit those, add or delete none,
-    // unless the parent is theirs too and the roster says that is enough (`parentEditable`).
+    // unless the parent is theirs too and the roster says that is enough (`parentEditable`), or
+    // the roster lets them add their own rows (a peer's expenses; `ownRowsAddable`).
     const own = grant === 'own' && allowOwn;
-    if (own && ownParent) return { add: true, edit: true, delete: true };
-    return { add: false, edit: own && rows.some((r) => r.editable), delete: false };
+    if (own && ownParent) return { add: true, edit: true, delete: true, ...restricted };
+    const add = own && !!roster.definition.ownRowsAddable;
+    return { add, edit: add || (own && rows.some((r) => r.editable)), delete: false, ...restricted };
   };
   /** Whether an `own` grantee may add and delete under this parent; asked only when it matters. */
   const ownParentOf = (tx: Tx, tenant: TenantContext, scope: RosterScope) =>

@@ -3,6 +3,7 @@ import type { Tx } from '../tx.ts';
 import { seedDemoCourses } from './demo-courses.ts';
 import { seedDemoMatches } from './demo-matches.ts';
 import { seedDemoRosters } from './demo-rosters.ts';
+import { seedDemoVolunteerSide } from './demo-volunteer-side.ts';
 import { DEMO_PARTNERSHIPS, DEMO_PASSWORD, DEMO_TENANTS, DEMO_USERS } from './demo-data.ts';
 
 /** Creates an auth user and returns its id; supplied by the auth provider that owns passwords. */
@@ -46,6 +47,7 @@ export async function seedDemo(createUser: CreateUser): Promise<'seeded' | 'alre
     await seedDemoRosters(tx, tenantIds.get('frederiksberg')!);
     await seedDemoCourses(tx, tenantIds);
     await seedDemoMatches(tx, tenantIds.get('frederiksberg')!);
+    await seedDemoVolunteerSide(tx, tenantIds);
     return 'seeded';
   });
 }

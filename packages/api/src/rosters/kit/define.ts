@@ -47,6 +47,16 @@ export type RosterDefinition<Fields extends Record<string, FieldDef> = Record<st
   /** The named action that changes this roster (default `roster.edit`); its `own` grant goes with `rowEditable`. */
   editAction?: Action;
   /**
+   * Roles with an `own` grant of `editAction` may add rows too (a peer enters their own expenses);
+   * the insert policy decides which rows are theirs. Without it, they only edit existing rows.
+   */
+  ownRowsAddable?: boolean;
+  /**
+   * Rules across fields (a transport expense needs km, another outlay an amount): each problem
+   * names the field it shows on and an i18n key. The grid and the API check them with the schema.
+   */
+  rowRules?: (row: FieldsOf<Fields>) => { field: Extract<keyof Fields, string>; message: string }[];
+  /**
    * A roster some of its readers see only in part (participants, decision 015). Callers whose role
    * lacks `fullRead` read `source(workspace)` instead of the table: a security-definer function
    * returning `tenant_id`, `id`, `version` and one column per field they are shown (fields
@@ -112,8 +122,17 @@ export function deriveRoster<F extends Record<string, FieldDef>>(definition: Ros
   const entries = Object.entries(definition.fields) as [Extract<keyof F, string>, FieldDef][];
   const editable = entries.filter(([, def]) => def.schema !== null);
   const shape = Object.fromEntries(editable.map(([name, def]) => [name, def.schema])) as FieldsShape<F>;
-  const fieldsSchema = z.object(shape);
-  const rowSchema = fieldsSchema.extend({ id: ZRowId, version: ZRowVersion });
+  const fieldsObject = z.object(shape);
+  const withRules = <S extends z.ZodType>(schema: S): S => {
+    const rules = definition.rowRules;
+    if (!rules) return schema;
+    return schema.superRefine((row, ctx) => {
+      for (const problem of rules(row as FieldsOf<F>))
+        ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
+    }) as S;
+  };
+  const fieldsSchema = withRules(fieldsObject);
+  const rowSchema = withRules(fieldsObject.extend({ id: ZRowId, version: ZRowVersion }));
   const defaults = Object.fromEntries(editable.map(([name, def]) => [name, def.default])) as FieldsOf<F>;
   const columns: ColumnMap[] = editable.map(([name, def]) => ({
     field: name,

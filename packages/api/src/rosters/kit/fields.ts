@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Action } from '../../permissions.ts';
 import { optionalDate, optionalEmail, optionalEnum, optionalText, requiredText, isCalendarDate } from '../fields.ts';
 
 /**
@@ -28,6 +29,11 @@ export type FieldOptions = {
    * summary standing in for a hidden field), or both (the default).
    */
   shownTo?: 'full' | 'partial';
+  /**
+   * Only roles granted this action on every row change the field (an expense's status: those who
+   * approve); for everyone else the grid shows it read-only. The database enforces the same.
+   */
+  editAction?: Action;
 };
 
 /** Another roster a lookup field points into; its rows are offered by label, e-mail or the like. */

@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { ROSTERS } from '../../rosters/registry.ts';
 import type { AttendanceRow, CourseRow, CourseSessionRow, EnrolmentRow } from '../../rosters/definitions/courses.ts';
+import type { ExpenseRow, KmRateRow } from '../../rosters/definitions/expenses.ts';
+import type { MeetingAttendeeRow, MeetingRow } from '../../rosters/definitions/meetings.ts';
 import type { ParticipantRow } from '../../rosters/definitions/participants.ts';
 import type { VolunteerRow } from '../../rosters/definitions/volunteers.ts';
 import { router, tenantProcedure } from '../../trpc.ts';
 import { rosterProcedures } from '../roster-procedures.ts';
 import { attendanceSheet } from './attendance-sheet.ts';
+import { monthExport } from '../expenses/month-export.ts';
 
 const ZDirectoryEntry = z.object({
   id: z.string(),
@@ -35,4 +38,11 @@ export const rosterRouters = {
     ...rosterProcedures<AttendanceRow>(ROSTERS.attendance)._def.procedures,
     sheet: attendanceSheet,
   }),
+  meetings: rosterProcedures<MeetingRow>(ROSTERS.meetings),
+  meetingAttendees: rosterProcedures<MeetingAttendeeRow>(ROSTERS.meetingAttendees),
+  expenses: router({
+    ...rosterProcedures<ExpenseRow>(ROSTERS.expenses)._def.procedures,
+    monthExport,
+  }),
+  kmRates: rosterProcedures<KmRateRow>(ROSTERS.kmRates),
 };

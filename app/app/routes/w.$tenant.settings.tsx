@@ -1,0 +1,58 @@
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { useLoaderData } from '@remix-run/react';
+import { kmRates, type KmRateRow } from '@brobygger/api/rosters';
+import { formatNumber } from '@brobygger/i18n';
+import { useTranslation } from 'react-i18next';
+import { GeneralErrorBoundary } from '../components/error-boundary.tsx';
+import { formatIsoDate } from '../components/grid/values.ts';
+import { RosterGrid } from '../components/roster/roster-grid.tsx';
+import { toRosterData } from '../components/roster/roster-data.ts';
+import { load, requireCaller } from '../lib/api.server.ts';
+import { useLocale } from '../lib/i18n.tsx';
+import { titleMeta } from '../lib/meta.ts';
+import { useWorkspace } from './w.$tenant.tsx';
+
+/**
+ * The workspace's settings, for owners and admins: a list of sections, each a heading, a line
+ * of text and its controls. Today one section, the per-km rate history.
+ */
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { api } = await requireCaller(request, context);
+  const tenant = params.tenant ?? '';
+  return load(async () => {
+    const workspace = await api.workspaces.get({ tenant });
+    if (workspace.permissions['settings.manage'] !== 'all') throw new Response('errors:forbidden', { status: 403 });
+    const rates = await api.kmRates.list({ tenant });
+    return { rates: toRosterData(rates), current: rates.rows.find((r) => r.current) ?? null };
+  });
+}
+
+export const meta = titleMeta('settings:title');
+
+export default function Settings() {
+  const { t } = useTranslation('settings');
+  const workspace = useWorkspace();
+  const { rates, current } = useLoaderData<typeof loader>();
+  return (
+    <div className="page page-wide">
+      <h1>{t('title')}</h1>
+      <p className="muted">{t('intro', { workspace: workspace.name })}</p>
+      <section className="settings-section">
+        <h2 id="km-rates-title">{t('kmRates.title')}</h2>
+        <p>{t('kmRates.intro')}</p>
+        <CurrentRate rate={current} />
+        <RosterGrid roster={kmRates} data={rates} tenant={workspace.slug} labelledBy="km-rates-title" />
+      </section>
+    </div>
+  );
+}
+
+function CurrentRate({ rate }: { rate: Pick<KmRateRow, 'rate' | 'validFrom'> | null }) {
+  const { t } = useTranslation('settings');
+  const locale = useLocale();
+  if (!rate?.rate || !rate.validFrom) return <p className="muted">{t('kmRates.none')}</p>;
+  const shown = formatNumber(rate.rate, locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return <p>{t('kmRates.current', { rate: shown, from: formatIsoDate(rate.validFrom, locale) })}</p>;
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;
