@@ -1,4 +1,4 @@
-import { attendance, courses, courseSessions, enrolments } from './definitions/courses.ts';
+import { attendance, courses, courseSessions, enrolments, facilitatorAttendance } from './definitions/courses.ts';
 import { participants } from './definitions/participants.ts';
 import { volunteers } from './definitions/volunteers.ts';
 
@@ -6,5 +6,13 @@ import { volunteers } from './definitions/volunteers.ts';
  * Every roster of the app, by name. The API serves each one (`api.<name>.list` and `.save`) and
  * the schema test checks each against the database catalogue; adding a roster is adding it here.
  */
-export const ROSTERS = { volunteers, participants, courses, courseSessions, enrolments, attendance } as const;
+export const ROSTERS = {
+  volunteers,
+  participants,
+  courses,
+  courseSessions,
+  enrolments,
+  attendance,
+  facilitatorAttendance,
+} as const;
 export type RosterName = keyof typeof ROSTERS;

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { ROSTERS } from '../../rosters/registry.ts';
-import type { AttendanceRow, CourseRow, CourseSessionRow, EnrolmentRow } from '../../rosters/definitions/courses.ts';
+import type {
+  AttendanceRow,
+  CourseRow,
+  CourseSessionRow,
+  EnrolmentRow,
+  FacilitatorAttendanceRow,
+} from '../../rosters/definitions/courses.ts';
 import type { ParticipantRow } from '../../rosters/definitions/participants.ts';
 import type { VolunteerRow } from '../../rosters/definitions/volunteers.ts';
 import { router, tenantProcedure } from '../../trpc.ts';
@@ -35,4 +41,5 @@ export const rosterRouters = {
     ...rosterProcedures<AttendanceRow>(ROSTERS.attendance)._def.procedures,
     sheet: attendanceSheet,
   }),
+  facilitatorAttendance: rosterProcedures<FacilitatorAttendanceRow>(ROSTERS.facilitatorAttendance),
 };
