@@ -43,7 +43,7 @@ export const previewSchedule = tenantProcedure
  * Saves the schedule and generates its sessions in one transaction, as the caller (RLS), so it
  * happens entirely or not at all. Recorded attendance is never deleted: see `planSchedule`.
  */
-export const applySchedule = tenantProcedure
+export const generateSchedule = tenantProcedure
   .input(ZApplyInput)
   .output(ZApplyResult)
   .mutation(({ ctx, input }) => {

@@ -1,4 +1,4 @@
 import { router } from '../../trpc.ts';
-import { applySchedule, getSchedule, previewSchedule } from './course-schedule.ts';
+import { generateSchedule, getSchedule, previewSchedule } from './course-schedule.ts';
 
-export const courseSchedulesRouter = router({ get: getSchedule, preview: previewSchedule, apply: applySchedule });
+export const courseSchedulesRouter = router({ get: getSchedule, preview: previewSchedule, generate: generateSchedule });
