@@ -125,10 +125,10 @@ for (const language of ['da', 'en'] as const) {
       .click();
 
     // Its schedule: ten Thursdays at 17:00 for two hours. First what will happen, then do it.
-    await page.getByLabel(ui.firstDate).fill('2027-01-07');
-    await page.getByLabel(ui.time).fill('17:00');
-    await page.getByLabel(ui.length).fill('120');
-    await page.getByLabel(ui.count).fill('10');
+    await page.getByLabel(ui.firstDate, { exact: true }).fill('2027-01-07');
+    await page.getByLabel(ui.time, { exact: true }).fill('17:00');
+    await page.getByLabel(ui.length, { exact: true }).fill('120');
+    await page.getByLabel(ui.count, { exact: true }).fill('10');
     await page.getByRole('button', { name: ui.preview }).click();
     await expect(page.getByText(ui.planDates)).toBeVisible();
     await expect(page.getByText(ui.planAdd)).toBeVisible();
