@@ -69,6 +69,17 @@ export async function readColumnTotal(matrix: Locator, columnLabel: string | nul
   return normalise(await matrix.locator(`[row-id="__totals"] [col-id="${id}"]`).innerText());
 }
 
+/** A row's share of the matrix's one shown code (attendance: no-show), e.g. "25 % (1/4)". */
+export async function readRowShare(matrix: Locator, rowLabel: string): Promise<string> {
+  return normalise(await rowOf(matrix, rowLabel).locator('[col-id="__share"]').innerText());
+}
+
+/** A column's share in the pinned row under the totals, e.g. "1 · 13 %"; `null` reads the overall share. */
+export async function readColumnShare(matrix: Locator, columnLabel: string | null): Promise<string> {
+  const id = columnLabel === null ? '__total' : await columnIdOf(matrix, columnLabel);
+  return normalise(await matrix.locator(`[row-id="__share"] [col-id="${id}"]`).innerText());
+}
+
 /** Marks every empty cell of a column with a code, through the header's button: `markColumn(matrix, '03-03', 'Mødt')`. */
 export async function markColumn(matrix: Locator, columnLabel: string, codeLabel: string): Promise<void> {
   const id = await columnIdOf(matrix, columnLabel);

@@ -1,28 +1,63 @@
-import type { LoaderFunctionArgs } from '@remix-run/node';
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { courseSessions, enrolments, type DerivedRoster } from '@brobygger/api/rosters';
 import { useTranslation } from 'react-i18next';
+import { SchedulePanel } from '../components/courses/schedule-panel.tsx';
 import { GeneralErrorBoundary } from '../components/error-boundary.tsx';
 import { RosterGrid } from '../components/roster/roster-grid.tsx';
 import { toRosterData, type RosterData } from '../components/roster/roster-data.ts';
-import { load, requireCaller } from '../lib/api.server.ts';
+import { act, load, requireCaller, statusOf } from '../lib/api.server.ts';
 import { useWorkspace } from './w.$tenant.tsx';
 
-/** One course: its sessions and its enrolled participants, two child rosters scoped to it. */
+/** One course: its schedule, its sessions and its enrolled participants (two child rosters scoped to it). */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { api } = await requireCaller(request, context);
   const tenant = params.tenant ?? '';
   const parent = params.course ?? '';
   return load(async () => {
     const { row: course } = await api.courses.get({ tenant, id: parent });
-    const [sessions, enrolled] = await Promise.all([
+    const [sessions, enrolled, schedule] = await Promise.all([
       api.courseSessions.list({ tenant, parent }),
       api.enrolments.list({ tenant, parent }),
+      api.courseSchedules.get({ tenant, course: parent }),
     ]);
     // A peer sees the enrolments of their own courses only: no section where there is nothing to see.
     const showEnrolments = enrolled.access.edit || enrolled.rows.length > 0;
-    return { course, sessions: toRosterData(sessions), enrolled: toRosterData(enrolled), showEnrolments };
+    return {
+      course,
+      sessions: toRosterData(sessions),
+      enrolled: toRosterData(enrolled),
+      showEnrolments,
+      schedule,
+    };
   });
+}
+
+/** Blank number and date fields mean "not given"; anything else goes to the API's checks as typed. */
+const optional = (value: FormDataEntryValue | null) => (value === null || value === '' ? null : String(value));
+const numberOrText = (value: string | null) => (value === null || Number.isNaN(Number(value)) ? value : Number(value));
+
+/** The schedule panel's two steps: preview what generating would do, then generate. */
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { api } = await requireCaller(request, context);
+  const form = await request.formData();
+  const tenant = params.tenant ?? '';
+  const course = params.course ?? '';
+  const intent = form.get('intent') === 'generate' ? 'generate' : 'preview';
+  const schedule = {
+    frequency: String(form.get('frequency')),
+    firstDate: String(form.get('firstDate') ?? ''),
+    sessionCount: numberOrText(optional(form.get('sessionCount'))),
+    until: optional(form.get('until')),
+    startsAt: String(form.get('startsAt') ?? ''),
+    durationMinutes: numberOrText(optional(form.get('durationMinutes'))),
+  } as never;
+  const version = numberOrText(optional(form.get('version'))) as never;
+  const result =
+    intent === 'generate'
+      ? await act(() => api.courseSchedules.generate({ tenant, course, schedule, version }), intent)
+      : await act(() => api.courseSchedules.preview({ tenant, course, schedule }), intent);
+  return data(result, { status: statusOf(result) });
 }
 
 export const meta = ({ data }: { data?: { course: { name: string } } }) => [
@@ -32,7 +67,7 @@ export const meta = ({ data }: { data?: { course: { name: string } } }) => [
 export default function Course() {
   const { t } = useTranslation('courses');
   const workspace = useWorkspace();
-  const { course, sessions, enrolled, showEnrolments } = useLoaderData<typeof loader>();
+  const { course, sessions, enrolled, showEnrolments, schedule } = useLoaderData<typeof loader>();
   return (
     <div className="page page-wide">
       <p>
@@ -45,7 +80,15 @@ export default function Course() {
           {t('attendanceLink')}
         </Link>
       </p>
-      <ChildRoster title={t('sessionsTitle')} roster={courseSessions} data={sessions} parent={course.id} />
+      <SchedulePanel schedule={schedule.schedule} canEdit={schedule.canEdit} />
+      {/* A new schedule version brings new sessions: a fresh grid rather than edits on stale rows. */}
+      <ChildRoster
+        key={schedule.schedule?.version ?? 0}
+        title={t('sessionsTitle')}
+        roster={courseSessions}
+        data={sessions}
+        parent={course.id}
+      />
       {showEnrolments ? (
         <ChildRoster title={t('enrolmentsTitle')} roster={enrolments} data={enrolled} parent={course.id} />
       ) : null}

@@ -31,38 +31,49 @@ export const meta = ({ data }: { data?: { course: { name: string } } }) => [
   { title: data ? `${data.course.name} · Brobygger` : 'Brobygger' },
 ];
 
-type AttendanceRow = { id: string; version: number | null; participantId: string; sessionId: string; status: string };
+/** A cell of a matrix as its roster stores it: the row's own field (participant or volunteer), the session, the code. */
+type CellRow = { id: string; version: number | null; sessionId: string; status: string } & Record<string, unknown>;
 
-const toRow = (r: MatrixRecord): AttendanceRow => ({
-  id: r.id,
-  version: r.version,
-  participantId: r.rowId,
-  sessionId: r.columnId,
-  status: r.value,
-});
-const toRecord = (r: AttendanceRow): MatrixRecord => ({
-  id: r.id,
-  version: r.version,
-  rowId: r.participantId,
-  columnId: r.sessionId,
-  value: r.status,
-});
-
-/** The matrix speaks in cells, the attendance roster in rows: the same batch save, translated both ways. */
-async function saveAttendance(tenant: string, parent: string, batch: MatrixBatch): Promise<SaveResult<MatrixRecord>> {
-  const result = (await saveRoster('attendance', {
-    tenant,
-    parent,
-    batchId: batch.batchId,
-    upserts: batch.upserts.map(toRow),
-    deletes: batch.deletes,
-  })) as unknown as SaveResult<AttendanceRow>;
-  if (result.ok) return { ...result, rows: result.rows.map(toRecord) };
-  return {
-    ...result,
-    conflicts: result.conflicts.map((c) => ({ id: c.id, server: c.server ? toRecord(c.server) : null })),
+/**
+ * The matrix speaks in cells, the attendance rosters in rows: the same batch save, translated
+ * both ways. `rowField` names the roster's row column (participantId, volunteerId).
+ */
+function matrixSaver(roster: 'attendance' | 'facilitatorAttendance', rowField: string) {
+  const toRow = (r: MatrixRecord): CellRow => ({
+    id: r.id,
+    version: r.version,
+    [rowField]: r.rowId,
+    sessionId: r.columnId,
+    status: r.value,
+  });
+  const toRecord = (r: CellRow): MatrixRecord => ({
+    id: r.id,
+    version: r.version,
+    rowId: String(r[rowField]),
+    columnId: r.sessionId,
+    value: r.status,
+  });
+  return async (tenant: string, parent: string, batch: MatrixBatch): Promise<SaveResult<MatrixRecord>> => {
+    const result = (await saveRoster(roster, {
+      tenant,
+      parent,
+      batchId: batch.batchId,
+      upserts: batch.upserts.map(toRow),
+      deletes: batch.deletes,
+    })) as unknown as SaveResult<CellRow>;
+    if (result.ok) return { ...result, rows: result.rows.map(toRecord) };
+    return {
+      ...result,
+      conflicts: result.conflicts.map((c) => ({ id: c.id, server: c.server ? toRecord(c.server) : null })),
+    };
   };
 }
+
+const saveAttendance = matrixSaver('attendance', 'participantId');
+const saveFacilitators = matrixSaver('facilitatorAttendance', 'volunteerId');
+
+/** A facilitator is there or not; a cancelled session is locked anyway. */
+const FACILITATOR_CODES = ATTENDANCE_CODES.filter((c) => c.value === 'present' || c.value === 'absent');
 
 export default function Attendance() {
   const { t } = useTranslation('courses');
@@ -70,6 +81,11 @@ export default function Attendance() {
   const workspace = useWorkspace();
   const { course, sheet } = useLoaderData<typeof loader>();
   const rows = useMemo(() => sheet.participants.map((p) => ({ id: p.id, label: p.firstName })), [sheet.participants]);
+  const facilitators = useMemo(
+    () => sheet.facilitators.map((f) => ({ id: f.id, label: f.name })),
+    [sheet.facilitators],
+  );
+  const noShow = useMemo(() => ({ value: 'no_show', label: t('noShowRate') }), [t]);
   const columns = useMemo(
     () =>
       sheet.sessions.map((s) => ({
@@ -101,6 +117,23 @@ export default function Attendance() {
           canEdit={sheet.canEdit}
           save={(batch) => saveAttendance(workspace.slug, course.id, batch)}
           rowHeaderLabel={t('columns.participantId')}
+          share={noShow}
+        />
+      )}
+      <h2 id="facilitators-title">{t('facilitatorsTitle')}</h2>
+      {facilitators.length === 0 ? (
+        <p>{t('facilitatorsNone')}</p>
+      ) : (
+        <MatrixGrid
+          gridId={`facilitators-${course.id}`}
+          labelledBy="facilitators-title"
+          rows={facilitators}
+          columns={columns}
+          codes={FACILITATOR_CODES}
+          records={sheet.facilitatorRecords}
+          canEdit={sheet.canEdit}
+          save={(batch) => saveFacilitators(workspace.slug, course.id, batch)}
+          rowHeaderLabel={t('columns.volunteerId')}
         />
       )}
     </div>

@@ -42,6 +42,11 @@ export const ERROR_CODES = {
   // Expenses
   expense_volunteer_required: 'BAD_REQUEST',
   expense_decided_by_coordinators: 'FORBIDDEN',
+  // Courses: schedules and sessions
+  session_has_attendance: 'CONFLICT',
+  schedule_needs_end: 'BAD_REQUEST',
+  schedule_ends_before_start: 'BAD_REQUEST',
+  schedule_too_many_sessions: 'BAD_REQUEST',
   // Partnerships
   partnership_not_found: 'NOT_FOUND',
   partnership_owner_not_region: 'BAD_REQUEST',

@@ -29,8 +29,8 @@ export const ACTIONS = {
   // Participants in full (contact, birth year, note); viewers see a summary (decision 015).
   'participants.read': { roles: EDITORS },
   'volunteers.directory': { roles: ['peer'] },
-  // A course and its sessions are an offer, not personal data: every member sees them.
-  'courses.read': { roles: EVERYONE },
+  // Peers see only the courses they facilitate (issue 8; decision 018 replaces 011 on this).
+  'courses.read': { roles: READERS, ownRoles: ['peer'] },
   'courses.edit': { roles: EDITORS, ownRoles: ['peer'] },
   'attendance.record': { roles: EDITORS, ownRoles: ['peer'] },
   'matches.read': { roles: READERS, ownRoles: ['peer'] },

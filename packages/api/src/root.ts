@@ -1,5 +1,6 @@
 import { createCallerFactory, router } from './trpc.ts';
 import { accessLogRouter } from './routers/access-log/router.ts';
+import { courseSchedulesRouter } from './routers/course-schedules/router.ts';
 import { invitationsRouter } from './routers/invitations/router.ts';
 import { matchesRouters } from './routers/matches/router.ts';
 import { meRouter } from './routers/me/router.ts';
@@ -17,6 +18,7 @@ export const appRouter = router({
   partnerships: partnershipsRouter,
   preferences: preferencesRouter,
   accessLog: accessLogRouter,
+  courseSchedules: courseSchedulesRouter,
   ...rosterRouters,
   ...matchesRouters,
 });

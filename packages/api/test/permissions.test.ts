@@ -127,7 +127,7 @@ describe('the workspace tells the UI what the caller may do', () => {
       {
         'members.manage': false,
         'roster.read': false,
-        'courses.read': 'all',
+        'courses.read': 'own',
         'courses.edit': 'own',
         'volunteers.directory': 'all',
       },

@@ -104,7 +104,9 @@ describe.each(entries)('roster %s', (_name, definition) => {
 
   it('may update exactly its editable fields, never its identity or parent', async () => {
     const columns = editable.map(([name, f]) => columnOf(name, f));
-    const extra = definition.table === 'public.volunteers' ? ['user_id'] : [];
+    // Columns written outside the grid: a peer's account link, and the schedule's occurrence date.
+    const extra =
+      { 'public.volunteers': ['user_id'], 'public.course_sessions': ['scheduled_on'] }[definition.table] ?? [];
     expect(await grantedColumns(definition.table, 'UPDATE')).toEqual([...columns, ...extra].sort());
     const identity = ['tenant_id', 'id', ...(definition.parent ? [definition.parent.column] : [])];
     expect(await grantedColumns(definition.table, 'INSERT')).toEqual([...identity, ...columns, ...extra].sort());

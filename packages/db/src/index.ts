@@ -9,3 +9,4 @@ export { freePort } from './embedded/free-port.ts';
 export { seedDemo, type CreateUser } from './seed/seed-demo.ts';
 export { DEMO_PASSWORD, DEMO_USERS, DEMO_TENANTS } from './seed/demo-data.ts';
 export { openDatabase, type OpenDatabase } from './open.ts';
+export { scheduleDates, MAX_SCHEDULED_SESSIONS, type Schedule } from './schedule.ts';

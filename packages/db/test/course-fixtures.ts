@@ -7,7 +7,8 @@ import type { MatrixContext, SeededRow } from '../src/testing/rls-matrix.ts';
  * path. `linkedUserId`'s account is linked to the volunteer `facilitator`, who leads `led` and
  * co-leads `coLed`; `others` is led by a volunteer linked to nobody. Each course has one session,
  * two enrolled participants (`first`, `second`) and one attendance row (`first` at the session),
- * so a test can still add the second participant's attendance. `spare` is enrolled nowhere.
+ * so a test can still add the second participant's attendance; and a later session with no
+ * attendance yet (`emptySession`), which may still be deleted. `spare` is enrolled nowhere.
  */
 export type CourseSeed = {
   tenantId: string;
@@ -16,7 +17,13 @@ export type CourseSeed = {
   courses: Record<CourseName, CourseRows>;
 };
 export type CourseName = 'led' | 'coLed' | 'others';
-export type CourseRows = { id: string; session: string; enrolments: string[]; attendance: string };
+export type CourseRows = {
+  id: string;
+  session: string;
+  emptySession: string;
+  enrolments: string[];
+  attendance: string;
+};
 
 export const COURSE_NAMES: CourseName[] = ['led', 'coLed', 'others'];
 /** The courses the linked account facilitates (as lead or as co-facilitator). */
@@ -60,6 +67,10 @@ export async function seedCourses(tx: Tx, tenantId: string, linkedUserId: string
       "insert into public.course_sessions (tenant_id, course_id, held_on) values ($1, $2, date '2026-01-12') returning id",
       [tenantId, course],
     );
+    const emptySession = await id(
+      "insert into public.course_sessions (tenant_id, course_id, held_on) values ($1, $2, date '2026-01-26') returning id",
+      [tenantId, course],
+    );
     const enrolments = [];
     for (const p of [participants.first, participants.second]) {
       enrolments.push(
@@ -73,7 +84,7 @@ export async function seedCourses(tx: Tx, tenantId: string, linkedUserId: string
       "insert into public.attendance (tenant_id, course_id, session_id, participant_id, status) values ($1, $2, $3, $4, 'present') returning id",
       [tenantId, course, session, participants.first],
     );
-    courses[name] = { id: course, session, enrolments, attendance };
+    courses[name] = { id: course, session, emptySession, enrolments, attendance };
   }
   return { tenantId, volunteers, participants, courses };
 }

@@ -14,12 +14,13 @@ const COURSE_COLUMNS = 'id, tenant_id, name, kind, location, facilitator_id, co_
 const SESSION_COLUMNS = 'id, tenant_id, course_id, held_on::text, status, note, version';
 
 const courses = courseMatrixSeed((c) => [c.id]);
-const sessions = courseMatrixSeed((c) => [c.session]);
+// Sessions with recorded attendance cannot be deleted (attendance-sessions.test.ts).
+const sessions = courseMatrixSeed((c) => [c.emptySession]);
 
 /**
- * Every member reads the courses, peers too (a course is an offer, not personal data). Owners,
- * admins and coordinators add, change and remove them; a peer changes only the courses they lead
- * or co-lead, and adds or removes none; a viewer only reads. Members of the association and the
+ * Owners, admins, coordinators and viewers read every course; a peer reads only the courses they
+ * lead or co-lead (decision 018). Owners, admins and coordinators add, change and remove them; a
+ * peer changes only their own courses, and adds or removes none; a viewer only reads. Members of the association and the
  * region (in active partnership with the municipality) see only their own workspace's courses.
  */
 rlsMatrix({
@@ -49,7 +50,7 @@ rlsMatrix({
     owner: 'edit',
     admin: 'edit',
     coordinator: 'edit',
-    peer: { select: 'all', update: 'own' },
+    peer: { select: 'own', update: 'own' },
     viewer: 'read',
     stranger: 'edit',
     regionMember: 'edit',
@@ -59,25 +60,27 @@ rlsMatrix({
 });
 
 /**
- * Sessions follow their course: every member reads them; editors do everything; a peer adds
- * sessions only to the courses they facilitate, changes only those courses' sessions and removes
- * none; a viewer only reads.
+ * Sessions follow their course: editors and viewers read them all, a peer those of the courses
+ * they facilitate; editors do everything; a peer adds sessions only to their own courses, changes
+ * only those courses' sessions and removes none; a viewer only reads.
  */
 rlsMatrix({
   table: 'public.course_sessions',
+  // The later, still empty session of each course (see `sessions` above), and those inserted.
+  where: "t.held_on = date '2026-01-26'",
   columns: SESSION_COLUMNS,
   seed: sessions.seed,
   insert: (tenantId, { mine }) => {
     const courseId = sessions.seedOf(tenantId).courses[mine ? 'led' : 'others'].id;
     return {
       sql: `insert into public.course_sessions (tenant_id, course_id, held_on, starts_at, duration_minutes)
-            values ($1, $2, date '2026-01-19', time '10:00', 90) returning ${SESSION_COLUMNS}`,
+            values ($1, $2, date '2026-01-26', time '10:00', 90) returning ${SESSION_COLUMNS}`,
       params: [tenantId, courseId],
       returns: {
         id: expect.any(String),
         tenant_id: tenantId,
         course_id: courseId,
-        held_on: '2026-01-19',
+        held_on: '2026-01-26',
         status: 'planned',
         note: null,
         version: 1,
@@ -93,7 +96,7 @@ rlsMatrix({
     owner: 'edit',
     admin: 'edit',
     coordinator: 'edit',
-    peer: { select: 'all', insert: 'own', update: 'own' },
+    peer: { select: 'own', insert: 'own', update: 'own' },
     viewer: 'read',
     stranger: 'edit',
     regionMember: 'edit',
@@ -170,7 +173,7 @@ describe('beyond the matrix', () => {
       await expectNoWrite(addSession(world.users.viewer, 'tenant', course));
       await expectNoWrite(recordAttendance(world.users.viewer, seeds.tenant, course, session));
       expect(await storedCourse(course)).toMatchObject({ name: 'Linket kursus', version: 1 });
-      expect(ids(await rowsOf('public.course_sessions', world.tenant.id))).toHaveLength(4);
+      expect(ids(await rowsOf('public.course_sessions', world.tenant.id))).toHaveLength(7);
     });
 
     it('a peer made viewer loses the courses they facilitate', async () => {
@@ -190,7 +193,7 @@ describe('beyond the matrix', () => {
       await expectNoWrite(addSession(newcomer, 'tenant', seeds.tenant.courses.led.id));
     });
 
-    // The peer reads every course id of their workspace; a second account that owns another
+    // A course id may leak (a link shared, an old export); a second account that owns another
     // workspace can give a course there the same id and link the peer to it as facilitator.
     it('a course of another workspace with the same id gives a peer no rights on the municipality’s', async () => {
       const target = seeds.tenant.courses.others;
@@ -312,15 +315,19 @@ describe('beyond the matrix', () => {
       }
     });
 
-    it('removing a session removes its attendance, and only its', async () => {
-      const { led, others } = seeds.tenant.courses;
+    it('removing a course removes its sessions and attendance, and only its', async () => {
+      const { led, coLed, others } = seeds.tenant.courses;
       expect(
         await as(world.users.coordinator, (tx) =>
-          tx.query('delete from public.course_sessions where id = $1 returning id', [led.session]),
+          tx.query('delete from public.courses where id = $1 returning id', [led.id]),
         ),
-      ).toEqual([{ id: led.session }]);
-      const left = ids(await rowsOf('public.attendance', world.tenant.id));
-      expect(left).toEqual([seeds.tenant.courses.coLed.attendance, others.attendance].sort());
+      ).toEqual([{ id: led.id }]);
+      expect(ids(await rowsOf('public.attendance', world.tenant.id))).toEqual(
+        [coLed.attendance, others.attendance].sort(),
+      );
+      expect(ids(await rowsOf('public.course_sessions', world.tenant.id))).toEqual(
+        [coLed.session, coLed.emptySession, others.session, others.emptySession].sort(),
+      );
     });
   });
 });

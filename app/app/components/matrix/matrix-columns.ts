@@ -8,6 +8,9 @@ import type { MatrixColumnHeader, MatrixFigureColumn, MatrixRowHeader } from './
 export const ROW_COLUMN = '__row';
 export const TOTAL_COLUMN = '__total';
 export const TOTALS_ROW_ID = '__totals';
+/** The share of one code (see MatrixProps.share): a pinned row under the totals, a column after them. */
+export const SHARE_COLUMN = '__share';
+export const SHARE_ROW_ID = '__share';
 
 /** What the column definitions ask the matrix about while AG Grid draws. */
 export type MatrixCellStatus = {
@@ -23,6 +26,9 @@ export type MatrixCellStatus = {
   /** Texts of the totals: per row, per column (pinned row) and overall. */
   rowTotal(rowId: string): { text: string; tooltip: string };
   columnTotal(columnId: string): { text: string; tooltip: string };
+  /** The share texts, when the matrix shows one. */
+  rowShare(rowId: string): { text: string; tooltip: string };
+  columnShare(columnId: string): { text: string; tooltip: string };
   onMark(columnId: string): void;
 };
 
@@ -33,6 +39,8 @@ export type MatrixColumnsInput = {
   rowHeader: string;
   totalsHeader: string;
   totalsRowLabel: string;
+  /** The label of the share's row and column, when there is one. */
+  shareLabel?: string;
   /** Wide screens keep the totals in sight on the right; a phone scrolls to them. */
   pinTotals: boolean;
   /** Touch screens get wider cells. */
@@ -40,6 +48,7 @@ export type MatrixColumnsInput = {
 };
 
 const isTotals = (p: { node?: { rowPinned?: unknown } | null }) => !!p.node?.rowPinned;
+const isShareRow = (p: { data?: GridRow | undefined }) => p.data?.id === SHARE_ROW_ID;
 
 /**
  * The matrix as AG Grid columns: row labels pinned left, the page's figures, one narrow column
@@ -50,12 +59,21 @@ export function buildMatrixColumns(input: MatrixColumnsInput, status: MatrixCell
   const labelOf = new Map(input.rows.map((r) => [r.id, r]));
   const readOnlyRow = (id: string | undefined) => !!id && !!labelOf.get(id)?.readOnly;
 
+  /** A pinned row's text for a column: the totals row's rate, or the share row's share. */
+  const pinnedOf = (p: { data?: GridRow | undefined }, columnId: string) =>
+    isShareRow(p) ? status.columnShare(columnId) : status.columnTotal(columnId);
+
   const rowColumn: ColDef<GridRow> = {
     colId: ROW_COLUMN,
     headerName: input.rowHeader,
     pinned: 'left',
     width: input.narrow ? 116 : 200,
-    valueGetter: (p) => (isTotals(p) ? input.totalsRowLabel : (labelOf.get(p.data?.id ?? '')?.label ?? '')),
+    valueGetter: (p) =>
+      isTotals(p)
+        ? isShareRow(p)
+          ? (input.shareLabel ?? '')
+          : input.totalsRowLabel
+        : (labelOf.get(p.data?.id ?? '')?.label ?? ''),
     // On a phone a long name wraps onto a second line instead of losing its surname.
     wrapText: input.narrow,
     cellClass: 'matrix-row-label',
@@ -79,8 +97,7 @@ export function buildMatrixColumns(input: MatrixColumnsInput, status: MatrixCell
       headerComponent: CodeColumnHeader,
       headerComponentParams: { matrixColumn: column, canMark: status.canEdit, onMark: status.onMark },
       width: input.narrow ? 76 : 92,
-      valueGetter: (p: ValueGetterParams<GridRow>) =>
-        isTotals(p) ? status.columnTotal(id).text : (p.data?.[id] ?? null),
+      valueGetter: (p: ValueGetterParams<GridRow>) => (isTotals(p) ? pinnedOf(p, id).text : (p.data?.[id] ?? null)),
       cellRenderer: CodeCell,
       cellRendererParams: { book: status.book },
       cellClass: 'matrix-cell',
@@ -94,7 +111,7 @@ export function buildMatrixColumns(input: MatrixColumnsInput, status: MatrixCell
       },
       tooltip: (p: TooltipCallbackParams<GridRow>) => {
         if (!p.data) return undefined;
-        if (isTotals(p)) return status.columnTotal(id).tooltip;
+        if (isTotals(p)) return pinnedOf(p, id).tooltip;
         const parts = [
           status.book.label(p.value) || undefined,
           status.problemOf(p.data.id, id),
@@ -110,13 +127,25 @@ export function buildMatrixColumns(input: MatrixColumnsInput, status: MatrixCell
     headerName: input.totalsHeader,
     pinned: input.pinTotals ? 'right' : null,
     width: 130,
-    valueGetter: (p) => (isTotals(p) ? status.columnTotal(TOTAL_COLUMN).text : status.rowTotal(p.data?.id ?? '').text),
+    valueGetter: (p) => (isTotals(p) ? pinnedOf(p, TOTAL_COLUMN).text : status.rowTotal(p.data?.id ?? '').text),
     tooltip: (p: TooltipCallbackParams<GridRow>) =>
-      isTotals(p) ? status.columnTotal(TOTAL_COLUMN).tooltip : status.rowTotal(p.data?.id ?? '').tooltip,
+      isTotals(p) ? pinnedOf(p, TOTAL_COLUMN).tooltip : status.rowTotal(p.data?.id ?? '').tooltip,
     cellClass: 'matrix-total',
   };
 
-  return [rowColumn, ...figureColumns, ...codeColumns, totalColumn];
+  // The share per row; the pinned rows leave it empty (the whole matrix's share is under the totals).
+  const shareColumn: ColDef<GridRow> = {
+    colId: SHARE_COLUMN,
+    headerName: input.shareLabel ?? '',
+    pinned: input.pinTotals ? 'right' : null,
+    width: 120,
+    valueGetter: (p) => (isTotals(p) ? '' : status.rowShare(p.data?.id ?? '').text),
+    tooltip: (p: TooltipCallbackParams<GridRow>) =>
+      isTotals(p) ? undefined : status.rowShare(p.data?.id ?? '').tooltip,
+    cellClass: 'matrix-total',
+  };
+
+  return [rowColumn, ...figureColumns, ...codeColumns, totalColumn, ...(input.shareLabel ? [shareColumn] : [])];
 }
 
 /** Options every matrix column shares: no sorting, moving or menus, since the order is the data's. */

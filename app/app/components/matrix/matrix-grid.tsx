@@ -31,6 +31,7 @@ import { CodeBook } from './codes.ts';
 import {
   buildMatrixColumns,
   MATRIX_DEFAULT_COLDEF,
+  SHARE_ROW_ID,
   TOTAL_COLUMN,
   TOTALS_ROW_ID,
   type MatrixCellStatus,
@@ -51,7 +52,7 @@ import {
 import { matrixKeyAction } from './matrix-keys.ts';
 import { CodeBar, MarkColumnBar, MatrixConflicts, MatrixProblems } from './matrix-panels.tsx';
 import { MatrixSession, type CellChoice } from './matrix-session.ts';
-import { columnTally, formatRate, matrixTally, rowTally, tallyDetail, type Tally } from './totals.ts';
+import { columnTally, formatRate, matrixTally, rowTally, shareOf, tallyDetail, type Tally } from './totals.ts';
 import type { MatrixProps } from './types.ts';
 import '../grid/grid.css';
 import './matrix.css';
@@ -62,8 +63,8 @@ ModuleRegistry.registerModules([PinnedRowModule]);
 const rowIdOf = (p: GetRowIdParams<GridRow>) => p.data.id;
 const ROW_HEIGHT = 44;
 const HEADER_HEIGHT = 64;
-/** Tall enough for every row, the header, the totals row and a scrollbar: a short course leaves no empty box. */
-const frameHeight = (rows: number) => HEADER_HEIGHT + (rows + 1) * ROW_HEIGHT + 24;
+/** Tall enough for every row, the header, the pinned rows and a scrollbar: a short course leaves no empty box. */
+const frameHeight = (rows: number, pinned: number) => HEADER_HEIGHT + (rows + pinned) * ROW_HEIGHT + 24;
 const errorKeyOf = (error: unknown) =>
   error instanceof Error && error.message.startsWith('errors:') ? error.message : 'errors:save_failed';
 
@@ -95,7 +96,7 @@ export function MatrixGrid(props: MatrixProps) {
 }
 
 function MatrixBody(props: MatrixProps) {
-  const { labelledBy, codes, canEdit, save } = props;
+  const { labelledBy, codes, canEdit, save, share } = props;
   const { t, i18n } = useTranslation(['matrix', 'grid']);
   const locale = useLocale();
   const wide = useWideScreen(700);
@@ -155,6 +156,21 @@ function MatrixBody(props: MatrixProps) {
     [book, locale, t],
   );
 
+  const shareText = useCallback(
+    (whole: Tally, kind: 'row' | 'column') => {
+      if (!share) return { text: '', tooltip: '' };
+      const part = shareOf(whole, share.value);
+      const rate = formatRate(part.rate, locale, t('totals.noRate'));
+      const values = { rate, positive: part.positive, counted: part.counted };
+      if (part.counted === 0) return { text: rate, tooltip: t('cell.empty') };
+      return {
+        text: t(kind === 'row' ? 'totals.row' : 'totals.column', values),
+        tooltip: t('totals.shareTooltip', { ...values, label: share.label }),
+      };
+    },
+    [share, locale, t],
+  );
+
   // ---- what each cell shows about itself --------------------------------------------------
 
   const problemOf = useCallback(
@@ -188,9 +204,12 @@ function MatrixBody(props: MatrixProps) {
       rowTotal: (rowId) => totalText(rowTally(cells, rowId, book), 'row'),
       columnTotal: (columnId) =>
         totalText(columnId === TOTAL_COLUMN ? matrixTally(cells, book) : columnTally(cells, columnId, book), 'column'),
+      rowShare: (rowId) => shareText(rowTally(cells, rowId, book), 'row'),
+      columnShare: (columnId) =>
+        shareText(columnId === TOTAL_COLUMN ? matrixTally(cells, book) : columnTally(cells, columnId, book), 'column'),
       onMark: (columnId) => setMarkColumn(columnId),
     }),
-    [book, canEdit, cells, columnIndex, problemOf, rowIndex, session, t, totalText],
+    [book, canEdit, cells, columnIndex, problemOf, rowIndex, session, t, totalText, shareText],
   );
 
   const columnDefs = useMemo(
@@ -203,6 +222,7 @@ function MatrixBody(props: MatrixProps) {
           rowHeader: props.rowHeaderLabel ?? t('rowHeader'),
           totalsHeader: t('totals.columnHeader'),
           totalsRowLabel: t('totals.rowHeader'),
+          shareLabel: share?.label,
           pinTotals: wide,
           narrow: !wide,
         },
@@ -210,7 +230,7 @@ function MatrixBody(props: MatrixProps) {
       ),
     // figures are display-only props; a new array each render must not rebuild the columns.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [view, status, wide, props.rowHeaderLabel, t, JSON.stringify(figures)],
+    [view, status, wide, props.rowHeaderLabel, share?.label, t, JSON.stringify(figures)],
   );
 
   // The grid is re-created when the language changes (AG Grid reads its texts once), from the
@@ -219,9 +239,12 @@ function MatrixBody(props: MatrixProps) {
   const localeText = useMemo(() => gridLocaleText(mount.locale, t), [mount.locale, t]);
   // A new object on every change makes AG Grid redraw the totals row.
   const pinnedBottom = useMemo(
-    () => [{ id: TOTALS_ROW_ID, version: null, revision: session.revision }],
+    () => [
+      { id: TOTALS_ROW_ID, version: null, revision: session.revision },
+      ...(share ? [{ id: SHARE_ROW_ID, version: null, revision: session.revision }] : []),
+    ],
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [session, session.revision],
+    [session, session.revision, !!share],
   );
 
   // ---- applying changes -------------------------------------------------------------------
@@ -525,7 +548,7 @@ function MatrixBody(props: MatrixProps) {
       {/* Keys and paste are caught here, around the grid, before AG Grid handles them. */}
       <div
         className="grid-frame matrix-frame"
-        style={{ height: `min(70vh, ${frameHeight(view.rows.length)}px)` }}
+        style={{ height: `min(70vh, ${frameHeight(view.rows.length, pinnedBottom.length)}px)` }}
         onKeyDownCapture={onKeyDownCapture}
         onPaste={onPaste}
         onCopy={onCopy}

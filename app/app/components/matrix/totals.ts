@@ -59,6 +59,18 @@ export const matrixTally = ({ rowIds, columnIds, read }: Cells, book: CodeBook) 
     book,
   );
 
+/** How many of the counted cells hold `value` (e.g. no-shows), as a tally of its own. */
+export const shareOf = (t: Tally, value: string): Tally => {
+  const positive = t.counts[value] ?? 0;
+  return {
+    counts: { [value]: positive },
+    positive,
+    negative: t.counted - positive,
+    counted: t.counted,
+    rate: t.counted ? positive / t.counted : null,
+  };
+};
+
 /** "80 %" in Danish, "80%" in English; a dash when there is no rate yet. */
 export const formatRate = (rate: number | null, locale: Locale, none: string) =>
   rate === null ? none : formatNumber(rate, locale, { style: 'percent', maximumFractionDigits: 0 });

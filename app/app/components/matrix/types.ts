@@ -48,6 +48,11 @@ export type MatrixProps = {
   figures?: readonly MatrixFigureColumn[];
   /** Header of the row labels' column (already translated); "Name" by default. */
   rowHeaderLabel?: string;
+  /**
+   * One code whose share is shown beside the rate, per row and per column, e.g. the no-show rate
+   * of attendance: the code's count out of the counted cells. `label` names its column and row.
+   */
+  share?: { value: string; label: string };
 };
 
 export type { SaveResult };

@@ -1,7 +1,7 @@
-import { attendance, courses, courseSessions, enrolments } from './definitions/courses.ts';
 import { matches, matchMeetings } from './definitions/matches.ts';
 import { expenses, kmRates } from './definitions/expenses.ts';
 import { meetingAttendees, meetings } from './definitions/meetings.ts';
+import { attendance, courses, courseSessions, enrolments, facilitatorAttendance } from './definitions/courses.ts';
 import { participants } from './definitions/participants.ts';
 import { volunteers } from './definitions/volunteers.ts';
 
@@ -22,5 +22,6 @@ export const ROSTERS = {
   meetingAttendees,
   expenses,
   kmRates,
+  facilitatorAttendance,
 } as const;
 export type RosterName = keyof typeof ROSTERS;

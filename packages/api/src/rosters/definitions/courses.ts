@@ -6,6 +6,7 @@ export const SESSION_STATUSES = ['planned', 'held', 'cancelled'] as const;
 export const ENROLMENT_STATUSES = ['enrolled', 'completed', 'dropped_out'] as const;
 export const DROP_OUT_REASONS = ['moved', 'illness', 'work_or_education', 'not_a_fit', 'no_contact', 'other'] as const;
 export const ATTENDANCE_STATUSES = ['present', 'absent', 'cancelled', 'no_show'] as const;
+export const FACILITATOR_ATTENDANCE_STATUSES = ['present', 'absent'] as const;
 
 /** Volunteers who can facilitate: everyone not stopped, found by name or e-mail. */
 const FACILITATOR: LookupTarget = {
@@ -35,8 +36,8 @@ const attendanceRateSql = (where: string) =>
     from public.attendance a where ${where})`;
 
 /**
- * Group courses, cafés and training teams. Peers see every course (an offer, not personal data)
- * and may change the ones they facilitate: the per-row edit right below mirrors the policy.
+ * Group courses, cafés and training teams. Peers see and may change only the courses they
+ * facilitate (decision 018): the per-row edit right below mirrors the policy.
  */
 export const coursesRoster = defineRoster({
   name: 'courses',
@@ -167,11 +168,34 @@ export const attendanceRoster = defineRoster({
   },
 });
 
+/** Whether each facilitating volunteer was at a session: a second, small matrix beside attendance. */
+export const facilitatorAttendanceRoster = defineRoster({
+  name: 'facilitatorAttendance',
+  table: 'public.facilitator_attendance',
+  namespace: 'courses',
+  parent: { table: 'public.courses', column: 'course_id' },
+  orderBy: 't.session_id, t.volunteer_id',
+  labelField: 'volunteerId',
+  rowEditable: "app.can_on_course('attendance.record', t.tenant_id, t.course_id)",
+  editAction: 'attendance.record',
+  naturalKey: ['sessionId', 'volunteerId'],
+  fields: {
+    volunteerId: field.lookup(FACILITATOR, { required: true }),
+    sessionId: field.lookup(
+      { roster: 'courseSessions', table: 'public.course_sessions', label: "to_char(l.held_on, 'DD-MM-YYYY')" },
+      { required: true },
+    ),
+    status: field.option(FACILITATOR_ATTENDANCE_STATUSES, { required: true }),
+  },
+});
+
 export const courses = deriveRoster(coursesRoster);
 export const courseSessions = deriveRoster(courseSessionsRoster);
 export const enrolments = deriveRoster(enrolmentsRoster);
 export const attendance = deriveRoster(attendanceRoster);
+export const facilitatorAttendance = deriveRoster(facilitatorAttendanceRoster);
 export type CourseRow = RowOf<typeof coursesRoster.fields>;
 export type CourseSessionRow = RowOf<typeof courseSessionsRoster.fields>;
 export type EnrolmentRow = RowOf<typeof enrolmentsRoster.fields>;
 export type AttendanceRow = RowOf<typeof attendanceRoster.fields>;
+export type FacilitatorAttendanceRow = RowOf<typeof facilitatorAttendanceRoster.fields>;

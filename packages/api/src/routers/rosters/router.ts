@@ -1,8 +1,14 @@
 import { z } from 'zod';
 import { ROSTERS } from '../../rosters/registry.ts';
-import type { AttendanceRow, CourseRow, CourseSessionRow, EnrolmentRow } from '../../rosters/definitions/courses.ts';
 import type { ExpenseRow, KmRateRow } from '../../rosters/definitions/expenses.ts';
 import type { MeetingAttendeeRow, MeetingRow } from '../../rosters/definitions/meetings.ts';
+import type {
+  AttendanceRow,
+  CourseRow,
+  CourseSessionRow,
+  EnrolmentRow,
+  FacilitatorAttendanceRow,
+} from '../../rosters/definitions/courses.ts';
 import type { ParticipantRow } from '../../rosters/definitions/participants.ts';
 import type { VolunteerRow } from '../../rosters/definitions/volunteers.ts';
 import { router, tenantProcedure } from '../../trpc.ts';
@@ -45,4 +51,5 @@ export const rosterRouters = {
     monthExport,
   }),
   kmRates: rosterProcedures<KmRateRow>(ROSTERS.kmRates),
+  facilitatorAttendance: rosterProcedures<FacilitatorAttendanceRow>(ROSTERS.facilitatorAttendance),
 };
