@@ -3,6 +3,7 @@ import { accessLogRouter } from './routers/access-log/router.ts';
 import { invitationsRouter } from './routers/invitations/router.ts';
 import { meRouter } from './routers/me/router.ts';
 import { membersRouter } from './routers/members/router.ts';
+import { peopleRouter } from './routers/people/router.ts';
 import { partnershipsRouter } from './routers/partnerships/router.ts';
 import { preferencesRouter } from './routers/preferences/router.ts';
 import { rosterRouters } from './routers/rosters/router.ts';
@@ -16,6 +17,7 @@ export const appRouter = router({
   partnerships: partnershipsRouter,
   preferences: preferencesRouter,
   accessLog: accessLogRouter,
+  people: peopleRouter,
   ...rosterRouters,
 });
 
