@@ -11,6 +11,7 @@ import daMail from '../locales/da/mail.json';
 import daMatrix from '../locales/da/matrix.json';
 import daMembers from '../locales/da/members.json';
 import daParticipants from '../locales/da/participants.json';
+import daPeople from '../locales/da/people.json';
 import daVolunteers from '../locales/da/volunteers.json';
 import enAccount from '../locales/en/account.json';
 import enAuth from '../locales/en/auth.json';
@@ -24,6 +25,7 @@ import enMail from '../locales/en/mail.json';
 import enMatrix from '../locales/en/matrix.json';
 import enMembers from '../locales/en/members.json';
 import enParticipants from '../locales/en/participants.json';
+import enPeople from '../locales/en/people.json';
 import enVolunteers from '../locales/en/volunteers.json';
 
 export const LOCALES = ['da', 'en'] as const;
@@ -46,6 +48,7 @@ export const resources = {
     participants: daParticipants,
     courses: daCourses,
     matrix: daMatrix,
+    people: daPeople,
   },
   en: {
     common: enCommon,
@@ -61,6 +64,7 @@ export const resources = {
     participants: enParticipants,
     courses: enCourses,
     matrix: enMatrix,
+    people: enPeople,
   },
 } as const;
 
