@@ -61,7 +61,8 @@ export class LinkedValueCellRenderer extends ValueCellRenderer {
     super();
     this.wrapper.className = 'cell-with-link';
     this.link.className = 'grid-cell-link';
-    this.link.textContent = '→';
+    // The arrow is drawn by CSS: the cell's text stays its value (copy, screen readers, tests),
+    // and the link is named by its aria-label.
     this.wrapper.append(super.getGui(), this.link);
     this.link.addEventListener('click', (event) => {
       // New tab, new window: the browser's own way, with the href as it is.
