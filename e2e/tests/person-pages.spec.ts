@@ -143,7 +143,9 @@ for (const lng of ['da', 'en'] as const) {
 
       await page.goto(`/w/${workspace.slug}/participants`);
       const grid = page.getByRole('region', { name: ui.participants });
-      await grid.getByRole('link', { name: ui.open('Mette') }).click();
+      // By keyboard: on the name's cell, Ctrl+Enter follows its link.
+      await grid.getByRole('gridcell', { name: 'Mette' }).click();
+      await page.keyboard.press('Control+Enter');
       await expect(page).toHaveURL(`/w/${workspace.slug}/participants/${rows[0]!.id}`);
       await expect(page.getByRole('heading', { level: 1 })).toContainText('Mette');
       await expect(page.getByText(ui.viewerNote)).toBeVisible();

@@ -296,6 +296,17 @@ function GridBody<Fields extends Record<string, unknown>>(props: EditableGridPro
   const onKeyDownCapture = (event: KeyboardEvent<HTMLDivElement>) => {
     const api = apiRef.current;
     const target = event.target as HTMLElement;
+    // Ctrl+Enter follows a cell's link (a person's page): the keyboard's way to the arrow after
+    // the text, for readers as well as editors.
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !target.closest('input, textarea, select')) {
+      const link = target.closest('.ag-cell')?.querySelector<HTMLAnchorElement>('a.grid-cell-link[href]');
+      if (link) {
+        event.preventDefault();
+        event.stopPropagation();
+        link.click();
+        return;
+      }
+    }
     if (!api || !editingAllowed() || !target.closest('.ag-cell') || target.closest('input, textarea, select')) return;
     if (api.getEditingCells().length > 0) return;
     const shortcut = shortcutOf(event);
