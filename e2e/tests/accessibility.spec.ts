@@ -225,6 +225,23 @@ for (const lng of ['da', 'en'] as const) {
       await expectAccessible(page, testInfo, 'attendance, marking a column');
     });
 
+    test('a volunteer’s page and a participant’s page', async ({ page, db, workspace, owner }, testInfo) => {
+      const anna = await seedVolunteer(db, workspace, { name: 'Anna Andersen' });
+      const courseId = await seedCourse(db, workspace, { name: 'Recovery-café', facilitatorId: anna });
+      const [signe] = await seedParticipants(db, workspace, ['Signe']);
+      await enrol(db, workspace, courseId, [signe!]);
+      await seedSessions(db, workspace, courseId, ['2027-03-04']);
+      await db.query("update public.volunteers set phone = '12345678' where id = $1", [anna]);
+      await signIn(page, owner);
+
+      await page.goto(`/w/${workspace.slug}/volunteers/${anna}`);
+      await expect(page.getByRole('heading', { level: 1 })).toContainText('Anna Andersen');
+      await expectAccessible(page, testInfo, 'a volunteer’s page');
+      await page.goto(`/w/${workspace.slug}/participants/${signe}`);
+      await expect(page.getByRole('heading', { level: 1 })).toContainText('Signe');
+      await expectAccessible(page, testInfo, 'a participant’s page');
+    });
+
     test('a peer’s volunteer directory', async ({ page, db, workspace, makeUser }, testInfo) => {
       const peer = await makeUser('Petra Peer');
       await seedVolunteer(db, workspace, { name: 'Petra Peer', email: peer.email, userId: peer.id });

@@ -3,6 +3,7 @@ import { useLoaderData } from '@remix-run/react';
 import { volunteers } from '@brobygger/api/rosters';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '../components/error-boundary.tsx';
+import { usePersonRowLink } from '../components/person/person-links.ts';
 import { RosterPage } from '../components/roster/roster-page.tsx';
 import { toRosterData } from '../components/roster/roster-data.ts';
 import { load, requireCaller } from '../lib/api.server.ts';
@@ -29,6 +30,7 @@ export default function Volunteers() {
   const { t } = useTranslation('volunteers');
   const workspace = useWorkspace();
   const { roster, directory } = useLoaderData<typeof loader>();
+  const rowLink = usePersonRowLink('volunteers', 'name');
   if (directory || !roster) return <Directory people={directory ?? []} />;
   const hint = {
     title: t('hintTitle'),
@@ -39,7 +41,7 @@ export default function Volunteers() {
       </>
     ),
   };
-  return <RosterPage roster={volunteers} data={roster} lead="lead" hint={hint} />;
+  return <RosterPage roster={volunteers} data={roster} lead="lead" hint={hint} rowLink={rowLink} />;
 }
 
 /** What a peer sees: the active volunteers' contact details, nothing more. */

@@ -46,6 +46,8 @@ export const ACTIONS = {
   'settings.manage': { roles: MANAGERS },
   'partnerships.manage': { roles: MANAGERS },
   'billing.manage': { roles: MANAGERS },
+  // The change history of rows (the audit trail), shown on a person's page (decision 022).
+  'audit.read': { roles: EDITORS },
   // Who read which participants: the data controller's view, so owners only.
   'participants.readAccessLog': { roles: ['owner'] },
 } as const satisfies Record<string, Rule>;

@@ -5,6 +5,7 @@ import { invitationsRouter } from './routers/invitations/router.ts';
 import { matchesRouters } from './routers/matches/router.ts';
 import { meRouter } from './routers/me/router.ts';
 import { membersRouter } from './routers/members/router.ts';
+import { peopleRouter } from './routers/people/router.ts';
 import { partnershipsRouter } from './routers/partnerships/router.ts';
 import { preferencesRouter } from './routers/preferences/router.ts';
 import { rosterRouters } from './routers/rosters/router.ts';
@@ -19,6 +20,7 @@ export const appRouter = router({
   preferences: preferencesRouter,
   accessLog: accessLogRouter,
   courseSchedules: courseSchedulesRouter,
+  people: peopleRouter,
   ...rosterRouters,
   ...matchesRouters,
 });

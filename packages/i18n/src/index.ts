@@ -12,6 +12,7 @@ import daMatches from '../locales/da/matches.json';
 import daMatrix from '../locales/da/matrix.json';
 import daMembers from '../locales/da/members.json';
 import daParticipants from '../locales/da/participants.json';
+import daPeople from '../locales/da/people.json';
 import daVolunteers from '../locales/da/volunteers.json';
 import daMeetings from '../locales/da/meetings.json';
 import daExpenses from '../locales/da/expenses.json';
@@ -29,6 +30,7 @@ import enMatches from '../locales/en/matches.json';
 import enMatrix from '../locales/en/matrix.json';
 import enMembers from '../locales/en/members.json';
 import enParticipants from '../locales/en/participants.json';
+import enPeople from '../locales/en/people.json';
 import enVolunteers from '../locales/en/volunteers.json';
 import enMeetings from '../locales/en/meetings.json';
 import enExpenses from '../locales/en/expenses.json';
@@ -58,6 +60,7 @@ export const resources = {
     meetings: daMeetings,
     expenses: daExpenses,
     settings: daSettings,
+    people: daPeople,
   },
   en: {
     common: enCommon,
@@ -77,6 +80,7 @@ export const resources = {
     meetings: enMeetings,
     expenses: enExpenses,
     settings: enSettings,
+    people: enPeople,
   },
 } as const;
 

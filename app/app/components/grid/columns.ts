@@ -5,7 +5,7 @@ import type {
   ValueFormatterParams,
   ValueParserParams,
 } from 'ag-grid-community';
-import { ValueCellRenderer } from './cell-renderer.ts';
+import { LinkedValueCellRenderer, ValueCellRenderer, type LinkedCellParams } from './cell-renderer.ts';
 import { TextDateInput, type TextDateInputParams } from './date-filter.ts';
 import { compareText } from './sorting.ts';
 import type { ColumnType, GridColumn, GridRow } from './types.ts';
@@ -104,9 +104,14 @@ function typeDefs(column: Column, ctx: ValueContext): ColDef<GridRow> {
  * AG Grid column definitions from a page's column list. The grid never writes cells itself
  * (`readOnlyEdit`): editors hand their parsed value to the session, which owns the data.
  */
-export function buildColumnDefs(columns: readonly Column[], ctx: ValueContext, status: CellStatus): ColDef<GridRow>[] {
+export function buildColumnDefs(
+  columns: readonly Column[],
+  ctx: ValueContext,
+  status: CellStatus,
+  navigate: (to: string) => void = (to) => window.location.assign(to),
+): ColDef<GridRow>[] {
   return columns.map((column) => {
-    const { field } = column;
+    const { field, linkTo } = column;
     const format = (value: unknown) => formatValue(column, value, ctx);
     const headerName = ctx.t(column.header);
     return {
@@ -128,8 +133,17 @@ export function buildColumnDefs(columns: readonly Column[], ctx: ValueContext, s
         typeof p.newValue === 'string' ? parseValue(column, p.newValue, ctx) : (p.newValue ?? null),
       equals: valuesEqual,
       getQuickFilterText: (p) => format(p.value),
-      cellRenderer: ValueCellRenderer,
-      cellRendererParams: { problemIdOf: status.problemIdOf },
+      ...(linkTo
+        ? {
+            cellRenderer: LinkedValueCellRenderer,
+            cellRendererParams: {
+              problemIdOf: status.problemIdOf,
+              hrefOf: (row: GridRow) => linkTo(row[field], row),
+              linkLabel: (text: string) => ctx.t('grid:openPage', { name: text }),
+              navigate,
+            } satisfies Omit<LinkedCellParams, keyof ICellRendererParams>,
+          }
+        : { cellRenderer: ValueCellRenderer, cellRendererParams: { problemIdOf: status.problemIdOf } }),
       floatingFilter: true,
       cellClassRules: {
         'cell-invalid': (p) => !!p.data && status.errorOf(p.data.id, field) !== undefined,

@@ -14,6 +14,7 @@ import type {
   SelectionColumnDef,
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
+import { useNavigate } from '@remix-run/react';
 import {
   useCallback,
   useEffect,
@@ -174,10 +175,19 @@ function GridBody<Fields extends Record<string, unknown>>(props: EditableGridPro
   );
 
   const { rowLink } = props;
+  const navigate = useNavigate();
   const columnDefs = useMemo(() => {
-    const defs = buildColumnDefs(columns, ctx, status);
-    return rowLink ? [rowLinkColumn(rowLink, (id) => !session.isNew(id)), ...defs] : defs;
-  }, [columns, ctx, status, rowLink, session]);
+    const isSaved = (id: string) => !session.isNew(id);
+    if (!rowLink) return buildColumnDefs(columns, ctx, status, navigate);
+    if (!rowLink.field) return [rowLinkColumn(rowLink, isSaved), ...buildColumnDefs(columns, ctx, status, navigate)];
+    // The link in the naming field's cell; a row not saved yet has no page to open.
+    const linked = columns.map((c) =>
+      c.field === rowLink.field
+        ? { ...c, linkTo: (_value: unknown, row: GridRow) => (isSaved(row.id) ? rowLink.href(row.id) : undefined) }
+        : c,
+    );
+    return buildColumnDefs(linked, ctx, status, navigate);
+  }, [columns, ctx, status, rowLink, session, navigate]);
 
   const rowClassRules = useMemo<RowClassRules<GridRow>>(
     () => ({
@@ -286,6 +296,17 @@ function GridBody<Fields extends Record<string, unknown>>(props: EditableGridPro
   const onKeyDownCapture = (event: KeyboardEvent<HTMLDivElement>) => {
     const api = apiRef.current;
     const target = event.target as HTMLElement;
+    // Ctrl+Enter follows a cell's link (a person's page): the keyboard's way to the arrow after
+    // the text, for readers as well as editors.
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !target.closest('input, textarea, select')) {
+      const link = target.closest('.ag-cell')?.querySelector<HTMLAnchorElement>('a.grid-cell-link[href]');
+      if (link) {
+        event.preventDefault();
+        event.stopPropagation();
+        link.click();
+        return;
+      }
+    }
     if (!api || !editingAllowed() || !target.closest('.ag-cell') || target.closest('input, textarea, select')) return;
     if (api.getEditingCells().length > 0) return;
     const shortcut = shortcutOf(event);

@@ -3,7 +3,15 @@ import type { ColDef, ICellRendererParams } from 'ag-grid-community';
 import type { GridRow } from './types.ts';
 
 /** A link from each saved row to its own page (a course's sessions, a person's record). */
-export type RowLink = { href: (id: string) => string; /** the link's visible text, translated */ label: string };
+export type RowLink = {
+  href: (id: string) => string;
+  /** the link's visible text, translated */ label: string;
+  /**
+   * Put the link in this field's cell (the column naming the row, as a person's name) instead
+   * of a column of its own.
+   */
+  field?: string;
+};
 
 function RowLinkCell({
   data,

@@ -43,6 +43,11 @@ export type GridColumn<Fields> = {
    * its header in every language and its field name; an import compares them as it does headers.
    */
   importAliases?: readonly string[];
+  /**
+   * The page a cell's value opens, e.g. the person a lookup names; the cell shows a link to it
+   * next to its text. Undefined where there is none (an empty cell).
+   */
+  linkTo?: (value: unknown, row: GridRow) => string | undefined;
 };
 
 export type SaveBatch<Row extends RowMeta> = {

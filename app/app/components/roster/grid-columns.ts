@@ -22,6 +22,12 @@ const COMPUTED_TYPE: Record<NonNullable<FieldDef['computed']>['shows'], ColumnTy
   boolean: 'checkbox',
 };
 
+/** A lookup cell's link: only for a saved reference to a row the caller was offered (not typed text). */
+const linkToLookup =
+  (roster: string, options: readonly LookupOption[], pageOf: (roster: string, id: string) => string | undefined) =>
+  (value: unknown) =>
+    typeof value === 'string' && options.some((o) => o.id === value) ? pageOf(roster, value) : undefined;
+
 /**
  * The grid's columns, derived from a roster definition: header and option labels from the
  * roster's namespace (`<ns>:columns.<field>`, `<ns>:<field>.<option>`), editors from the field
@@ -35,6 +41,8 @@ export function gridColumnsOf(
   lookups: Readonly<Record<string, readonly LookupOption[]>> = {},
   shown?: readonly string[],
   readOnly: readonly string[] = [],
+  /** The page of a row a lookup names (a person's), when the caller may open it. */
+  pageOf?: (roster: string, id: string) => string | undefined,
 ): GridColumn<Record<string, unknown>>[] {
   const ns = definition.namespace;
   const fields = (Object.entries(definition.fields) as [string, FieldDef][]).filter(([name, f]) =>
@@ -52,6 +60,7 @@ export function gridColumnsOf(
     ...(f.pinned ? { pinned: true } : {}),
     ...(f.computed || readOnly.includes(name) ? { readOnly: true } : {}),
     ...(f.lookup ? { lookupOptions: lookups[name] ?? [] } : {}),
+    ...(f.lookup && pageOf ? { linkTo: linkToLookup(f.lookup.roster, lookups[name] ?? [], pageOf) } : {}),
     ...(f.importAliases ? { importAliases: f.importAliases } : {}),
   }));
 }

@@ -8,6 +8,7 @@ import { saveRoster } from './roster-client.ts';
 import { gridColumnsOf } from './grid-columns.ts';
 import type { RosterData } from './roster-data.ts';
 import { useJsonRows } from '../../lib/json-rows.ts';
+import { usePersonPages } from '../person/person-links.ts';
 
 export type { RosterData };
 
@@ -36,9 +37,10 @@ export function RosterGrid({
   const { t } = useTranslation();
   const { definition } = roster;
   const rows = useJsonRows(data.rows);
+  const pageOf = usePersonPages(tenant);
   const columns = useMemo(
-    () => gridColumnsOf(definition, data.lookups, data.fields, data.access.readOnly),
-    [definition, data.lookups, data.fields, data.access.readOnly],
+    () => gridColumnsOf(definition, data.lookups, data.fields, data.access.readOnly, pageOf),
+    [definition, data.lookups, data.fields, data.access.readOnly, pageOf],
   );
   const save = (batch: SaveBatch<GridRow>) =>
     saveRoster(definition.name, { tenant, parent, ...batch }) as Promise<SaveResult<GridRow>>;

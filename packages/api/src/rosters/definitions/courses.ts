@@ -30,7 +30,7 @@ const PARTICIPANT: LookupTarget = {
 };
 
 /** Share of held sessions attended, in per cent: present / (present + absent + no-show). */
-const attendanceRateSql = (where: string) =>
+export const attendanceRateSql = (where: string) =>
   `(select round(100.0 * count(*) filter (where a.status = 'present')
      / nullif(count(*) filter (where a.status in ('present', 'absent', 'no_show')), 0))::int
     from public.attendance a where ${where})`;

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { ZIsoDate, ZTimestamp } from '../../domain.ts';
+import { COURSE_KINDS, ENROLMENT_STATUSES } from '../../rosters/definitions/courses.ts';
+
+/**
+ * A person's page: one row of the volunteers or participants roster as a readable record, the
+ * courses they are on, their attendance there, and the change history of their row.
+ */
+
+/** Any text: an id that is not a UUID names no row, and is answered "not found" like any other. */
+export const ZPersonInput = z.object({ id: z.string().max(100) });
+
+/** How the person is on a course: facilitating it (a volunteer) or enrolled (a participant). */
+export const COURSE_ROLES = ['facilitator', 'coFacilitator', 'participant'] as const;
+
+export const ZPersonCourse = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(COURSE_KINDS),
+  role: z.enum(COURSE_ROLES),
+  /** The enrolment's status; null for a facilitator. */
+  status: z.enum(ENROLMENT_STATUSES).nullable(),
+  /** The enrolment's start and end, or the course's for a facilitator. */
+  from: ZIsoDate.nullable(),
+  to: ZIsoDate.nullable(),
+  sessionsHeld: z.number().int().nonnegative(),
+  /** Sessions the participant attended; null where nobody records it (a facilitator's own presence). */
+  attended: z.number().int().nonnegative().nullable(),
+  /** Per cent of recorded sessions attended (present / present + absent + no-show), as in the grids. */
+  attendanceRate: z.number().int().nullable(),
+});
+export type PersonCourse = z.output<typeof ZPersonCourse>;
+
+/** One changed field: its name in the roster definition, and the stored values before and after. */
+export const ZFieldChange = z.object({ field: z.string(), from: z.unknown(), to: z.unknown() });
+
+export const ZHistoryEntry = z.object({
+  id: z.string(),
+  action: z.enum(['insert', 'update', 'delete']),
+  changedAt: ZTimestamp,
+  /** The member's name; null when the change was made by the system or by a former member. */
+  changedBy: z.string().nullable(),
+  /** For an update, the fields that changed; empty for the row's creation. */
+  changes: z.array(ZFieldChange),
+});
+export type HistoryEntry = z.output<typeof ZHistoryEntry>;
+
+export const ZPersonPage = z.object({
+  /** The row as the roster's `get` returns it, with only the fields the caller is shown. */
+  row: z.looseObject({ id: z.string() }),
+  /** The fields the caller is shown, in the definition's order. */
+  fields: z.array(z.string()),
+  courses: z.array(ZPersonCourse),
+  /** Newest first; null when the caller may not read this person's history. */
+  history: z.array(ZHistoryEntry).nullable(),
+});
+export type PersonPage = z.output<typeof ZPersonPage>;
