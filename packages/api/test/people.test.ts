@@ -15,6 +15,8 @@ let anna: string;
 let mette: string;
 let jonas: string;
 let karl: string;
+let lise: string;
+let match: string;
 let vejen: string;
 let cafe: string;
 let foreignVolunteer: string;
@@ -83,6 +85,27 @@ beforeAll(async () => {
         `insert into public.attendance (tenant_id, course_id, session_id, participant_id, status) values ($1, $2, $3, $4, $5)`,
         [t, vejen, s, p, status],
       );
+    // Anna's own presence: at the first session, not at the second.
+    for (const [session, status] of [
+      [sessions[0], 'present'],
+      [sessions[1], 'absent'],
+    ])
+      await tx.query(
+        `insert into public.facilitator_attendance (tenant_id, course_id, session_id, volunteer_id, status)
+         values ($1, $2, $3, $4, $5)`,
+        [t, vejen, session, anna, status],
+      );
+    // Lise is on no course, only in companionship with Anna, since 2025 and so past six months.
+    lise = await participant('Lise');
+    match = await one(
+      `insert into public.matches (tenant_id, participant_id, volunteer_id, status, starts_on)
+       values ($1, $2, $3, 'active', '2025-01-06') returning id`,
+      [t, lise, anna],
+    );
+    await tx.query(
+      `insert into public.match_meetings (tenant_id, match_id, met_on, minutes, kind) values ($1, $2, '2025-02-03', 60, 'walk')`,
+      [t, match],
+    );
     foreignVolunteer = await one(
       `insert into public.volunteers (tenant_id, name, status) values ($1, 'Fremmed Frivillig', 'active') returning id`,
       [world.other.id],
@@ -127,9 +150,26 @@ describe('a volunteer’s page', () => {
         from: '2026-03-02',
         to: '2026-05-04',
         sessionsHeld: 3,
-        attended: null,
-        // present 2 of 4 recorded (Mette present twice, absent once; Jonas no-show once).
+        // Her own presence: at one of the two sessions where it was recorded.
+        attended: 1,
         attendanceRate: 50,
+      },
+    ]);
+  });
+
+  it('has their matches, with the participant, past the planned end six months after the start', async () => {
+    const page = await callerFor(world.users.coordinator).api.people.volunteer({ tenant: slug(), id: anna });
+    expect(page.matches).toEqual([
+      {
+        id: match,
+        status: 'active',
+        startsOn: '2025-01-06',
+        plannedEndOn: '2025-07-06',
+        overdue: true,
+        meetings: 1,
+        participant: 'Lise',
+        volunteer: 'Anna Holm',
+        coVolunteer: null,
       },
     ]);
   });
@@ -225,7 +265,14 @@ describe('a participant’s page', () => {
     expect(page.history).toBeNull();
   });
 
-  it('is not found for a peer outside their courses, a stranger, and another workspace', async () => {
+  it('a peer sees a participant of their own match by first name, with the match', async () => {
+    const page = await callerFor(world.users.peer).api.people.participant({ tenant: slug(), id: lise });
+    expect(page.row).toEqual({ id: lise, version: null, firstName: 'Lise' });
+    expect(page.courses).toEqual([]);
+    expect(page.matches).toEqual([expect.objectContaining({ id: match, volunteer: 'Anna Holm', participant: 'Lise' })]);
+  });
+
+  it('is not found for a peer outside their courses and matches, a stranger, and another workspace', async () => {
     await expect(
       callerFor(world.users.peer).api.people.participant({ tenant: slug(), id: karl }),
     ).rejects.toMatchObject({

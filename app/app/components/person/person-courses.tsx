@@ -12,7 +12,6 @@ export function PersonCourses({ courses, workspace }: { courses: readonly Person
   if (courses.length === 0) return <p>{t('courses.none')}</p>;
   const date = (d: string | null) => (d ? formatIsoDate(d, locale) : '');
   const number = (n: number) => formatNumber(n, locale);
-  const facilitates = courses.some((c) => c.role !== 'participant');
   return (
     <>
       <div className="table-scroll">
@@ -61,7 +60,6 @@ export function PersonCourses({ courses, workspace }: { courses: readonly Person
           </tbody>
         </table>
       </div>
-      {facilitates ? <p className="muted">{t('courses.groupRateNote')}</p> : null}
     </>
   );
 }

@@ -1,10 +1,64 @@
+import type { PersonMatch } from '@brobygger/api';
+import { formatNumber } from '@brobygger/i18n';
+import { Link } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { useLocale } from '../../lib/i18n.tsx';
+import { formatIsoDate } from '../grid/values.ts';
+
 /**
- * MATCHES GO HERE. The place on a person's page for their companionship matches
- * (`public.matches`, built in parallel): the volunteer's or the participant's matches, their
- * status and planned end. Until the matches router exists it renders nothing, so no page shows
- * a section that says nothing. `PersonPage` already renders it between courses and history with
- * the person's id and kind; fill in this component (and its loader data) and nothing else.
+ * The companionship matches a person is on: who with (the others on the match, by the names the
+ * caller may see), status, start and planned end, and how many meetings were logged.
  */
-export function PersonMatches(_props: { personId: string; kind: 'volunteers' | 'participants' }) {
-  return null;
+export function PersonMatches({
+  matches,
+  kind,
+  workspace,
+}: {
+  matches: readonly PersonMatch[];
+  kind: 'volunteers' | 'participants';
+  workspace: string;
+}) {
+  const { t } = useTranslation('people');
+  const locale = useLocale();
+  if (matches.length === 0) return <p>{t('matches.none')}</p>;
+  const date = (d: string | null) => (d ? formatIsoDate(d, locale) : '');
+  // On a participant's page the others are the volunteers; on a volunteer's, the participant
+  // and the fellow volunteer (the page's own person is one of the two volunteers).
+  const othersOf = (m: PersonMatch) =>
+    (kind === 'participants' ? [m.volunteer, m.coVolunteer] : [m.participant, m.volunteer, m.coVolunteer])
+      .filter((name): name is string => !!name)
+      .join(', ');
+  return (
+    <div className="table-scroll">
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">{t('matches.match')}</th>
+            <th scope="col">{t('matches.status')}</th>
+            <th scope="col">{t('matches.period')}</th>
+            <th scope="col" className="numeric">
+              {t('matches.meetings')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {matches.map((m) => (
+            <tr key={m.id}>
+              <td>
+                <Link to={`/w/${workspace}/matches/${m.id}`} aria-label={t('matches.open', { names: othersOf(m) })}>
+                  {othersOf(m) || t('empty')}
+                </Link>
+              </td>
+              <td>
+                {t(`matches:status.${m.status}`)}
+                {m.overdue ? <strong className="person-flag"> · {t('matches.overdue')}</strong> : null}
+              </td>
+              <td>{m.startsOn || m.plannedEndOn ? `${date(m.startsOn)} – ${date(m.plannedEndOn)}` : t('empty')}</td>
+              <td className="numeric">{formatNumber(m.meetings, locale)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
 }

@@ -55,7 +55,10 @@ export function PersonPage({
         <h2 id="person-courses">{t('courses.title')}</h2>
         <PersonCourses courses={page.courses} workspace={workspace} />
       </section>
-      <PersonMatches personId={page.row.id} kind={kind} />
+      <section aria-labelledby="person-matches">
+        <h2 id="person-matches">{t('matches.title')}</h2>
+        <PersonMatches matches={page.matches} kind={kind} workspace={workspace} />
+      </section>
       <section aria-labelledby="person-history">
         <h2 id="person-history">{t('history.title')}</h2>
         <PersonHistory roster={roster} history={page.history} limit={HISTORY_LIMIT} />

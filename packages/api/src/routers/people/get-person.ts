@@ -10,6 +10,7 @@ import { rosterRepository } from '../../rosters/repository.ts';
 import { tenantProcedure, type TenantContext } from '../../trpc.ts';
 import { enrolledCourses, facilitatedCourses } from './person-courses.ts';
 import { rowHistory } from './person-history.ts';
+import { personMatches } from './person-matches.ts';
 import { ZPersonInput, ZPersonPage } from './schemas.ts';
 
 type Row = { id: string; version: number | null };
@@ -28,17 +29,12 @@ const mayReadHistory = (tenant: TenantContext, roster: DerivedRoster) => {
 };
 
 /**
- * A participant by first name, for a caller who may not read the roster (a peer): only when the
- * participant is enrolled on a course the caller may see the enrolments of (their own), through the
- * same function that names them in the attendance matrix.
+ * A participant by first name, for a caller who may not read the roster (a peer): only one on a
+ * course or a match of their own, through the directory that names them in the grids.
  */
-async function participantOnOwnCourse(tx: Tx, tenantId: string, id: string): Promise<Row | undefined> {
+async function participantOfOwn(tx: Tx, tenantId: string, id: string): Promise<Row | undefined> {
   const [row] = await tx.query<Row & { firstName: string }>(
-    `select p.id, null::int as version, p.first_name as "firstName"
-     from public.enrolments e
-     cross join lateral app.course_participants(e.tenant_id, e.course_id) p
-     where e.tenant_id = $1 and e.participant_id = $2 and p.id = e.participant_id
-     limit 1`,
+    `select l.id, null::int as version, l.label as "firstName" from app.participant_lookup($1) l where l.id = $2`,
     [tenantId, id],
   );
   return row;
@@ -65,6 +61,7 @@ export const getVolunteer = tenantProcedure
         row,
         fields: fieldsShownIn(roster, 'full'),
         courses: await facilitatedCourses(tx, tenantId, row.id),
+        matches: await personMatches(tx, tenantId, 'volunteers', row.id),
         history: mayReadHistory(ctx.tenant, roster) ? await rowHistory(tx, tenantId, roster, row.id) : null,
       };
     }),
@@ -88,13 +85,14 @@ export const getParticipant = tenantProcedure
       const view: ReadView = grantOf(ctx.tenant.role, fullRead) === 'all' ? 'full' : 'partial';
       const [row] = readsRoster
         ? await participantsRepo.byIds(tx, { tenantId }, [input.id], view)
-        : [await participantOnOwnCourse(tx, tenantId, input.id)];
+        : [await participantOfOwn(tx, tenantId, input.id)];
       if (!row) return fail('row_not_found');
       await logAccess(tx, tenantId, path, [row.id]);
       return {
         row,
         fields: readsRoster ? fieldsShownIn(roster, view) : [roster.definition.labelField],
         courses: await enrolledCourses(tx, tenantId, row.id),
+        matches: await personMatches(tx, tenantId, 'participants', row.id),
         history: mayReadHistory(ctx.tenant, roster) ? await rowHistory(tx, tenantId, roster, row.id) : null,
       };
     }),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZIsoDate, ZTimestamp } from '../../domain.ts';
 import { COURSE_KINDS, ENROLMENT_STATUSES } from '../../rosters/definitions/courses.ts';
+import { MATCH_STATUSES } from '../../rosters/definitions/matches.ts';
 
 /**
  * A person's page: one row of the volunteers or participants roster as a readable record, the
@@ -45,12 +46,28 @@ export const ZHistoryEntry = z.object({
 });
 export type HistoryEntry = z.output<typeof ZHistoryEntry>;
 
+/** A companionship match the person is on, with the others on it by the names the caller may see. */
+export const ZPersonMatch = z.object({
+  id: z.string(),
+  status: z.enum(MATCH_STATUSES),
+  startsOn: ZIsoDate.nullable(),
+  plannedEndOn: ZIsoDate.nullable(),
+  /** Active and past its planned end. */
+  overdue: z.boolean(),
+  meetings: z.number().int().nonnegative(),
+  participant: z.string().nullable(),
+  volunteer: z.string().nullable(),
+  coVolunteer: z.string().nullable(),
+});
+export type PersonMatch = z.output<typeof ZPersonMatch>;
+
 export const ZPersonPage = z.object({
   /** The row as the roster's `get` returns it, with only the fields the caller is shown. */
   row: z.looseObject({ id: z.string() }),
   /** The fields the caller is shown, in the definition's order. */
   fields: z.array(z.string()),
   courses: z.array(ZPersonCourse),
+  matches: z.array(ZPersonMatch),
   /** Newest first; null when the caller may not read this person's history. */
   history: z.array(ZHistoryEntry).nullable(),
 });
