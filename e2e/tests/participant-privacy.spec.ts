@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { E2E } from '../env.ts';
 import { expect, signIn, test, type User } from '../fixtures.ts';
 import { addMembership } from '../support/courses.ts';
+import { openWorkspaceMenu } from '../support/nav.ts';
 
 /**
  * Decision 015 in the browser: a viewer's participants grid has only the columns the decision
@@ -50,7 +51,9 @@ test("a viewer's participants grid has no contact, birth year, consent date or n
   await expect(page.getByText(SECRET_CONTACT)).toHaveCount(0);
   await expect(page.getByText('1961')).toHaveCount(0);
   // The access log is not a viewer's either: no link to it.
-  await expect(page.getByRole('link', { name: 'Adgangslog' })).toHaveCount(0);
+  const nav = await openWorkspaceMenu(page);
+  await expect(nav.getByRole('link', { name: 'Medlemmer' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Adgangslog' })).toHaveCount(0);
 });
 
 test('an owner sees on the access log that a coordinator opened the participants page; the coordinator cannot open the log', async ({
@@ -70,7 +73,9 @@ test('an owner sees on the access log that a coordinator opened the participants
   await signIn(page, coordinator);
   const grid = await participantsGrid(page, workspace.slug);
   await expect(grid.getByRole('gridcell', { name: 'Sara' })).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Adgangslog' })).toHaveCount(0);
+  const nav = await openWorkspaceMenu(page);
+  await expect(nav.getByRole('link', { name: 'Medlemmer' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Adgangslog' })).toHaveCount(0);
   const refused = await page.goto(`/w/${workspace.slug}/access-log`);
   expect(refused?.status()).toBe(403);
   await expect(page.getByRole('heading', { name: 'Det har din rolle ikke adgang til.' })).toBeVisible();
@@ -79,7 +84,7 @@ test('an owner sees on the access log that a coordinator opened the participants
   const ownerPage = await ownerContext.newPage();
   await signIn(ownerPage, owner);
   await ownerPage.goto(`/w/${workspace.slug}`);
-  await ownerPage.getByRole('link', { name: 'Adgangslog' }).click();
+  await (await openWorkspaceMenu(ownerPage)).getByRole('link', { name: 'Adgangslog' }).click();
   await expect(ownerPage.getByRole('heading', { name: 'Adgangslog', level: 1 })).toBeVisible();
   // Newest first: the coordinator's visit is the first entry (and the only one: no one else read).
   const entry = ownerPage.getByRole('row', { name: /Kasper Koordinator/ }).first();

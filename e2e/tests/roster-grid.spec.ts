@@ -4,6 +4,7 @@ import type pg from 'pg';
 import { E2E } from '../env.ts';
 import { expect, signIn, test, type User, type Workspace } from '../fixtures.ts';
 import { paste } from '../support/clipboard.ts';
+import { openWorkspaceMenu } from '../support/nav.ts';
 
 /** The roster grid page, found as a screen reader finds it: the region named by the page heading. */
 async function openRoster(page: Page, workspace: Workspace, path: 'volunteers' | 'participants' = 'volunteers') {
@@ -384,7 +385,7 @@ test('leaving the page with unsaved changes asks first', async ({ page, db, work
     expect(dialog.message()).toBe('Du har ændringer, der ikke er gemt. Vil du forlade siden og miste dem?');
     void dialog.dismiss();
   });
-  await page.getByRole('link', { name: 'Medlemmer' }).click();
+  await (await openWorkspaceMenu(page)).getByRole('link', { name: 'Medlemmer' }).click();
   await expect(page).toHaveURL(`/w/${workspace.slug}/volunteers`);
   await expect(grid.getByText('1 ændring, der ikke er gemt')).toBeVisible();
 });

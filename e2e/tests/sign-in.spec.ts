@@ -1,13 +1,12 @@
 import { E2E } from '../env.ts';
 import { expect, signIn, signInLinkFor, test } from '../fixtures.ts';
+import { openWorkspaceMenu } from '../support/nav.ts';
 
 test('signing in lands in the own workspace', async ({ page, workspace, owner }) => {
   await signIn(page, owner);
   await expect(page).toHaveURL(`/w/${workspace.slug}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Velkommen til ${workspace.name}`);
-  await expect(
-    page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Medlemmer' }),
-  ).toBeVisible();
+  await expect((await openWorkspaceMenu(page)).getByRole('link', { name: 'Medlemmer' })).toBeVisible();
 });
 
 test('a wrong password shows a translated message and no session', async ({ page, owner }) => {

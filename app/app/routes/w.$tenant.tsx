@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, NavLink, Outlet, useLoaderData, useNavigate, useRouteLoaderData } from '@remix-run/react';
+import { Form, Outlet, useLoaderData, useNavigate, useRouteLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '../components/error-boundary.tsx';
 import { SkipLink, UserRow } from '../components/app-header.tsx';
+import { WorkspaceNav } from '../components/workspace-nav.tsx';
 import { load, requireCaller } from '../lib/api.server.ts';
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -56,24 +57,7 @@ export default function WorkspaceLayout() {
             </noscript>
           </Form>
         </div>
-        <nav aria-label={t('nav.main')}>
-          <NavLink to={base} end>
-            {t('nav.overview')}
-          </NavLink>
-          <NavLink to={`${base}/volunteers`}>{t('nav.volunteers')}</NavLink>
-          <NavLink to={`${base}/participants`}>{t('nav.participants')}</NavLink>
-          <NavLink to={`${base}/courses`}>{t('nav.courses')}</NavLink>
-          <NavLink to={`${base}/matches`}>{t('matches:title')}</NavLink>
-          <NavLink to={`${base}/meetings`}>{t('nav.meetings')}</NavLink>
-          <NavLink to={`${base}/expenses`}>{t('nav.expenses')}</NavLink>
-          <NavLink to={`${base}/members`}>{t('nav.members')}</NavLink>
-          {workspace.permissions['settings.manage'] === 'all' ? (
-            <NavLink to={`${base}/settings`}>{t('nav.settings')}</NavLink>
-          ) : null}
-          {workspace.permissions['participants.readAccessLog'] === 'all' ? (
-            <NavLink to={`${base}/access-log`}>{t('nav.accessLog')}</NavLink>
-          ) : null}
-        </nav>
+        <WorkspaceNav base={base} permissions={workspace.permissions} />
         <UserRow email={email} />
       </header>
       <main id="main">

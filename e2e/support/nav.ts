@@ -1,0 +1,13 @@
+import type { Page } from '@playwright/test';
+
+/**
+ * Opens the header's "Workspace" menu (members, settings, access log) and returns the main
+ * navigation. Its links are hidden while the menu is closed, so tests open it before they look.
+ */
+export async function openWorkspaceMenu(page: Page) {
+  const nav = page.getByRole('navigation', { name: /Hovedmenu|Main menu/ });
+  const menu = nav.locator('details.nav-menu');
+  if (!(await menu.evaluate((d) => (d as HTMLDetailsElement).open)))
+    await nav.getByText(/^(Arbejdsområde|Workspace)$/).click();
+  return nav;
+}
