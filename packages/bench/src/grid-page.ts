@@ -35,6 +35,13 @@ const PASSWORD = 'bench-password-not-secret';
  * DevTools' Performance panel), to see where the time before the first rows goes.
  */
 const PROFILE_FILE = process.env.BENCH_PROFILE;
+const TRACE_CATEGORIES = [
+  'devtools.timeline',
+  'v8.execute',
+  'blink.user_timing',
+  'disabled-by-default-devtools.timeline',
+  'disabled-by-default-v8.cpu_profiler',
+];
 
 const contextOptions: BrowserContextOptions = {
   locale: 'da-DK',
@@ -145,8 +152,8 @@ export async function gridPage(server: AppServer, log: Log): Promise<BenchOutcom
         await page.addInitScript(firstRowsProbe);
         const collected = run === WARMUP_RUNS ? collectScripts(page, server.baseUrl) : null;
         const profiling = PROFILE_FILE && run === WARMUP_RUNS + MEASURED_RUNS - 1;
-        // A Chromium trace (JS samples, parsing, style, layout, paint) of the last measured run.
-        if (profiling) await browser.startTracing(page, { path: PROFILE_FILE, screenshots: false });
+        // A Chromium trace (parsing, scripts, style, layout, paint, JS samples) of the last measured run.
+        if (profiling) await browser.startTracing(page, { path: PROFILE_FILE, categories: TRACE_CATEGORIES });
         const timing = await openRoster(page, url);
         if (profiling) {
           await browser.stopTracing();
