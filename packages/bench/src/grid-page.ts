@@ -30,6 +30,18 @@ const WARMUP_RUNS = 1;
 const MEASURED_RUNS = 5;
 const PAGE_TIMEOUT_MS = 30_000;
 const PASSWORD = 'bench-password-not-secret';
+/**
+ * BENCH_PROFILE=<file.json> writes a Chromium trace of the last measured run (open it in Chrome
+ * DevTools' Performance panel), to see where the time before the first rows goes.
+ */
+const PROFILE_FILE = process.env.BENCH_PROFILE;
+const TRACE_CATEGORIES = [
+  'devtools.timeline',
+  'v8.execute',
+  'blink.user_timing',
+  'disabled-by-default-devtools.timeline',
+  'disabled-by-default-v8.cpu_profiler',
+];
 
 const contextOptions: BrowserContextOptions = {
   locale: 'da-DK',
@@ -139,7 +151,14 @@ export async function gridPage(server: AppServer, log: Log): Promise<BenchOutcom
         const page = await context.newPage();
         await page.addInitScript(firstRowsProbe);
         const collected = run === WARMUP_RUNS ? collectScripts(page, server.baseUrl) : null;
+        const profiling = PROFILE_FILE && run === WARMUP_RUNS + MEASURED_RUNS - 1;
+        // A Chromium trace (parsing, scripts, style, layout, paint, JS samples) of the last measured run.
+        if (profiling) await browser.startTracing(page, { path: PROFILE_FILE, categories: TRACE_CATEGORIES });
         const timing = await openRoster(page, url);
+        if (profiling) {
+          await browser.stopTracing();
+          log(`trace of this run written to ${PROFILE_FILE}`);
+        }
         if (collected) {
           // Chunks the page asks for after its first rows (none should) count as well.
           await page.waitForLoadState('networkidle', { timeout: PAGE_TIMEOUT_MS });

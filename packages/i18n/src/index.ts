@@ -1,4 +1,5 @@
-import i18next, { type i18n, type TFunction } from 'i18next';
+import type { i18n, TFunction } from 'i18next';
+import { createI18nFrom, type Locale } from './locale.ts';
 import daAccount from '../locales/da/account.json';
 import daAuth from '../locales/da/auth.json';
 import daCommon from '../locales/da/common.json';
@@ -36,11 +37,14 @@ import enMeetings from '../locales/en/meetings.json';
 import enExpenses from '../locales/en/expenses.json';
 import enSettings from '../locales/en/settings.json';
 
-export const LOCALES = ['da', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
-export const DEFAULT_LOCALE: Locale = 'da';
-export const LOCALE_COOKIE = 'lng';
+export * from './locale.ts';
 
+/**
+ * Every namespace in both languages: the one place a namespace is registered (one line per
+ * language). The server uses them all; a browser page gets its own language's texts with the
+ * root loader's data (`messagesOf`) and loads this module only when something needs the other
+ * language, so no page's JavaScript carries the catalogues (docs/decisions/017).
+ */
 export const resources = {
   da: {
     common: daCommon,
@@ -84,31 +88,15 @@ export const resources = {
   },
 } as const;
 
-export const NAMESPACES = Object.keys(resources.da) as (keyof (typeof resources)['da'])[];
+export type Messages = (typeof resources)[Locale];
 
-export const isLocale = (value: unknown): value is Locale => LOCALES.includes(value as Locale);
+export const NAMESPACES = Object.keys(resources.da) as (keyof Messages)[];
 
-/** The same options on server and client, so hydration renders identical text. */
-export function i18nOptions(locale: Locale) {
-  return {
-    lng: locale,
-    fallbackLng: DEFAULT_LOCALE,
-    supportedLngs: [...LOCALES],
-    ns: NAMESPACES,
-    defaultNS: 'common',
-    resources,
-    interpolation: { escapeValue: false },
-    initAsync: false,
-    returnNull: false,
-    showSupportNotice: false,
-  } as const;
-}
+/** One language's texts, every namespace: what the root loader sends to the page. */
+export const messagesOf = (locale: Locale): Messages => resources[locale];
 
-export function createI18n(locale: Locale): i18n {
-  const instance = i18next.createInstance();
-  void instance.init(i18nOptions(locale));
-  return instance;
-}
+/** An i18next instance with both languages (server-side rendering, mail, tests). */
+export const createI18n = (locale: Locale): i18n => createI18nFrom(locale, resources);
 
 const translators = new Map<Locale, TFunction>();
 
@@ -120,30 +108,4 @@ export function translate(locale: Locale): TFunction {
     translators.set(locale, t);
   }
   return t;
-}
-
-/** The saved choice (cookie) wins; then the browser's languages; Danish by default. */
-export function pickLocale(saved: string | undefined, acceptLanguage: string | null): Locale {
-  if (isLocale(saved)) return saved;
-  for (const part of (acceptLanguage ?? '').split(',')) {
-    const tag = part.split(';')[0]?.trim().slice(0, 2).toLowerCase();
-    if (tag === 'da' || tag === 'nb' || tag === 'no' || tag === 'sv') return 'da';
-    if (tag === 'en') return 'en';
-  }
-  return DEFAULT_LOCALE;
-}
-
-const INTL_LOCALE: Record<Locale, string> = { da: 'da-DK', en: 'en-GB' };
-
-export function formatDate(value: string | Date, locale: Locale, style: 'date' | 'datetime' = 'date'): string {
-  const date = typeof value === 'string' ? new Date(value) : value;
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
-    dateStyle: 'medium',
-    ...(style === 'datetime' ? { timeStyle: 'short' } : {}),
-    timeZone: 'Europe/Copenhagen',
-  }).format(date);
-}
-
-export function formatNumber(value: number, locale: Locale, options?: Intl.NumberFormatOptions): string {
-  return new Intl.NumberFormat(INTL_LOCALE[locale], options).format(value);
 }

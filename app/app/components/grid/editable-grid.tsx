@@ -6,6 +6,7 @@ import type {
   ColumnResizedEvent,
   GridApi,
   GetRowIdParams,
+  GridOptions,
   GridReadyEvent,
   ModelUpdatedEvent,
   RowClassRules,
@@ -13,7 +14,6 @@ import type {
   SelectionChangedEvent,
   SelectionColumnDef,
 } from 'ag-grid-community';
-import { AgGridReact } from 'ag-grid-react';
 import { useNavigate } from '@remix-run/react';
 import {
   useCallback,
@@ -37,6 +37,7 @@ import { ConflictPanel } from './conflicts.tsx';
 import { newRowId } from './ids.ts';
 import { shortcutOf } from './keyboard.ts';
 import { focusCell, focusedCell, redrawRows, selectedIds, viewOf } from './grid-api.ts';
+import { GridView } from './grid-view.tsx';
 import { useGridPreferences } from './preferences.ts';
 import { nameUnnamedEditors } from './editor-names.ts';
 import { firstProblem, ProblemDescriptions, ProblemList } from './problems.tsx';
@@ -136,6 +137,11 @@ function GridBody<Fields extends Record<string, unknown>>(props: EditableGridPro
   const [quickFilter, setQuickFilter] = useState('');
   // Rows left after the search and the column filters; null until AG Grid has counted them.
   const [shownCount, setShownCount] = useState<number | null>(null);
+  // AG Grid gets the first screenful of rows, the rest after the first paint (grid-view.tsx);
+  // until then its counts are of those rows only, and exports would miss the rest.
+  // The grid is re-created (with its rows) for another language, so this is per language.
+  const [rowsInFor, setRowsInFor] = useState<string | null>(null);
+  const allRowsIn = rowsInFor === locale;
   const [announcement, setAnnouncement] = useState('');
   const [outcome, setOutcome] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const preferences = useGridPreferences(tenant, gridId);
@@ -179,7 +185,8 @@ function GridBody<Fields extends Record<string, unknown>>(props: EditableGridPro
   const columnDefs = useMemo(() => {
     const isSaved = (id: string) => !session.isNew(id);
     if (!rowLink) return buildColumnDefs(columns, ctx, status, navigate);
-    if (!rowLink.field) return [rowLinkColumn(rowLink, isSaved), ...buildColumnDefs(columns, ctx, status, navigate)];
+    if (!rowLink.field)
+      return [rowLinkColumn(rowLink, isSaved, navigate), ...buildColumnDefs(columns, ctx, status, navigate)];
     // The link in the naming field's cell; a row not saved yet has no page to open.
     const linked = columns.map((c) =>
       c.field === rowLink.field
@@ -206,8 +213,7 @@ function GridBody<Fields extends Record<string, unknown>>(props: EditableGridPro
 
   // The grid is re-created when the language changes (AG Grid reads its texts once), starting
   // from the session's rows at that moment, edits included.
-  const mount = useMemo(() => ({ locale, rows: session.visibleRows() }), [session, locale]);
-  const localeText = useMemo(() => gridLocaleText(mount.locale, t), [mount.locale, t]);
+  const localeText = useMemo(() => gridLocaleText(locale, t), [locale, t]);
 
   // ---- applying changes -------------------------------------------------------------------
 
@@ -460,6 +466,34 @@ function GridBody<Fields extends Record<string, unknown>>(props: EditableGridPro
   // After every search, filter, sort or transaction: how many rows are left to see.
   const onModelUpdated = (event: ModelUpdatedEvent<GridRow>) => setShownCount(event.api.getDisplayedRowCount());
 
+  const gridOptions: GridOptions<GridRow> = {
+    theme: gridTheme,
+    localeText,
+    columnDefs,
+    getRowId: rowIdOf,
+    readOnlyEdit: true,
+    undoRedoCellEditing: false,
+    stopEditingWhenCellsLoseFocus: true,
+    // Nothing slides: the rows after the first screenful arrive without moving the ones shown.
+    animateRows: false,
+    rowSelection,
+    selectionColumnDef: SELECTION_COLUMN,
+    rowClassRules,
+    quickFilterText: quickFilter,
+    tooltipShowDelay: 300,
+    onGridReady,
+    onCellEditRequest,
+    onCellEditingStarted: nameUnnamedEditors,
+    onSelectionChanged: (e: SelectionChangedEvent<GridRow>) => setSelectedCount(e.api.getSelectedRows().length),
+    onSortChanged: onLayoutChanged,
+    onFilterChanged: onLayoutChanged,
+    onColumnMoved: onLayoutChanged,
+    onColumnVisible: onLayoutChanged,
+    onColumnPinned: onLayoutChanged,
+    onColumnResized,
+    onModelUpdated,
+  };
+
   // ---- rendering --------------------------------------------------------------------------
 
   return (
@@ -469,7 +503,7 @@ function GridBody<Fields extends Record<string, unknown>>(props: EditableGridPro
         canAdd={canAdd}
         canDelete={canDelete}
         saving={saving}
-        hydrated={hydrated}
+        hydrated={hydrated && allRowsIn}
         selectedCount={selectedCount}
         canUndo={session.canUndo}
         canRedo={session.canRedo}
@@ -508,7 +542,7 @@ function GridBody<Fields extends Record<string, unknown>>(props: EditableGridPro
       />
 
       <div className="grid-status">
-        <span>{rowCountText(t, shownCount, session.visibleRows().length)}</span>
+        <span>{rowCountText(t, allRowsIn ? shownCount : null, session.visibleRows().length)}</span>
         {canEdit ? (
           <span>
             {t('pending', { count: changeCount })}
@@ -561,32 +595,12 @@ function GridBody<Fields extends Record<string, unknown>>(props: EditableGridPro
       {/* Shortcuts and paste are caught here, around the grid, before AG Grid handles the keys. */}
       <div className="grid-frame" onKeyDownCapture={onKeyDownCapture} onPaste={onPaste}>
         {hydrated ? (
-          <AgGridReact<GridRow>
-            key={mount.locale}
-            theme={gridTheme}
-            localeText={localeText}
-            rowData={mount.rows}
-            columnDefs={columnDefs}
-            getRowId={rowIdOf}
-            readOnlyEdit
-            undoRedoCellEditing={false}
-            stopEditingWhenCellsLoseFocus
-            rowSelection={rowSelection}
-            selectionColumnDef={SELECTION_COLUMN}
-            rowClassRules={rowClassRules}
-            quickFilterText={quickFilter}
-            tooltipShowDelay={300}
-            onGridReady={onGridReady}
-            onCellEditRequest={onCellEditRequest}
-            onCellEditingStarted={nameUnnamedEditors}
-            onSelectionChanged={(e: SelectionChangedEvent<GridRow>) => setSelectedCount(e.api.getSelectedRows().length)}
-            onSortChanged={onLayoutChanged}
-            onFilterChanged={onLayoutChanged}
-            onColumnMoved={onLayoutChanged}
-            onColumnVisible={onLayoutChanged}
-            onColumnPinned={onLayoutChanged}
-            onColumnResized={onColumnResized}
-            onModelUpdated={onModelUpdated}
+          <GridView<GridRow>
+            key={locale}
+            className="grid-view"
+            options={gridOptions}
+            rows={() => session.visibleRows()}
+            onAllRows={() => setRowsInFor(locale)}
           />
         ) : (
           <p className="muted">{t('loading')}</p>

@@ -1,5 +1,4 @@
-import { Link } from '@remix-run/react';
-import type { ColDef, ICellRendererParams } from 'ag-grid-community';
+import type { ColDef, ICellRendererComp, ICellRendererParams } from 'ag-grid-community';
 import type { GridRow } from './types.ts';
 
 /** A link from each saved row to its own page (a course's sessions, a person's record). */
@@ -13,22 +12,49 @@ export type RowLink = {
   field?: string;
 };
 
-function RowLinkCell({
-  data,
-  href,
-  label,
-  isSaved,
-}: ICellRendererParams<GridRow> & RowLink & { isSaved: (id: string) => boolean }) {
-  if (!data || !isSaved(data.id)) return null;
-  return (
-    <Link to={href(data.id)} className="grid-row-link">
-      {label}
-    </Link>
-  );
+type RowLinkParams = ICellRendererParams<GridRow> &
+  RowLink & { isSaved: (id: string) => boolean; navigate: (to: string) => void };
+
+/**
+ * A real `<a href>` (opens in a new tab, is read as a link), followed inside the app like Remix's
+ * `<Link>` on a plain click. A DOM renderer: the grid is drawn without React (grid-view.tsx).
+ */
+class RowLinkCell implements ICellRendererComp<GridRow> {
+  private readonly gui = document.createElement('span');
+
+  init(params: RowLinkParams) {
+    this.refresh(params);
+  }
+
+  getGui() {
+    return this.gui;
+  }
+
+  refresh(params: RowLinkParams): boolean {
+    this.gui.replaceChildren();
+    const { data } = params;
+    if (!data || !params.isSaved(data.id)) return true;
+    const link = document.createElement('a');
+    const to = params.href(data.id);
+    link.href = to;
+    link.className = 'grid-row-link';
+    link.textContent = params.label;
+    link.addEventListener('click', (event) => {
+      if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      event.preventDefault();
+      params.navigate(to);
+    });
+    this.gui.append(link);
+    return true;
+  }
 }
 
 /** The pinned first column that holds the links; a row not saved yet has no page to open. */
-export function rowLinkColumn(link: RowLink, isSaved: (id: string) => boolean): ColDef<GridRow> {
+export function rowLinkColumn(
+  link: RowLink,
+  isSaved: (id: string) => boolean,
+  navigate: (to: string) => void,
+): ColDef<GridRow> {
   return {
     colId: '__open',
     // Named for screen readers; the links themselves say the same.
@@ -41,6 +67,6 @@ export function rowLinkColumn(link: RowLink, isSaved: (id: string) => boolean): 
     suppressMovable: true,
     editable: false,
     cellRenderer: RowLinkCell,
-    cellRendererParams: { ...link, isSaved },
+    cellRendererParams: { ...link, isSaved, navigate },
   };
 }

@@ -18,7 +18,7 @@ import {
   type KeyboardEvent,
 } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocale } from '../../lib/i18n.tsx';
+import { useAllLanguages, useLocale } from '../../lib/i18n.tsx';
 import { gridLocaleText, gridTheme } from '../grid/ag-grid.ts';
 import { BatchIds } from '../grid/batch-ids.ts';
 import { parseTsv } from '../grid/clipboard.ts';
@@ -106,9 +106,11 @@ function MatrixBody(props: MatrixProps) {
   const [session] = useState(() => new MatrixSession(props.rows, props.columns, props.records));
   const [view] = useState<MatrixView>(() => ({ rows: props.rows, columns: props.columns }));
   const figures = props.figures ?? [];
+  // Pasted codes are read in both languages; the other one's texts arrive shortly after the page.
+  const allLanguages = useAllLanguages(i18n);
   const book = useMemo(
-    () => new CodeBook(codes, locale, (lng, key) => i18n.getFixedT(lng)(key)),
-    [codes, locale, i18n],
+    () => new CodeBook(codes, locale, (lng, key) => (allLanguages || lng === locale ? i18n.getFixedT(lng)(key) : '')),
+    [codes, locale, i18n, allLanguages],
   );
 
   const apiRef = useRef<GridApi<GridRow> | null>(null);

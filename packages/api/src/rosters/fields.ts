@@ -1,30 +1,38 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Field schemas shared by the grid (cell validation in the browser) and the API (validation
  * again on the server). Every message is an i18n key in errors.json. This module depends only on
- * zod, so the browser can import it.
+ * zod's tree-shakable `zod/mini` form, so the browser can import it cheaply (docs/decisions/017);
+ * server-only schemas (the save input) use classic zod and accept these as parts.
  */
+
+/** zod's `preprocess` for `zod/mini`: `fn` runs on the raw input before `schema` checks it. */
+export const preprocess = <T extends z.ZodMiniType>(fn: (value: unknown) => unknown, schema: T) =>
+  z.pipe(z.transform(fn), schema);
+
+const blankTextToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
 
 // A Danish CPR number: ddmmyy-nnnn or ten digits. Participants' data must never hold one.
 const CPR_LIKE = /(^|\D)[0-3]\d[01]\d\d{2}[- ]?\d{4}(\D|$)/;
 export const looksLikeCpr = (value: string) => CPR_LIKE.test(value);
 
-const noCpr = (schema: z.ZodString) => schema.refine((v) => !looksLikeCpr(v), 'errors:cpr_not_allowed');
+const noCpr = z.refine<string>((v) => !looksLikeCpr(v), 'errors:cpr_not_allowed');
 
 /** Optional free text: blank becomes null. */
 export const optionalText = (max: number) =>
-  z.preprocess(
-    (v) => (typeof v === 'string' && v.trim() === '' ? null : v),
-    noCpr(z.string().trim().max(max, 'errors:too_long')).nullable(),
-  );
+  preprocess(blankTextToNull, z.nullable(z.string().check(z.trim(), z.maxLength(max, 'errors:too_long'), noCpr)));
 
 export const requiredText = (max: number) =>
-  noCpr(z.string({ error: 'errors:required' }).trim().min(1, 'errors:required').max(max, 'errors:too_long'));
+  z
+    .string({ error: 'errors:required' })
+    .check(z.trim(), z.minLength(1, 'errors:required'), z.maxLength(max, 'errors:too_long'), noCpr);
 
-export const optionalEmail = z.preprocess(
-  (v) => (typeof v === 'string' && v.trim() === '' ? null : v),
-  z.string().trim().toLowerCase().pipe(z.email('errors:invalid_email').max(254)).nullable(),
+export const optionalEmail = preprocess(
+  blankTextToNull,
+  z.nullable(
+    z.pipe(z.string().check(z.trim(), z.toLowerCase()), z.email('errors:invalid_email').check(z.maxLength(254))),
+  ),
 );
 
 /**
@@ -42,16 +50,16 @@ export function isCalendarDate(value: string): boolean {
 }
 
 /** ISO calendar date (YYYY-MM-DD); the grid converts dd-mm-yyyy before it gets here. */
-export const optionalDate = z.preprocess(
+export const optionalDate = preprocess(
   (v) => (v === '' || v === undefined ? null : v),
-  z.string().refine(isCalendarDate, 'errors:invalid_date').nullable(),
+  z.nullable(z.string().check(z.refine(isCalendarDate, 'errors:invalid_date'))),
 );
 
 export const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.preprocess(
+  preprocess(
     (v) => (v === '' || v === undefined ? null : v),
-    z.enum(values, { error: 'errors:invalid_choice' }).nullable(),
+    z.nullable(z.enum(values, { error: 'errors:invalid_choice' })),
   );
 
 export const ZRowId = z.uuid();
-export const ZRowVersion = z.number().int().positive().nullable();
+export const ZRowVersion = z.nullable(z.int().check(z.positive()));

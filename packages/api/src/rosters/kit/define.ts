@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ZRowId, ZRowVersion } from '../fields.ts';
 import type { Action } from '../../permissions.ts';
 import type { FieldDef } from './fields.ts';
@@ -87,11 +87,11 @@ type ComputedKeys<F extends Record<string, FieldDef>> = Exclude<keyof F, Editabl
 type FieldsShape<F extends Record<string, FieldDef>> = { [K in EditableKeys<F>]: NonNullable<F[K]['schema']> };
 
 /** What a row of the roster holds: editable fields as parsed, computed fields as read. */
-export type RowOf<F extends Record<string, FieldDef>> = z.infer<z.ZodObject<FieldsShape<F>>> & {
+export type RowOf<F extends Record<string, FieldDef>> = z.infer<z.ZodMiniObject<FieldsShape<F>>> & {
   [K in ComputedKeys<F>]: F[K]['default'];
 } & { id: string; version: number | null; editable?: boolean };
 
-export type FieldsOf<F extends Record<string, FieldDef>> = z.infer<z.ZodObject<FieldsShape<F>>>;
+export type FieldsOf<F extends Record<string, FieldDef>> = z.infer<z.ZodMiniObject<FieldsShape<F>>>;
 
 /** snake_case of a camelCase field name: `statusChangedOn` -> `status_changed_on`. */
 export const snakeCase = (name: string) => name.replace(/[A-Z0-9]+/g, (m) => `_${m.toLowerCase()}`);
@@ -123,16 +123,19 @@ export function deriveRoster<F extends Record<string, FieldDef>>(definition: Ros
   const editable = entries.filter(([, def]) => def.schema !== null);
   const shape = Object.fromEntries(editable.map(([name, def]) => [name, def.schema])) as FieldsShape<F>;
   const fieldsObject = z.object(shape);
-  const withRules = <S extends z.ZodType>(schema: S): S => {
+  // Rules across fields (a km expense needs km): checked wherever the row schema is, grid and API.
+  const withRules = <S extends z.ZodMiniType>(schema: S): S => {
     const rules = definition.rowRules;
     if (!rules) return schema;
-    return schema.superRefine((row, ctx) => {
-      for (const problem of rules(row as FieldsOf<F>))
-        ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
-    }) as S;
+    return schema.check(
+      z.superRefine((row, ctx) => {
+        for (const problem of rules(row as FieldsOf<F>))
+          ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
+      }),
+    ) as S;
   };
   const fieldsSchema = withRules(fieldsObject);
-  const rowSchema = withRules(fieldsObject.extend({ id: ZRowId, version: ZRowVersion }));
+  const rowSchema = withRules(z.extend(fieldsObject, { id: ZRowId, version: ZRowVersion }));
   const defaults = Object.fromEntries(editable.map(([name, def]) => [name, def.default])) as FieldsOf<F>;
   const columns: ColumnMap[] = editable.map(([name, def]) => ({
     field: name,
@@ -155,8 +158,8 @@ export function deriveRoster<F extends Record<string, FieldDef>>(definition: Ros
 export type DerivedRoster = {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any roster's own field record
   definition: RosterDefinition<any>;
-  fieldsSchema: z.ZodType;
-  rowSchema: z.ZodType;
+  fieldsSchema: z.ZodMiniType;
+  rowSchema: z.ZodMiniType;
   newRow: () => Record<string, unknown>;
   columns: ColumnMap[];
 };

@@ -1,12 +1,20 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import {
+  optionalDate,
+  optionalEmail,
+  optionalEnum,
+  optionalText,
+  preprocess,
+  requiredText,
+  isCalendarDate,
+} from '../fields.ts';
 import type { Action } from '../../permissions.ts';
-import { optionalDate, optionalEmail, optionalEnum, optionalText, requiredText, isCalendarDate } from '../fields.ts';
 
 /**
  * The field builders a roster definition is written with. Each builder returns everything the
  * rest of the app derives from one field: its zod schema (shared by the grid and the API), its
  * SQL column and type, how the grid shows and edits it, its default for a new row, and the extra
- * names an import may know it by. Browser-safe: zod only.
+ * names an import may know it by. Browser-safe: `zod/mini` only (docs/decisions/017).
  */
 
 /** How the grid edits a field. `lookup` picks a row of another roster; nothing edits `computed`. */
@@ -53,7 +61,7 @@ export type LookupTarget = {
   directory?: string;
 };
 
-export type FieldDef<Schema extends z.ZodType | null = z.ZodType | null, Value = unknown> = FieldOptions & {
+export type FieldDef<Schema extends z.ZodMiniType | null = z.ZodMiniType | null, Value = unknown> = FieldOptions & {
   kind: FieldKind;
   /** Validates the field in the browser and on the server; null for computed (read-only) fields. */
   schema: Schema;
@@ -106,12 +114,14 @@ export const field = {
   date<R extends boolean = false>(opts: FieldOptions & { required?: R } = {}) {
     const required = (opts.required ?? false) as R;
     const schema = required
-      ? z.string({ error: 'errors:required' }).min(1, 'errors:required').refine(isCalendarDate, 'errors:invalid_date')
+      ? z
+          .string({ error: 'errors:required' })
+          .check(z.minLength(1, 'errors:required'), z.refine(isCalendarDate, 'errors:invalid_date'))
       : optionalDate;
     return {
       ...opts,
       kind: 'date' as const,
-      schema: schema as R extends true ? z.ZodType<string> : typeof optionalDate,
+      schema: schema as R extends true ? z.ZodMiniType<string> : typeof optionalDate,
       sqlType: 'date',
       default: null as R extends true ? string : string | null,
       required,
@@ -120,16 +130,13 @@ export const field = {
 
   /** A time of day as HH:MM (18.30 and 18:30:00 are read as 18:30). */
   time(opts: FieldOptions = {}) {
-    const schema = z.preprocess(
+    const schema = preprocess(
       (v) => {
         if (v === '' || v === undefined || v === null) return null;
         const m = typeof v === 'string' ? /^\s*(\d{1,2})[:.](\d{2})(?::\d{2})?\s*$/.exec(v) : null;
         return m ? `${m[1]!.padStart(2, '0')}:${m[2]}` : v;
       },
-      z
-        .string()
-        .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'errors:invalid_time')
-        .nullable(),
+      z.nullable(z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'errors:invalid_time'))),
     );
     return { ...opts, kind: 'time' as const, schema, sqlType: 'time', default: null as string | null, required: false };
   },
@@ -148,7 +155,7 @@ export const field = {
       ...opts,
       kind: 'option' as const,
       options,
-      schema: schema as R extends true ? z.ZodEnum<{ [K in T[number]]: K }> : ReturnType<typeof optionalEnum<T>>,
+      schema: schema as R extends true ? z.ZodMiniEnum<{ [K in T[number]]: K }> : ReturnType<typeof optionalEnum<T>>,
       sqlType: opts.sqlType ?? 'text',
       default: (required ? (opts.default ?? options[0]) : null) as R extends true ? T[number] : T[number] | null,
       required,
@@ -161,7 +168,7 @@ export const field = {
       ...opts,
       kind: 'multiOption' as const,
       options,
-      schema: z.array(z.enum(options, { error: 'errors:invalid_choice' })).max(options.length),
+      schema: z.array(z.enum(options, { error: 'errors:invalid_choice' })).check(z.maxLength(options.length)),
       sqlType: 'text[]',
       default: [] as T[number][],
       required: false,
@@ -174,9 +181,9 @@ export const field = {
       ...opts,
       kind: 'boolean' as const,
       nullable,
-      schema: (nullable ? z.boolean().nullable() : z.boolean()) as N extends true
-        ? z.ZodNullable<z.ZodBoolean>
-        : z.ZodBoolean,
+      schema: (nullable ? z.nullable(z.boolean()) : z.boolean()) as N extends true
+        ? z.ZodMiniNullable<z.ZodMiniBoolean>
+        : z.ZodMiniBoolean,
       sqlType: 'boolean',
       default: (nullable ? null : false) as N extends true ? boolean | null : boolean,
       required: false,
@@ -197,17 +204,21 @@ export const field = {
   ) {
     const required = (opts.required ?? false) as R;
     const rangeError = opts.rangeError ?? 'errors:out_of_range';
-    let base = z.number({ error: (issue) => (issue.input == null ? 'errors:required' : 'errors:invalid_number') });
-    if (!opts.precision) base = base.int('errors:invalid_number');
-    if (opts.min !== undefined) base = base.min(opts.min, rangeError);
-    const { max } = opts;
-    const bounded =
-      max === undefined ? base : base.refine((n) => n <= (typeof max === 'function' ? max() : max), rangeError);
-    const schema = required ? z.preprocess(blankToNull, bounded) : z.preprocess(blankToNull, bounded.nullable());
+    const { min, max } = opts;
+    const bounded = z
+      .number({ error: (issue) => (issue.input == null ? 'errors:required' : 'errors:invalid_number') })
+      .check(
+        ...(opts.precision ? [] : [z.int('errors:invalid_number')]),
+        ...(min === undefined ? [] : [z.minimum(min, rangeError)]),
+        ...(max === undefined
+          ? []
+          : [z.refine<number>((n) => n <= (typeof max === 'function' ? max() : max), rangeError)]),
+      );
+    const schema = required ? preprocess(blankToNull, bounded) : preprocess(blankToNull, z.nullable(bounded));
     return {
       ...opts,
       kind: 'number' as const,
-      schema: schema as unknown as R extends true ? z.ZodType<number> : z.ZodType<number | null>,
+      schema: schema as unknown as R extends true ? z.ZodMiniType<number> : z.ZodMiniType<number | null>,
       default: null as R extends true ? number : number | null,
       required,
     };
@@ -222,16 +233,16 @@ export const field = {
     const required = (opts.required ?? false) as R;
     const id = z.uuid({ error: 'errors:lookup_unknown' });
     const schema = required
-      ? z.preprocess(
+      ? preprocess(
           blankToNull,
           z.uuid({ error: (i) => (i.input == null ? 'errors:required' : 'errors:lookup_unknown') }),
         )
-      : z.preprocess(blankToNull, id.nullable());
+      : preprocess(blankToNull, z.nullable(id));
     return {
       ...opts,
       kind: 'lookup' as const,
       lookup: target,
-      schema: schema as unknown as R extends true ? z.ZodType<string> : z.ZodType<string | null>,
+      schema: schema as unknown as R extends true ? z.ZodMiniType<string> : z.ZodMiniType<string | null>,
       sqlType: 'uuid',
       default: null as R extends true ? string : string | null,
       required,
