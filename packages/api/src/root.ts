@@ -2,6 +2,7 @@ import { createCallerFactory, router } from './trpc.ts';
 import { accessLogRouter } from './routers/access-log/router.ts';
 import { invitationsRouter } from './routers/invitations/router.ts';
 import { meRouter } from './routers/me/router.ts';
+import { overviewRouter } from './routers/overview.ts';
 import { membersRouter } from './routers/members/router.ts';
 import { partnershipsRouter } from './routers/partnerships/router.ts';
 import { preferencesRouter } from './routers/preferences/router.ts';
@@ -16,6 +17,7 @@ export const appRouter = router({
   partnerships: partnershipsRouter,
   preferences: preferencesRouter,
   accessLog: accessLogRouter,
+  overview: overviewRouter,
   ...rosterRouters,
 });
 
