@@ -187,7 +187,9 @@ describe('the overview as a coordinator reads it', () => {
       tx.query('update public.tenants set record_check_renewal_months = 36 where id = $1', [world.tenant.id]),
     );
     try {
-      expect(names((await overviewOf('coordinator')).todos.recordCheckDue)).toEqual(['Carl']);
+      const overview = await overviewOf('coordinator');
+      expect(names(overview.todos.recordCheckDue)).toEqual(['Carl']);
+      expect(overview.recordCheckRenewalMonths).toBe(36);
     } finally {
       await privileged((tx) =>
         tx.query('update public.tenants set record_check_renewal_months = 24 where id = $1', [world.tenant.id]),

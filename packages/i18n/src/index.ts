@@ -9,6 +9,7 @@ import daImport from '../locales/da/import.json';
 import daInvitations from '../locales/da/invitations.json';
 import daMail from '../locales/da/mail.json';
 import daMatrix from '../locales/da/matrix.json';
+import daOverview from '../locales/da/overview.json';
 import daMembers from '../locales/da/members.json';
 import daParticipants from '../locales/da/participants.json';
 import daVolunteers from '../locales/da/volunteers.json';
@@ -22,6 +23,7 @@ import enImport from '../locales/en/import.json';
 import enInvitations from '../locales/en/invitations.json';
 import enMail from '../locales/en/mail.json';
 import enMatrix from '../locales/en/matrix.json';
+import enOverview from '../locales/en/overview.json';
 import enMembers from '../locales/en/members.json';
 import enParticipants from '../locales/en/participants.json';
 import enVolunteers from '../locales/en/volunteers.json';
@@ -46,6 +48,7 @@ export const resources = {
     participants: daParticipants,
     courses: daCourses,
     matrix: daMatrix,
+    overview: daOverview,
   },
   en: {
     common: enCommon,
@@ -61,6 +64,7 @@ export const resources = {
     participants: enParticipants,
     courses: enCourses,
     matrix: enMatrix,
+    overview: enOverview,
   },
 } as const;
 

@@ -1,6 +1,12 @@
 import { courseFigures, participantsReached } from './overview-courses.ts';
 import type { OverviewQuery } from './overview-section.ts';
-import { missingConfidentiality, recordCheckDue, volunteerFigures, waitingForIntake } from './overview-volunteers.ts';
+import {
+  missingConfidentiality,
+  recordCheckDue,
+  recordCheckRenewalMonths,
+  volunteerFigures,
+  waitingForIntake,
+} from './overview-volunteers.ts';
 
 /**
  * Every query of the overview, in the order the page reads them. A new area adds its query here,
@@ -14,5 +20,6 @@ export const OVERVIEW_QUERIES: readonly OverviewQuery[] = [
   courseFigures,
   missingConfidentiality,
   recordCheckDue,
+  recordCheckRenewalMonths,
   waitingForIntake,
 ];

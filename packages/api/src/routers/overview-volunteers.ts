@@ -49,5 +49,12 @@ export const waitingForIntake: OverviewQuery = {
   sql: peopleTodo(VOLUNTEERS, `${IN_WORKSPACE} and ${WAITING_FOR_INTAKE}`),
 };
 
+/** The workspace's renewal period, which the record-check to-do names. */
+export const recordCheckRenewalMonths: OverviewQuery = {
+  key: 'recordCheckRenewalMonths',
+  shownTo: readsVolunteers,
+  sql: () => '(select t.record_check_renewal_months from public.tenants t where t.id = $1)',
+};
+
 /** Whether a role is shown who a to-do is about, or only how many (viewers: aggregates only). */
 export const seesNames = (role: MembershipRole) => can(role, 'roster.edit');

@@ -57,6 +57,8 @@ export const ZOverview = z.object({
   participantsReached: count.optional(),
   courses: ZCourseFigures.optional(),
   matches: ZMatchFigures.optional(),
+  /** How old a record check may be (months) before the to-do lists it. */
+  recordCheckRenewalMonths: count.optional(),
   todos: z.partialRecord(z.enum(TODO_KEYS), ZTodo),
 });
 export type Overview = z.infer<typeof ZOverview>;
