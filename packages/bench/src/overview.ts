@@ -58,22 +58,24 @@ const BASELINE_SQL = `
     select s.course_id, s.id, to_char(s.held_on, 'YYYY-MM') as month
     from public.course_sessions s
     where s.tenant_id = $1 and s.held_on >= $2::date and s.held_on < $3::date and s.held_on <= $4::date and s.status <> 'cancelled'
-  ), marks as (
-    select a.session_id, a.participant_id, a.status from public.attendance a join held h on h.id = a.session_id where a.tenant_id = $1
+  ), per_session as (
+    select a.session_id, count(*) filter (where a.status = 'present') as present, count(*) filter (where a.status = 'absent') as absent,
+      count(*) filter (where a.status = 'cancelled') as cancelled, count(*) filter (where a.status = 'no_show') as no_show
+    from public.attendance a where a.tenant_id = $1 and a.session_id in (select id from held) group by a.session_id
   ), monthly as (
-    select h.course_id, h.month, count(distinct h.id) as sessions,
-      count(m.status) filter (where m.status = 'present') as present, count(m.status) filter (where m.status = 'absent') as absent,
-      count(m.status) filter (where m.status = 'cancelled') as cancelled, count(m.status) filter (where m.status = 'no_show') as no_show
-    from held h left join marks m on m.session_id = h.id group by 1, 2
+    select h.course_id, h.month, count(*) as sessions, coalesce(sum(p.present), 0) as present, coalesce(sum(p.absent), 0) as absent,
+      coalesce(sum(p.cancelled), 0) as cancelled, coalesce(sum(p.no_show), 0) as no_show
+    from held h left join per_session p on p.session_id = h.id group by 1, 2
   ), v as (
-    select * from public.volunteers where tenant_id = $1
+    select status, intake_on, confidentiality_signed_on, record_check_on from public.volunteers where tenant_id = $1
   ), renewal as (
     select record_check_renewal_months as months from public.tenants where id = $1
   )
   select json_build_object(
     'volunteers', (select json_build_object('active', count(*) filter (where status = 'active'), 'paused', count(*) filter (where status = 'paused'),
         'waitingForIntake', count(*) filter (where status = 'applicant' and (intake_on is null or intake_on > $4::date))) from v),
-    'participantsReached', (select count(distinct participant_id) from marks where status = 'present'),
+    'participantsReached', (select count(*) from (select distinct a.participant_id from public.attendance a join held h on h.id = a.session_id
+        where a.tenant_id = $1 and a.status = 'present') reached),
     'courses', (select json_agg(json_build_object('id', c.id, 'name', c.name, 'months', m.months) order by c.name)
        from (select course_id, json_agg(json_build_object('month', month, 'sessions', sessions, 'present', present, 'absent', absent,
                'cancelled', cancelled, 'noShow', no_show) order by month) as months from monthly group by course_id) m

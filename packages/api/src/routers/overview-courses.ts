@@ -17,12 +17,14 @@ const HELD_IN_PERIOD = `s.tenant_id = $1 and s.held_on >= $2::date and s.held_on
 export const participantsReached: OverviewQuery = {
   key: 'participantsReached',
   shownTo: () => true,
+  // count(*) over a distinct subquery: hashed, where count(distinct) sorts 50,000 rows.
   sql: () => `(
-    select count(distinct a.participant_id)
-    from public.course_sessions s
-    join public.attendance a on a.tenant_id = s.tenant_id and a.session_id = s.id
-    join public.courses c on c.tenant_id = s.tenant_id and c.id = s.course_id
-    where ${HELD_IN_PERIOD} and a.status = 'present' and ${VISIBLE_COURSE})`,
+    select count(*) from (
+      select distinct a.participant_id
+      from public.course_sessions s
+      join public.attendance a on a.tenant_id = s.tenant_id and a.session_id = s.id
+      join public.courses c on c.tenant_id = s.tenant_id and c.id = s.course_id
+      where ${HELD_IN_PERIOD} and a.status = 'present' and ${VISIBLE_COURSE}) reached)`,
 };
 
 /**
