@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createWorld, privileged, type World } from '@brobygger/db/testing';
+import { as, createWorld, privileged, type World } from '@brobygger/db/testing';
 import type { Tx } from '@brobygger/db';
 import { periodBounds } from '../src/routers/overview-period.ts';
 import type { Overview } from '../src/routers/overview.types.ts';
@@ -195,6 +195,22 @@ describe('the overview as a coordinator reads it', () => {
         tx.query('update public.tenants set record_check_renewal_months = 24 where id = $1', [world.tenant.id]),
       );
     }
+  });
+
+  it('keeps the renewal period between 1 and 120 months, and no member changes it through the table', async () => {
+    const setTo = (months: number) =>
+      privileged((tx) =>
+        tx.query('update public.tenants set record_check_renewal_months = $2 where id = $1', [world.tenant.id, months]),
+      );
+    await expect(setTo(0)).rejects.toThrow(/check constraint/);
+    await expect(setTo(121)).rejects.toThrow(/check constraint/);
+    // The settings page comes later, with its own grant; until then the column is read-only.
+    await expect(
+      as(world.users.owner, (tx) =>
+        tx.query('update public.tenants set record_check_renewal_months = 12 where id = $1', [world.tenant.id]),
+      ),
+    ).rejects.toThrow(/permission denied/);
+    expect((await overviewOf('coordinator')).recordCheckRenewalMonths).toBe(24);
   });
 
   it('has no matches section before the matches query exists', async () => {
