@@ -10,6 +10,7 @@ import {
   seedSessions,
   seedVolunteer,
 } from '../support/courses.ts';
+import { expectAccessible } from '../support/axe.ts';
 import { pressInCell } from '../support/matrix.ts';
 
 test.afterEach(async ({ db, workspace }) => {
@@ -24,6 +25,7 @@ const LANGUAGES = {
     reached: 'Deltagere nået',
     sessions: 'Gange afholdt',
     todo: '1 frivillig mangler tavshedserklæring',
+    openTodo: 'Åbn i listen',
     matrix: 'Fremmøde: Recovery café',
     keys: 'mmm',
     save: 'Gem ændringer',
@@ -37,6 +39,7 @@ const LANGUAGES = {
     reached: 'Participants reached',
     sessions: 'Sessions held',
     todo: '1 volunteer has not signed the confidentiality agreement',
+    openTodo: 'Open in the list',
     matrix: 'Attendance: Recovery café',
     keys: 'ppp',
     save: 'Save changes',
@@ -65,7 +68,7 @@ for (const [language, text] of Object.entries(LANGUAGES)) {
     db,
     workspace,
     makeUser,
-  }) => {
+  }, testInfo) => {
     await seedVolunteer(db, workspace, { name: 'Vera Frivillig' }); // active, no confidentiality agreement
     const courseId = await seedCourse(db, workspace, { name: 'Recovery café' });
     const [anna, bo, carl] = await seedParticipants(db, workspace, ['Anna', 'Bo', 'Carl']);
@@ -96,8 +99,12 @@ for (const [language, text] of Object.entries(LANGUAGES)) {
       /^33\s?%$/,
       /^33\s?%$/,
     ]);
-    await expect(page.getByRole('link', { name: text.todo })).toBeVisible();
-    await expect(page.getByRole('listitem').filter({ hasText: text.todo })).toContainText('Vera Frivillig');
+    const todo = page.getByRole('listitem').filter({ hasText: text.todo });
+    await expect(todo).toContainText('Vera Frivillig');
+    await expect(todo.getByRole('link', { name: text.openTodo })).toHaveAttribute(
+      'href',
+      `/w/${workspace.slug}/volunteers`,
+    );
 
     // Today's session, entered with the keyboard in the attendance sheet: everyone came.
     await page.getByRole('link', { name: /Recovery café/ }).click();
@@ -119,6 +126,8 @@ for (const [language, text] of Object.entries(LANGUAGES)) {
     const sameMonth = lastWeek.slice(0, 7) === today.slice(0, 7);
     const chartTable = page.getByRole('table').last();
     await expect(chartTable.getByRole('row')).toHaveCount(13); // a header and 12 months
+    await expect(page.getByRole('img', { name: /Recovery café|All courses|Alle forløb/ })).toBeVisible();
+    await expectAccessible(page, testInfo, `overview with its chart (${language})`);
     await expect(chartTable.getByRole('row').last().getByRole('cell')).toHaveText(
       sameMonth ? ['2', /^67\s?%$/, /^17\s?%$/] : ['1', /^100\s?%$/, /^0\s?%$/],
     );

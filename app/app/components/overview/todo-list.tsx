@@ -39,16 +39,16 @@ export function TodoList({ overview, tenant }: { overview: Overview; tenant: str
             const more = todo.count - (todo.people?.length ?? 0);
             return (
               <li key={todo.key}>
-                <Link to={`/w/${tenant}/${GRID_OF[todo.key]}`}>
-                  {t(`todos.${todo.key}`, { count: todo.count, months: overview.recordCheckRenewalMonths })}
-                </Link>
+                {t(`todos.${todo.key}`, { count: todo.count, months: overview.recordCheckRenewalMonths })}
                 {todo.people?.length ? (
                   <span className="muted">
                     {': '}
                     {todo.people.map((p) => p.name).join(', ')}
                     {more > 0 ? ` ${t('todos.more', { count: more })}` : null}
                   </span>
-                ) : null}
+                ) : null}{' '}
+                {/* The link's own words, not the to-do's: those name the roster, as the main navigation does. */}
+                <Link to={`/w/${tenant}/${GRID_OF[todo.key]}`}>{t('todos.open')}</Link>
               </li>
             );
           })}
