@@ -4,6 +4,7 @@ import { courseSchedulesRouter } from './routers/course-schedules/router.ts';
 import { invitationsRouter } from './routers/invitations/router.ts';
 import { matchesRouters } from './routers/matches/router.ts';
 import { meRouter } from './routers/me/router.ts';
+import { overviewRouter } from './routers/overview.ts';
 import { membersRouter } from './routers/members/router.ts';
 import { peopleRouter } from './routers/people/router.ts';
 import { partnershipsRouter } from './routers/partnerships/router.ts';
@@ -21,6 +22,7 @@ export const appRouter = router({
   accessLog: accessLogRouter,
   courseSchedules: courseSchedulesRouter,
   people: peopleRouter,
+  overview: overviewRouter,
   ...rosterRouters,
   ...matchesRouters,
 });

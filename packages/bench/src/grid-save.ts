@@ -1,8 +1,7 @@
-import { createCaller } from '@brobygger/api';
 import { volunteers, ZVolunteerRow, type VolunteerRow } from '@brobygger/api/rosters';
-import { withPrivilegedTx, withRls } from '@brobygger/db';
-import { addMember, createTenant, createUser } from '@brobygger/db/testing';
-import { median, time, type Log } from './measure.ts';
+import { withPrivilegedTx } from '@brobygger/db';
+import { coordinatorWorkspace } from './coordinator.ts';
+import { alternate, ratioOutcome, time, type Log } from './measure.ts';
 import { seedVolunteers } from './seed.ts';
 import type { BenchOutcome } from './types.ts';
 
@@ -37,17 +36,7 @@ const SELECT_ROWS = `
   from public.volunteers where tenant_id = $1 order by id`;
 
 export async function gridSave10k(log: Log): Promise<BenchOutcome> {
-  const tenant = await createTenant('municipality', 'Benchkommune');
-  const coordinator = await createUser('coordinator');
-  await addMember(tenant, coordinator, 'coordinator');
-  const caller = createCaller({
-    session: { userId: coordinator.id, email: coordinator.email, claims: coordinator.claims },
-    db: { tx: (fn) => withRls(coordinator.claims, fn) },
-    mailer: { send: async () => {} },
-    appUrl: 'http://localhost:3000',
-    locale: 'da',
-    log: (level, message, extra) => log(`[api ${level}] ${message} ${extra ? JSON.stringify(extra) : ''}`),
-  });
+  const { tenant, caller } = await coordinatorWorkspace(log, 'Benchkommune');
 
   const seeded = await time(() => seedVolunteers(tenant.id, ROWS));
   log(`seeded ${ROWS} volunteers in ${seeded.ms.toFixed(0)} ms`);
@@ -106,44 +95,10 @@ export async function gridSave10k(log: Log): Promise<BenchOutcome> {
     return ms;
   }
 
-  const apiMs: number[] = [];
-  const baseMs: number[] = [];
-  for (let round = 0; round < WARMUP_ROUNDS + MEASURED_ROUNDS; round++) {
-    const apiFirst = round % 2 === 0;
-    let a: number;
-    let b: number;
-    if (apiFirst) {
-      a = await viaApi(round);
-      b = await viaBaseline(round);
-    } else {
-      b = await viaBaseline(round);
-      a = await viaApi(round);
-    }
-    const warmup = round < WARMUP_ROUNDS;
-    log(
-      `${warmup ? 'warm-up' : `round ${round - WARMUP_ROUNDS + 1}/${MEASURED_ROUNDS}`} (${apiFirst ? 'api first' : 'baseline first'}): ` +
-        `api ${a.toFixed(0)} ms, baseline ${b.toFixed(0)} ms, ratio ${(a / b).toFixed(2)}`,
-    );
-    if (!warmup) {
-      apiMs.push(a);
-      baseMs.push(b);
-    }
-  }
-
-  const ms = Math.round(median(apiMs));
-  const ratio = Math.round((ms / median(baseMs)) * 100) / 100;
-  return {
-    result: {
-      bench: 'grid-save-10k',
-      ms,
-      baseline_ms: Math.round(median(baseMs)),
-      ratio,
-      rounds: MEASURED_ROUNDS,
-      target_ratio: TARGET_RATIO,
-    },
-    missed: [
-      ...(ratio > TARGET_RATIO ? [`ratio ${ratio} > ${TARGET_RATIO}`] : []),
-      ...(ms > TARGET_MS ? [`save ${ms} ms > ${TARGET_MS} ms`] : []),
-    ],
-  };
+  const medians = await alternate(log, { warmup: WARMUP_ROUNDS, rounds: MEASURED_ROUNDS }, viaApi, viaBaseline);
+  return ratioOutcome('grid-save-10k', medians, {
+    rounds: MEASURED_ROUNDS,
+    targetRatio: TARGET_RATIO,
+    targetMs: TARGET_MS,
+  });
 }

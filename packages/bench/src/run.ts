@@ -9,9 +9,11 @@ import {
   startEmbeddedDatabase,
   type EmbeddedDatabase,
 } from '@brobygger/db';
+import { attendanceSave } from './attendance-save.ts';
 import { buildApp, startAppServer, type AppServer } from './app-server.ts';
 import { gridPage } from './grid-page.ts';
 import { gridSave10k } from './grid-save.ts';
+import { overviewBench } from './overview.ts';
 import type { BenchOutcome } from './types.ts';
 
 /**
@@ -74,6 +76,16 @@ async function main(): Promise<void> {
     if (selected('grid-save-10k')) {
       log('running grid-save-10k');
       report(await gridSave10k(log));
+    }
+
+    if (selected('attendance-save')) {
+      log('running attendance-save');
+      report(await attendanceSave(log));
+    }
+
+    if (selected('overview')) {
+      log('running overview');
+      report(await overviewBench(log));
     }
   } catch (error) {
     log(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

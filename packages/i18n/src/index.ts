@@ -11,6 +11,7 @@ import daInvitations from '../locales/da/invitations.json';
 import daMail from '../locales/da/mail.json';
 import daMatches from '../locales/da/matches.json';
 import daMatrix from '../locales/da/matrix.json';
+import daOverview from '../locales/da/overview.json';
 import daMembers from '../locales/da/members.json';
 import daParticipants from '../locales/da/participants.json';
 import daPeople from '../locales/da/people.json';
@@ -29,6 +30,7 @@ import enInvitations from '../locales/en/invitations.json';
 import enMail from '../locales/en/mail.json';
 import enMatches from '../locales/en/matches.json';
 import enMatrix from '../locales/en/matrix.json';
+import enOverview from '../locales/en/overview.json';
 import enMembers from '../locales/en/members.json';
 import enParticipants from '../locales/en/participants.json';
 import enPeople from '../locales/en/people.json';
@@ -65,6 +67,7 @@ export const resources = {
     expenses: daExpenses,
     settings: daSettings,
     people: daPeople,
+    overview: daOverview,
   },
   en: {
     common: enCommon,
@@ -85,6 +88,7 @@ export const resources = {
     expenses: enExpenses,
     settings: enSettings,
     people: enPeople,
+    overview: enOverview,
   },
 } as const;
 

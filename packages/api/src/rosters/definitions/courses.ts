@@ -155,7 +155,10 @@ export const attendanceRoster = defineRoster({
   parent: { table: 'public.courses', column: 'course_id' },
   orderBy: 't.session_id, t.participant_id',
   labelField: 'participantId',
-  rowEditable: "app.can_on_course('attendance.record', t.tenant_id, t.course_id)",
+  // The whole-workspace grant first: computed once per statement, so a coordinator's 10,000-cell
+  // save does not call app.can_on_course per row (migration 20261127130100).
+  rowEditable:
+    "(t.tenant_id = any (array(select app.tenants_where('attendance.record'))) or app.can_on_course('attendance.record', t.tenant_id, t.course_id))",
   editAction: 'attendance.record',
   naturalKey: ['sessionId', 'participantId'],
   fields: {

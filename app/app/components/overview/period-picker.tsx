@@ -1,0 +1,42 @@
+import type { Overview, OverviewPeriod } from '@brobygger/api/overview';
+import { formatDate } from '@brobygger/i18n';
+import { Link } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { useLocale } from '../../lib/i18n.tsx';
+
+/**
+ * The period the figures are for, as links (`?period=`): each choice is an address that can be
+ * bookmarked and works without JavaScript. The chosen one is marked as the current page.
+ */
+export function PeriodPicker({ overview, periods }: { overview: Overview; periods: readonly OverviewPeriod[] }) {
+  const { t } = useTranslation('overview');
+  const locale = useLocale();
+  const last = new Date(`${overview.period.to}T12:00:00Z`);
+  last.setUTCDate(last.getUTCDate() - 1);
+  return (
+    <div className="overview-period">
+      <nav aria-label={t('period.label')}>
+        <ul>
+          {periods.map((p) => (
+            <li key={p}>
+              <Link
+                to={`?period=${p}`}
+                aria-current={p === overview.period.name ? 'page' : undefined}
+                preventScrollReset
+                replace
+              >
+                {t(`period.${p}`)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <p className="muted">
+        {t('period.range', {
+          from: formatDate(`${overview.period.from}T12:00:00Z`, locale),
+          to: formatDate(last, locale),
+        })}
+      </p>
+    </div>
+  );
+}
