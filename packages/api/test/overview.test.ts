@@ -109,6 +109,29 @@ async function seedWorkspace(tx: Tx, tenantId: string, peerUser: string | null, 
   await mark(walking, nextWeek, p3, 'present');
   await mark(walking, twoYearsAgo, p3, 'present');
   await mark(cafe, await session(cafe, daysFromToday(-7)), p4, 'present');
+
+  // Companionship: Anna's match is past its six months, Bo's is young, Carl's has ended.
+  const match = (participantId: string, volunteerId: string, startsOn: string, status: string, reason?: string) =>
+    tx.query(
+      `insert into public.matches (tenant_id, participant_id, volunteer_id, starts_on, status, end_reason)
+       values ($1, $2, $3, $4, $5, $6)`,
+      [tenantId, participantId, volunteerId, startsOn, status, reason ?? null],
+    );
+  await match(p1, anna, monthsAgo(8), 'active');
+  await match(p2, ids[`bo${tag}`]!, monthsAgo(1), 'active');
+  await match(p3, ids[`carl${tag}`]!, monthsAgo(10), 'ended', 'completed');
+
+  // Expenses: three wait for approval (Bo's two, Anna's one), Carl's was approved.
+  const expense = (volunteerId: string, status: string) =>
+    tx.query(
+      `insert into public.expenses (tenant_id, volunteer_id, spent_on, kind, km, purpose, status)
+       values ($1, $2, $3, 'transport', 12, 'Kørsel til gåholdet', $4)`,
+      [tenantId, volunteerId, daysFromToday(-3), status],
+    );
+  await expense(ids[`bo${tag}`]!, 'submitted');
+  await expense(ids[`bo${tag}`]!, 'submitted');
+  await expense(anna, 'submitted');
+  await expense(ids[`carl${tag}`]!, 'approved');
   return { walking, cafe };
 }
 
@@ -178,8 +201,9 @@ describe('the overview as a coordinator reads it', () => {
     expect(names(todos.waitingForIntake)).toEqual(['Dorte', 'Eva']);
     expect(todos.recordCheckDue?.count).toBe(2);
     expect(todos.missingConfidentiality?.people?.[0]?.id).toBe(ids.bo);
-    // Expenses are not on this branch: the to-do is absent, not zero.
-    expect(todos.unapprovedExpenses).toBeUndefined();
+    // Three expenses wait, from two volunteers, each named once.
+    expect(todos.unapprovedExpenses?.count).toBe(3);
+    expect(names(todos.unapprovedExpenses)).toEqual(['Anna', 'Bo']);
   });
 
   it("follows the workspace's renewal period for record checks", async () => {
@@ -213,8 +237,8 @@ describe('the overview as a coordinator reads it', () => {
     expect((await overviewOf('coordinator')).recordCheckRenewalMonths).toBe(24);
   });
 
-  it('has no matches section before the matches query exists', async () => {
-    expect((await overviewOf('coordinator')).matches).toBeUndefined();
+  it('counts the active matches, and those past their planned end six months after the start', async () => {
+    expect((await overviewOf('coordinator')).matches).toEqual({ active: 2, pastPlannedEnd: 1 });
   });
 });
 
@@ -228,7 +252,9 @@ describe('what other roles are shown', () => {
       missingConfidentiality: { count: 1, people: null },
       recordCheckDue: { count: 2, people: null },
       waitingForIntake: { count: 2, people: null },
+      unapprovedExpenses: { count: 3, people: null },
     });
+    expect(viewer.matches).toEqual({ active: 2, pastPlannedEnd: 1 });
     expect(JSON.stringify(viewer)).not.toContain('Dorte');
   });
 
@@ -236,6 +262,8 @@ describe('what other roles are shown', () => {
     const peer = await overviewOf('peer');
     expect(peer.volunteers).toBeUndefined();
     expect(peer.todos).toEqual({});
+    // Their own match only: Anna's, past its planned end.
+    expect(peer.matches).toEqual({ active: 1, pastPlannedEnd: 1 });
     expect(Object.keys(totals(peer))).toEqual(['Gåhold']);
     expect(peer.participantsReached).toBe(2);
   });
@@ -248,6 +276,8 @@ describe('what other roles are shown', () => {
     expect(Object.keys(totals(theirs))).toEqual(['Gåhold (anden)', 'Recoverycafé (anden)']);
     expect(theirs.participantsReached).toBe(3);
     expect(names(theirs.todos.missingConfidentiality)).toEqual(['Bo (anden)', 'Ekstra']);
+    expect(theirs.matches).toEqual({ active: 2, pastPlannedEnd: 1 });
+    expect(names(theirs.todos.unapprovedExpenses)).toEqual(['Anna (anden)', 'Bo (anden)']);
   });
 });
 

@@ -1,6 +1,6 @@
 import type { Overview } from '@brobygger/api/overview';
 import { Link } from '@remix-run/react';
-import { useId } from 'react';
+import { Fragment, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 
 type TodoKey = keyof Overview['todos'];
@@ -15,8 +15,8 @@ const GRID_OF: Record<TodoKey, string> = {
 const ORDER = Object.keys(GRID_OF) as TodoKey[];
 
 /**
- * What needs doing now: each to-do with a count, the first names it concerns (for those who may
- * act on them; viewers get the counts only), and a link to the grid that holds the rows. To-dos
+ * What needs doing now: each to-do with a count, the people it concerns, each a link to their
+ * page (for those who may act on them; viewers get the counts only), and a link to the grid. To-dos
  * with nothing waiting are left out; the section is not drawn for a role shown none (a peer).
  */
 export function TodoList({ overview, tenant }: { overview: Overview; tenant: string }) {
@@ -43,7 +43,13 @@ export function TodoList({ overview, tenant }: { overview: Overview; tenant: str
                 {todo.people?.length ? (
                   <span className="muted">
                     {': '}
-                    {todo.people.map((p) => p.name).join(', ')}
+                    {todo.people.map((p, i) => (
+                      <Fragment key={p.id}>
+                        {i > 0 ? ', ' : null}
+                        {/* Every to-do is about volunteers: each name opens that person's page. */}
+                        <Link to={`/w/${tenant}/volunteers/${p.id}`}>{p.name}</Link>
+                      </Fragment>
+                    ))}
                     {more > 0 ? ` ${t('todos.more', { count: more })}` : null}
                   </span>
                 ) : null}{' '}

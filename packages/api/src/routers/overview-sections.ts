@@ -1,4 +1,6 @@
 import { courseFigures, participantsReached } from './overview-courses.ts';
+import { unapprovedExpenses } from './overview-expenses.ts';
+import { matchFigures } from './overview-matches.ts';
 import type { OverviewQuery } from './overview-section.ts';
 import {
   missingConfidentiality,
@@ -10,9 +12,7 @@ import {
 
 /**
  * Every query of the overview, in the order the page reads them. A new area adds its query here,
- * one line, and the page shows its section as soon as the figure is present:
- *   - matches: `matchFigures` (key 'matches': { active, pastPlannedEnd }) from overview-matches.ts;
- *   - expenses: `unapprovedExpenses` (key 'todos.unapprovedExpenses') from overview-expenses.ts.
+ * one line, and the page shows its section as soon as the figure is present.
  */
 export const OVERVIEW_QUERIES: readonly OverviewQuery[] = [
   volunteerFigures,
@@ -22,4 +22,6 @@ export const OVERVIEW_QUERIES: readonly OverviewQuery[] = [
   recordCheckDue,
   recordCheckRenewalMonths,
   waitingForIntake,
+  matchFigures,
+  unapprovedExpenses,
 ];

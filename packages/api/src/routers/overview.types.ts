@@ -25,7 +25,7 @@ export type CourseMonth = z.infer<typeof ZCourseMonth>;
 export const ZCourseFigures = z.array(z.object({ id: z.string(), name: z.string(), months: z.array(ZCourseMonth) }));
 export type CourseFigures = z.infer<typeof ZCourseFigures>;
 
-/** Companionship: filled in by the matches section once `public.matches` exists. */
+/** Companionship: matches active now, and those past their planned end. */
 export const ZMatchFigures = z.object({ active: count, pastPlannedEnd: count });
 
 /**
@@ -42,14 +42,13 @@ export const TODO_KEYS = [
   'missingConfidentiality',
   'recordCheckDue',
   'waitingForIntake',
-  // Filled in by the expenses section once `public.expenses` exists.
   'unapprovedExpenses',
 ] as const;
 export type TodoKey = (typeof TODO_KEYS)[number];
 
 /**
- * The overview's figures. Every section is optional: a section the caller's role does not see, or
- * whose query does not exist yet (matches, expenses before they land), is simply absent.
+ * The overview's figures. Every section is optional: a section the caller's role is not shown is
+ * simply absent.
  */
 export const ZOverview = z.object({
   period: z.object({ name: ZOverviewPeriod, from: z.string(), to: z.string(), months: z.array(z.string()) }),
