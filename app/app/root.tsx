@@ -1,4 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
+import type { ShouldRevalidateFunction } from '@remix-run/react';
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { GeneralErrorBoundary } from './components/error-boundary.tsx';
@@ -23,6 +24,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // The page's texts in its language only (docs/decisions/017): the JavaScript carries none.
   return { locale, messages: messagesOf(locale), requestId, email: session?.email ?? null };
 }
+
+/**
+ * The root's data (language, its texts, who is signed in) changes only through these actions;
+ * after any other (a role change, a setting) the page's texts are not sent again.
+ */
+const CHANGES_ROOT = ['/set-language', '/login', '/logout', '/account', '/invite/', '/auth/'];
+
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formAction, defaultShouldRevalidate }) =>
+  defaultShouldRevalidate && (!formAction || CHANGES_ROOT.some((path) => formAction.startsWith(path)));
 
 export function Layout({ children }: { children: ReactNode }) {
   const locale = useLocale();
