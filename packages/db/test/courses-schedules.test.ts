@@ -120,7 +120,9 @@ describe('a schedule in the database', () => {
                 to_char((held_on + starts_at) at time zone 'Europe/Copenhagen' at time zone 'Europe/Copenhagen', 'HH24:MI') as local,
                 to_char((held_on + starts_at) at time zone 'Europe/Copenhagen' at time zone 'UTC', 'HH24:MI') as utc,
                 held_on - lag(held_on) over (order by held_on) as gap
-         from public.course_sessions where course_id = $1 order by held_on`,
+         from public.course_sessions
+         -- The schedule's sessions, not the fixture's own sessions of the course.
+         where course_id = $1 and scheduled_on is not null order by held_on`,
         [course],
       ),
     );
