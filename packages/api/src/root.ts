@@ -7,6 +7,7 @@ import { meRouter } from './routers/me/router.ts';
 import { membersRouter } from './routers/members/router.ts';
 import { peopleRouter } from './routers/people/router.ts';
 import { partnershipsRouter } from './routers/partnerships/router.ts';
+import { privacyRouter } from './routers/privacy/router.ts';
 import { preferencesRouter } from './routers/preferences/router.ts';
 import { rosterRouters } from './routers/rosters/router.ts';
 import { workspacesRouter } from './routers/workspaces/router.ts';
@@ -21,6 +22,7 @@ export const appRouter = router({
   accessLog: accessLogRouter,
   courseSchedules: courseSchedulesRouter,
   people: peopleRouter,
+  privacy: privacyRouter,
   ...rosterRouters,
   ...matchesRouters,
 });
