@@ -29,6 +29,9 @@ const MOVES: Record<PersonKind, string[]> = {
   ],
 };
 
+/** Postgres refuses more parameters than a statement names, and not every move names the stand-in. */
+const highestParameter = (sql: string) => Math.max(...[...sql.matchAll(/\$(\d+)/g)].map((m) => Number(m[1])));
+
 const TABLE: Record<PersonKind, string> = { participant: 'public.participants', volunteer: 'public.volunteers' };
 
 /**
@@ -42,7 +45,7 @@ const TABLE: Record<PersonKind, string> = { participant: 'public.participants', 
 export async function erasePerson(tx: Tx, tenantId: string, kind: PersonKind, id: string): Promise<void> {
   const standIn = await tx.one<{ id: string }>('select app.erasure_stand_in($1, $2, $3) as id', [tenantId, kind, id]);
   const params = [tenantId, id, standIn!.id];
-  for (const move of MOVES[kind]) await tx.query(move, params);
+  for (const move of MOVES[kind]) await tx.query(move, params.slice(0, highestParameter(move)));
   await tx.query(`delete from ${TABLE[kind]} where tenant_id = $1 and id = $2`, [tenantId, id]);
   await tx.query('select app.erase_traces($1, $2, $3, $4)', [tenantId, kind, id, standIn!.id]);
 }
