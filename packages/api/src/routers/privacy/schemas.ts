@@ -25,7 +25,13 @@ export const ZPersonExport = z
 export type PersonExport = z.infer<typeof ZPersonExport>;
 
 /** Months an ended participant or stopped volunteer is kept; null: until someone erases them. */
-export const ZRetentionMonths = z.number().int().min(1).max(240).nullable();
+const RANGE = 'errors:retention_months_range';
+export const ZRetentionMonths = z
+  .number({ error: RANGE })
+  .int({ error: RANGE })
+  .min(1, { error: RANGE })
+  .max(240, { error: RANGE })
+  .nullable();
 
 export const ZRetention = z.object({
   months: ZRetentionMonths,
