@@ -2,7 +2,14 @@ import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import { E2E } from '../env.ts';
 import { expect, signIn, test, type Workspace } from '../fixtures.ts';
-import { enrol, recordAttendance, removeCourseData, seedCourse, seedParticipants, seedSessions } from '../support/courses.ts';
+import {
+  enrol,
+  recordAttendance,
+  removeCourseData,
+  seedCourse,
+  seedParticipants,
+  seedSessions,
+} from '../support/courses.ts';
 
 /**
  * Export and erasure of a participant (decision 024), in both languages: an owner downloads the

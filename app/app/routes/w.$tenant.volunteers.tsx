@@ -42,7 +42,9 @@ export default function Volunteers() {
       </>
     ),
   };
-  return <RosterPage roster={volunteers} data={roster} lead="lead" hint={hint} rowLink={rowLink} tools={<ErasedNotice />} />;
+  return (
+    <RosterPage roster={volunteers} data={roster} lead="lead" hint={hint} rowLink={rowLink} tools={<ErasedNotice />} />
+  );
 }
 
 /** What a peer sees: the active volunteers' contact details, nothing more. */

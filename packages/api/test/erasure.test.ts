@@ -42,7 +42,10 @@ async function seed() {
        values ($1, $2, $3, $4, 1981, 'active', 'psychiatry') returning id`,
       [t, ZEBULON.name, ZEBULON.contact, ZEBULON.note],
     );
-    ylva = await one(`insert into public.participants (tenant_id, first_name, status) values ($1, 'Ylva', 'active') returning id`, [t]);
+    ylva = await one(
+      `insert into public.participants (tenant_id, first_name, status) values ($1, 'Ylva', 'active') returning id`,
+      [t],
+    );
     vejen = await one(
       `insert into public.courses (tenant_id, name, facilitator_id) values ($1, 'Vejen', $2) returning id`,
       [t, quintessa],
@@ -82,20 +85,18 @@ async function seed() {
       [t, zebulon, quintessa],
     );
     for (const day of ['2026-02-10', '2026-02-24'])
-      await tx.query(`insert into public.match_meetings (tenant_id, match_id, met_on, minutes) values ($1, $2, $3, 60)`, [
-        t,
-        match,
-        day,
-      ]);
+      await tx.query(
+        `insert into public.match_meetings (tenant_id, match_id, met_on, minutes) values ($1, $2, $3, 60)`,
+        [t, match, day],
+      );
     const meeting = await one(
       `insert into public.volunteer_meetings (tenant_id, held_on, topic) values ($1, '2026-03-05', 'Supervision') returning id`,
       [t],
     );
-    await tx.query(`insert into public.volunteer_meeting_attendees (tenant_id, meeting_id, volunteer_id) values ($1, $2, $3)`, [
-      t,
-      meeting,
-      quintessa,
-    ]);
+    await tx.query(
+      `insert into public.volunteer_meeting_attendees (tenant_id, meeting_id, volunteer_id) values ($1, $2, $3)`,
+      [t, meeting, quintessa],
+    );
     await tx.query(
       `insert into public.expenses (tenant_id, volunteer_id, spent_on, kind, km, purpose, status) values ($1, $2, '2026-03-02', 'transport', 12.5, $3, 'approved')`,
       [t, quintessa, QUINTESSA.purpose],
@@ -156,9 +157,10 @@ async function tablesContaining(tx: Tx, needle: string): Promise<string[]> {
   );
   const found: string[] = [];
   for (const { name } of tables) {
-    const hit = await tx.one<{ n: number }>(`select count(*)::int as n from ${name} t where strpos(lower(t::text), lower($1)) > 0`, [
-      needle,
-    ]);
+    const hit = await tx.one<{ n: number }>(
+      `select count(*)::int as n from ${name} t where strpos(lower(t::text), lower($1)) > 0`,
+      [needle],
+    );
     if (hit!.n > 0) found.push(name);
   }
   return found;
@@ -180,12 +182,22 @@ describe('erasing a participant', () => {
     expect(before[zebulon]).toEqual(
       expect.arrayContaining(['public.participants', 'public.enrolments', 'public.attendance', 'public.matches']),
     );
-    expect(before[zebulon]).toEqual(expect.arrayContaining(['public.audit_log', 'public.access_log', 'public.save_receipts']));
+    expect(before[zebulon]).toEqual(
+      expect.arrayContaining(['public.audit_log', 'public.access_log', 'public.save_receipts']),
+    );
     expect(before[ZEBULON.name]).toEqual(expect.arrayContaining(['public.audit_log', 'public.save_receipts']));
     const figuresBefore = await figures();
-    expect(figuresBefore).toMatchObject({ sessionsHeld: 3, enrolled: 2, attendanceRate: 60, matches: 1, participantsReached: 2 });
+    expect(figuresBefore).toMatchObject({
+      sessionsHeld: 3,
+      enrolled: 2,
+      attendanceRate: 60,
+      matches: 1,
+      participantsReached: 2,
+    });
 
-    await expect(callerFor(world.users.owner).api.privacy.eraseParticipant({ tenant: slug(), id: zebulon })).resolves.toEqual({
+    await expect(
+      callerFor(world.users.owner).api.privacy.eraseParticipant({ tenant: slug(), id: zebulon }),
+    ).resolves.toEqual({
       erased: true,
     });
 
@@ -211,7 +223,9 @@ describe('erasing a participant', () => {
   it('makes their page, their row in the roster and their name in lookups not found', async () => {
     const owner = callerFor(world.users.owner).api;
     await owner.privacy.eraseParticipant({ tenant: slug(), id: zebulon });
-    await expect(owner.people.participant({ tenant: slug(), id: zebulon })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(owner.people.participant({ tenant: slug(), id: zebulon })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     const roster = await owner.participants.list({ tenant: slug() });
     expect(roster.rows.map((r) => r.firstName)).toEqual(['Ylva']);
     const enrolments = await owner.enrolments.list({ tenant: slug(), parent: vejen });
@@ -224,11 +238,14 @@ describe('erasing a participant', () => {
   it('records who erased which kind of record and when, without the person', async () => {
     await callerFor(world.users.admin).api.privacy.eraseParticipant({ tenant: slug(), id: zebulon });
     const erasures = await as(world.users.owner, (tx) =>
-      tx.query<{ kind: string; reason: string; erased_by: string }>(`select * from public.erasures where tenant_id = $1`, [
-        world.tenant.id,
-      ]),
+      tx.query<{ kind: string; reason: string; erased_by: string }>(
+        `select * from public.erasures where tenant_id = $1`,
+        [world.tenant.id],
+      ),
     );
-    expect(erasures).toEqual([expect.objectContaining({ kind: 'participant', reason: 'request', erased_by: world.users.admin.id })]);
+    expect(erasures).toEqual([
+      expect.objectContaining({ kind: 'participant', reason: 'request', erased_by: world.users.admin.id }),
+    ]);
   });
 });
 
@@ -237,17 +254,30 @@ describe('erasing a volunteer', () => {
     const needles = [quintessa, QUINTESSA.name, QUINTESSA.email, QUINTESSA.purpose];
     const before = await traces(needles);
     expect(before[quintessa]).toEqual(
-      expect.arrayContaining(['public.volunteers', 'public.matches', 'public.expenses', 'public.facilitator_attendance', 'public.audit_log']),
+      expect.arrayContaining([
+        'public.volunteers',
+        'public.matches',
+        'public.expenses',
+        'public.facilitator_attendance',
+        'public.audit_log',
+      ]),
     );
     const figuresBefore = await figures();
-    expect(figuresBefore).toMatchObject({ facilitatorsPresent: 2, meetingAttendees: 1, approvedKm: 12.5, activeVolunteers: 1 });
+    expect(figuresBefore).toMatchObject({
+      facilitatorsPresent: 2,
+      meetingAttendees: 1,
+      approvedKm: 12.5,
+      activeVolunteers: 1,
+    });
 
     await callerFor(world.users.owner).api.privacy.eraseVolunteer({ tenant: slug(), id: quintessa });
 
     expect(await traces(needles)).toEqual(Object.fromEntries(needles.map((n) => [n, []])));
     expect(await figures()).toEqual(figuresBefore);
     const owner = callerFor(world.users.owner).api;
-    await expect(owner.people.volunteer({ tenant: slug(), id: quintessa })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(owner.people.volunteer({ tenant: slug(), id: quintessa })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     expect((await owner.volunteers.list({ tenant: slug() })).rows).toEqual([]);
   });
 });
@@ -260,7 +290,9 @@ describe('who may erase', () => {
         code: 'FORBIDDEN',
         message: 'errors:forbidden',
       });
-      await expect(api.privacy.eraseVolunteer({ tenant: slug(), id: quintessa })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(api.privacy.eraseVolunteer({ tenant: slug(), id: quintessa })).rejects.toMatchObject({
+        code: 'FORBIDDEN',
+      });
     }
     expect((await traces([zebulon]))[zebulon]).toContain('public.participants');
   });
@@ -283,13 +315,19 @@ describe('who may erase', () => {
 
   it('the trace-removing function refuses a member of another workspace, and refuses while the person exists', async () => {
     await expect(
-      as(world.users.stranger, (tx) => tx.query('select app.erase_traces($1, $2, $3, $3)', [world.tenant.id, 'participant', zebulon])),
+      as(world.users.stranger, (tx) =>
+        tx.query('select app.erase_traces($1, $2, $3, $3)', [world.tenant.id, 'participant', zebulon]),
+      ),
     ).rejects.toThrow(/forbidden/);
     await expect(
-      as(world.users.owner, (tx) => tx.query('select app.erase_traces($1, $2, $3, $3)', [world.tenant.id, 'participant', zebulon])),
+      as(world.users.owner, (tx) =>
+        tx.query('select app.erase_traces($1, $2, $3, $3)', [world.tenant.id, 'participant', zebulon]),
+      ),
     ).rejects.toThrow(/erasure_incomplete/);
     await expect(
-      as(world.users.stranger, (tx) => tx.query('select app.erasure_stand_in($1, $2, $3)', [world.other.id, 'participant', zebulon])),
+      as(world.users.stranger, (tx) =>
+        tx.query('select app.erasure_stand_in($1, $2, $3)', [world.other.id, 'participant', zebulon]),
+      ),
     ).rejects.toThrow(/row_not_found/);
   });
 });

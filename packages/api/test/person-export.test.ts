@@ -25,10 +25,10 @@ beforeAll(async () => {
       `insert into public.participants (tenant_id, first_name, contact, birth_year, status) values ($1, 'Mette', 'mette@example.org', 1980, 'active') returning id`,
       [t],
     );
-    vejen = await one(`insert into public.courses (tenant_id, name, facilitator_id) values ($1, 'Vejen', $2) returning id`, [
-      t,
-      anna,
-    ]);
+    vejen = await one(
+      `insert into public.courses (tenant_id, name, facilitator_id) values ($1, 'Vejen', $2) returning id`,
+      [t, anna],
+    );
     const session = await one(
       `insert into public.course_sessions (tenant_id, course_id, held_on, status) values ($1, $2, '2026-03-02', 'held') returning id`,
       [t, vejen],
@@ -74,7 +74,9 @@ describe('exporting a participant', () => {
       person: { id: mette, firstName: 'Mette', contact: 'ny@example.org', birthYear: 1980 },
       enrolments: [{ course: 'Vejen', startedOn: '2026-03-02', status: 'enrolled' }],
       attendance: [{ course: 'Vejen', sessionDate: '2026-03-02', status: 'present' }],
-      matches: [{ startsOn: '2026-02-01', status: 'active', meetings: [{ metOn: '2026-02-10', minutes: 45, kind: 'walk' }] }],
+      matches: [
+        { startsOn: '2026-02-01', status: 'active', meetings: [{ metOn: '2026-02-10', minutes: 45, kind: 'walk' }] },
+      ],
     });
     expect(file.changeHistory).toContainEqual(
       expect.objectContaining({
@@ -134,13 +136,17 @@ describe('exporting a volunteer', () => {
 describe('who may export', () => {
   it('owners and admins; coordinators, viewers and peers are refused', async () => {
     for (const role of ['owner', 'admin'] as const)
-      await expect(callerFor(world.users[role]).api.privacy.exportVolunteer({ tenant: slug(), id: anna })).resolves.toBeTruthy();
+      await expect(
+        callerFor(world.users[role]).api.privacy.exportVolunteer({ tenant: slug(), id: anna }),
+      ).resolves.toBeTruthy();
     for (const role of ['coordinator', 'viewer', 'peer'] as const) {
       const api = callerFor(world.users[role]).api;
       await expect(api.privacy.exportParticipant({ tenant: slug(), id: mette })).rejects.toMatchObject({
         code: 'FORBIDDEN',
       });
-      await expect(api.privacy.exportVolunteer({ tenant: slug(), id: anna })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(api.privacy.exportVolunteer({ tenant: slug(), id: anna })).rejects.toMatchObject({
+        code: 'FORBIDDEN',
+      });
     }
   });
 

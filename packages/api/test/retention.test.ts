@@ -30,7 +30,10 @@ beforeAll(async () => {
     await participant('active25', 'active', 25);
     // Ended 25 months ago by status, but an enrolment ended 20 months ago: the later date counts.
     await participant('enrolled20', 'ended', 25);
-    const course = await tx.one<{ id: string }>(`insert into public.courses (tenant_id, name) values ($1, 'Vejen') returning id`, [t]);
+    const course = await tx.one<{ id: string }>(
+      `insert into public.courses (tenant_id, name) values ($1, 'Vejen') returning id`,
+      [t],
+    );
     await tx.query(
       `insert into public.enrolments (tenant_id, course_id, participant_id, status, ended_on, updated_at)
        values ($1, $2, $3, 'completed', (${monthsAgo(20)})::date, ${monthsAgo(20)})`,
@@ -102,7 +105,9 @@ describe('the retention job', () => {
   it('shows the last run on the settings page’s data, to owners and admins', async () => {
     const retention = await callerFor(world.users.admin).api.privacy.retention({ tenant: world.tenant.slug });
     expect(retention).toMatchObject({ months: 24, lastRun: { participants: 1, volunteers: 1 } });
-    await expect(callerFor(world.users.coordinator).api.privacy.retention({ tenant: world.tenant.slug })).rejects.toMatchObject({
+    await expect(
+      callerFor(world.users.coordinator).api.privacy.retention({ tenant: world.tenant.slug }),
+    ).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
   });

@@ -78,7 +78,9 @@ describe('the stand-ins of erased people', () => {
       expect(
         await tx.query("update public.participants set note = 'x' where id = $1 returning id", [standIns.participant]),
       ).toEqual([]);
-      expect(await tx.query('delete from public.volunteers where id = $1 returning id', [standIns.volunteer])).toEqual([]);
+      expect(await tx.query('delete from public.volunteers where id = $1 returning id', [standIns.volunteer])).toEqual(
+        [],
+      );
     });
   });
 

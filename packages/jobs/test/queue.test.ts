@@ -98,7 +98,9 @@ describe('the job queue', () => {
     await a.schedule('retention', '30 2 * * *', {});
     await b.schedule('retention', '30 2 * * *', {});
     const schedules = await privileged((tx) =>
-      tx.query<{ name: string; cron: string }>(`select name, cron from ${JOB_SCHEMA}.schedule where name = 'retention'`),
+      tx.query<{ name: string; cron: string }>(
+        `select name, cron from ${JOB_SCHEMA}.schedule where name = 'retention'`,
+      ),
     );
     expect(schedules).toEqual([{ name: 'retention', cron: '30 2 * * *' }]);
     const ran = received(a, 'retention');

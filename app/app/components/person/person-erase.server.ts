@@ -11,14 +11,20 @@ const ROSTER_PATH = { participant: 'participants', volunteer: 'volunteers' } as 
  * exists, so the answer is a redirect to the roster, which names what was erased; a refusal
  * comes back to the page as a translated message.
  */
-export async function erasePersonAction({ request, context, params }: ActionFunctionArgs, kind: 'participant' | 'volunteer') {
+export async function erasePersonAction(
+  { request, context, params }: ActionFunctionArgs,
+  kind: 'participant' | 'volunteer',
+) {
   const { api } = await requireCaller(request, context);
   const tenant = params.tenant ?? '';
   const form = await request.formData();
   if (form.get('intent') !== 'erase') throw new Response('errors:invalid_input', { status: 400 });
   const id = params.id ?? '';
   const result = await act(
-    () => (kind === 'participant' ? api.privacy.eraseParticipant({ tenant, id }) : api.privacy.eraseVolunteer({ tenant, id })),
+    () =>
+      kind === 'participant'
+        ? api.privacy.eraseParticipant({ tenant, id })
+        : api.privacy.eraseVolunteer({ tenant, id }),
     'erase',
   );
   if (result.ok) return redirect(`/w/${tenant}/${ROSTER_PATH[kind]}?erased=${kind}`);
@@ -29,12 +35,17 @@ export async function erasePersonAction({ request, context, params }: ActionFunc
  * The export file of one person: JSON, downloaded under a name in the reader's language. A GET
  * like any read; the API logs it as an access to a participant's record.
  */
-export async function exportPersonLoader({ request, context, params }: LoaderFunctionArgs, kind: 'participant' | 'volunteer') {
+export async function exportPersonLoader(
+  { request, context, params }: LoaderFunctionArgs,
+  kind: 'participant' | 'volunteer',
+) {
   const { api, locale } = await requireCaller(request, context);
   const tenant = params.tenant ?? '';
   const id = params.id ?? '';
   const file = await load(() =>
-    kind === 'participant' ? api.privacy.exportParticipant({ tenant, id }) : api.privacy.exportVolunteer({ tenant, id }),
+    kind === 'participant'
+      ? api.privacy.exportParticipant({ tenant, id })
+      : api.privacy.exportVolunteer({ tenant, id }),
   );
   const name = `${translate(locale)(`people:privacy.fileName.${kind}`)}-${file.exportedAt.slice(0, 10)}.json`;
   return new Response(JSON.stringify(file, null, 2), {

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../lib/i18n.tsx';
 import type { ActionResult } from '../../lib/api.server.ts';
 import { Field, FormMessage } from '../form.tsx';
+import './retention-section.css';
 
 export type RetentionActionData = ActionResult<{ months: number | null }>;
 
@@ -20,7 +21,7 @@ export function RetentionSection({ retention }: { retention: Retention }) {
   const saved = result?.ok ? result.data.months : undefined;
   const { lastRun } = retention;
   return (
-    <section className="settings-section" aria-labelledby="retention-title">
+    <section className="settings-section retention-section" aria-labelledby="retention-title">
       <h2 id="retention-title">{t('retention.title')}</h2>
       <p>{t('retention.intro')}</p>
       <Form method="post" className="retention-form">

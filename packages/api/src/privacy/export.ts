@@ -94,7 +94,12 @@ const ROSTER_OF = { participant: ROSTERS.participants, volunteer: ROSTERS.volunt
  * machines); `labels` says what each means in the workspace's language. Undefined when the
  * person is not there for the caller.
  */
-export async function exportPerson(tx: Tx, tenantId: string, kind: PersonKind, id: string): Promise<PersonExport | undefined> {
+export async function exportPerson(
+  tx: Tx,
+  tenantId: string,
+  kind: PersonKind,
+  id: string,
+): Promise<PersonExport | undefined> {
   const [person] = await repositories[kind].byIds(tx, { tenantId }, [id], 'full');
   if (!person) return undefined;
   const workspace = (await tx.one<{ name: string; locale: Locale }>(

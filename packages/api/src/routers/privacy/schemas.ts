@@ -35,8 +35,6 @@ export const ZRetentionMonths = z
 
 export const ZRetention = z.object({
   months: ZRetentionMonths,
-  lastRun: z
-    .object({ ranAt: z.date(), participants: z.number().int(), volunteers: z.number().int() })
-    .nullable(),
+  lastRun: z.object({ ranAt: z.date(), participants: z.number().int(), volunteers: z.number().int() }).nullable(),
 });
 export type Retention = z.infer<typeof ZRetention>;
