@@ -216,8 +216,8 @@ describe('erasing a participant', () => {
         [world.tenant.id, ylva],
       ),
     );
-    expect(kept.audit).toBeGreaterThan(0);
-    expect(kept.reads).toBeGreaterThan(0);
+    expect(kept!.audit).toBeGreaterThan(0);
+    expect(kept!.reads).toBeGreaterThan(0);
   });
 
   it('makes their page, their row in the roster and their name in lookups not found', async () => {
