@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { TRPCError } from '@trpc/server';
-import { createCaller, httpStatusOf, toTRPCError, type Context } from '@brobygger/api';
+import { createCaller, httpStatusOf, runRetention, toTRPCError, type Context } from '@brobygger/api';
 import { createAuthProvider, SIGN_IN_LINK_MINUTES, type AuthProvider, type Session } from '@brobygger/auth';
 import { withRls } from '@brobygger/db';
 import type { Env } from '@brobygger/env';
@@ -83,8 +83,15 @@ export function createServices(env: Env, logger: Logger, jobs: JobQueue) {
     return { ok: true as const };
   }
 
-  /** The queue's workers in this process: they mail what the requests queued. */
+  /** Nightly, after the day's work: ended people past their workspace's retention are erased. */
+  const RETENTION_CRON = '30 2 * * *';
+
+  /** The queue's workers in this process: they mail what the requests queued, and run retention. */
   async function startWorkers() {
+    await jobs.work('retention', async () => {
+      await runRetention((level, message, fields) => logger[level](fields ?? {}, message));
+    });
+    await jobs.schedule('retention', RETENTION_CRON, {});
     await jobs.work('mail', (mail) => smtp.send(mail));
     await jobs.work('sign-in-link', async ({ email, locale }) => {
       const link = await auth.issueSignInLink?.(email, confirmUrl);

@@ -3,6 +3,7 @@ import { useLoaderData } from '@remix-run/react';
 import { participants } from '@brobygger/api/rosters';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '../components/error-boundary.tsx';
+import { ErasedNotice } from '../components/person/erased-notice.tsx';
 import { usePersonRowLink } from '../components/person/person-links.ts';
 import { RosterPage } from '../components/roster/roster-page.tsx';
 import { toRosterData } from '../components/roster/roster-data.ts';
@@ -24,6 +25,7 @@ export default function Participants() {
       data={useLoaderData<typeof loader>()}
       hint={{ title: t('hintTitle'), body: <p>{t('privacy')}</p> }}
       rowLink={usePersonRowLink('participants', 'firstName')}
+      tools={<ErasedNotice />}
     />
   );
 }

@@ -1,8 +1,9 @@
-import type { LoaderFunctionArgs } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { participants } from '@brobygger/api/rosters';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '../components/error-boundary.tsx';
+import { erasePersonAction } from '../components/person/person-erase.server.ts';
 import { loadPersonPage } from '../components/person/person-loader.server.ts';
 import { PersonPage } from '../components/person/person-page.tsx';
 import { titleMeta } from '../lib/meta.ts';
@@ -14,6 +15,9 @@ import { useWorkspace } from './w.$tenant.tsx';
  * Every read is in the access log.
  */
 export const loader = (args: LoaderFunctionArgs) => loadPersonPage(args, 'participant');
+
+/** Erasure, for those who may (decision 024). */
+export const action = (args: ActionFunctionArgs) => erasePersonAction(args, 'participant');
 
 export const meta = titleMeta<Awaited<ReturnType<typeof loader>>>('people:participantTitle', ({ page }) => ({
   name: String(page.row.firstName ?? ''),

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from '@remix-run/node';
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { kmRates, type KmRateRow } from '@brobygger/api/rosters';
 import { formatNumber } from '@brobygger/i18n';
@@ -6,15 +6,16 @@ import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '../components/error-boundary.tsx';
 import { formatIsoDate } from '../components/grid/values.ts';
 import { RosterGrid } from '../components/roster/roster-grid.tsx';
+import { RetentionSection } from '../components/settings/retention-section.tsx';
 import { toRosterData } from '../components/roster/roster-data.ts';
-import { load, requireCaller } from '../lib/api.server.ts';
+import { act, load, requireCaller, statusOf } from '../lib/api.server.ts';
 import { useLocale } from '../lib/i18n.tsx';
 import { titleMeta } from '../lib/meta.ts';
 import { useWorkspace } from './w.$tenant.tsx';
 
 /**
  * The workspace's settings, for owners and admins: a list of sections, each a heading, a line
- * of text and its controls. Today one section, the per-km rate history.
+ * of text and its controls: the per-km rate history, and how long ended people are kept.
  */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { api } = await requireCaller(request, context);
@@ -22,9 +23,20 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return load(async () => {
     const workspace = await api.workspaces.get({ tenant });
     if (workspace.permissions['settings.manage'] !== 'all') throw new Response('errors:forbidden', { status: 403 });
-    const rates = await api.kmRates.list({ tenant });
-    return { rates: toRosterData(rates), current: rates.rows.find((r) => r.current) ?? null };
+    const [rates, retention] = await Promise.all([api.kmRates.list({ tenant }), api.privacy.retention({ tenant })]);
+    return { rates: toRosterData(rates), current: rates.rows.find((r) => r.current) ?? null, retention };
   });
+}
+
+/** The retention setting (decision 024); empty keeps people until someone erases them. */
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { api } = await requireCaller(request, context);
+  const form = await request.formData();
+  if (form.get('intent') !== 'retention') throw new Response('errors:invalid_input', { status: 400 });
+  const typed = String(form.get('months') ?? '').trim();
+  const months = typed === '' ? null : Number(typed);
+  const result = await act(() => api.privacy.setRetention({ tenant: params.tenant ?? '', months }), 'retention');
+  return data(result, { status: statusOf(result) });
 }
 
 export const meta = titleMeta('settings:title');
@@ -32,7 +44,7 @@ export const meta = titleMeta('settings:title');
 export default function Settings() {
   const { t } = useTranslation('settings');
   const workspace = useWorkspace();
-  const { rates, current } = useLoaderData<typeof loader>();
+  const { rates, current, retention } = useLoaderData<typeof loader>();
   return (
     <div className="page page-wide">
       <h1>{t('title')}</h1>
@@ -43,6 +55,7 @@ export default function Settings() {
         <CurrentRate rate={current} />
         <RosterGrid roster={kmRates} data={rates} tenant={workspace.slug} labelledBy="km-rates-title" />
       </section>
+      <RetentionSection retention={retention} />
     </div>
   );
 }

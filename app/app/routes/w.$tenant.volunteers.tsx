@@ -3,6 +3,7 @@ import { useLoaderData } from '@remix-run/react';
 import { volunteers } from '@brobygger/api/rosters';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '../components/error-boundary.tsx';
+import { ErasedNotice } from '../components/person/erased-notice.tsx';
 import { usePersonRowLink } from '../components/person/person-links.ts';
 import { RosterPage } from '../components/roster/roster-page.tsx';
 import { toRosterData } from '../components/roster/roster-data.ts';
@@ -41,7 +42,9 @@ export default function Volunteers() {
       </>
     ),
   };
-  return <RosterPage roster={volunteers} data={roster} lead="lead" hint={hint} rowLink={rowLink} />;
+  return (
+    <RosterPage roster={volunteers} data={roster} lead="lead" hint={hint} rowLink={rowLink} tools={<ErasedNotice />} />
+  );
 }
 
 /** What a peer sees: the active volunteers' contact details, nothing more. */

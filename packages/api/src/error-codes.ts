@@ -47,6 +47,8 @@ export const ERROR_CODES = {
   schedule_needs_end: 'BAD_REQUEST',
   schedule_ends_before_start: 'BAD_REQUEST',
   schedule_too_many_sessions: 'BAD_REQUEST',
+  // Privacy: erasure and retention
+  erasure_incomplete: 'CONFLICT',
   // Partnerships
   partnership_not_found: 'NOT_FOUND',
   partnership_owner_not_region: 'BAD_REQUEST',

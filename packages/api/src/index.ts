@@ -14,3 +14,5 @@ export { ERROR_CODES, httpStatusOf, httpStatusOfKey, toTRPCError, type ErrorKey 
 export { rosterRepository, type RosterScope, type LookupOption } from './rosters/repository.ts';
 export type { RosterAccess } from './routers/roster-procedures.ts';
 export type { ExportedExpense, MonthExport } from './routers/expenses/schemas.ts';
+export type { PersonExport, Retention } from './routers/privacy/schemas.ts';
+export { runRetention, type RetentionResult } from './privacy/retention.ts';

@@ -50,6 +50,10 @@ export const ACTIONS = {
   'audit.read': { roles: EDITORS },
   // Who read which participants: the data controller's view, so owners only.
   'participants.readAccessLog': { roles: ['owner'] },
+  // A person's data as a file, and their erasure: those who answer a data subject's request for
+  // the organisation (decision 024).
+  'people.export': { roles: MANAGERS },
+  'people.erase': { roles: MANAGERS },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof ACTIONS;

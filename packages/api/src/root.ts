@@ -8,6 +8,7 @@ import { overviewRouter } from './routers/overview.ts';
 import { membersRouter } from './routers/members/router.ts';
 import { peopleRouter } from './routers/people/router.ts';
 import { partnershipsRouter } from './routers/partnerships/router.ts';
+import { privacyRouter } from './routers/privacy/router.ts';
 import { preferencesRouter } from './routers/preferences/router.ts';
 import { rosterRouters } from './routers/rosters/router.ts';
 import { workspacesRouter } from './routers/workspaces/router.ts';
@@ -23,6 +24,7 @@ export const appRouter = router({
   courseSchedules: courseSchedulesRouter,
   people: peopleRouter,
   overview: overviewRouter,
+  privacy: privacyRouter,
   ...rosterRouters,
   ...matchesRouters,
 });

@@ -27,6 +27,10 @@ const leaks = (result: unknown) => {
  */
 const PARTICIPANT_FUNCTIONS = [
   'app.course_participants(uuid,uuid)',
+  // Erasure (decision 024): they read a participant only to copy the status into the stand-in and
+  // to check the person is gone, return ids, and refuse anyone without people.erase.
+  'app.erase_traces(uuid,text,uuid,uuid)',
+  'app.erasure_stand_in(uuid,text,uuid)',
   'app.participant_lookup(uuid)',
   'app.participants_for_viewers(uuid)',
 ];

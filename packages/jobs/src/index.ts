@@ -16,14 +16,24 @@ export type JobData = {
    * account up, issues the link and mails it.
    */
   'sign-in-link': { email: string; locale: string };
+  /**
+   * Erase the ended participants and stopped volunteers each workspace's retention setting says
+   * to (decision 024). Scheduled nightly; sent by hand to run it now. Carries nothing.
+   */
+  retention: Record<string, never>;
 };
 export type QueueName = keyof JobData;
-export const QUEUE_NAMES = ['mail', 'sign-in-link'] as const satisfies readonly QueueName[];
+export const QUEUE_NAMES = ['mail', 'sign-in-link', 'retention'] as const satisfies readonly QueueName[];
 
 export type JobQueue = {
   send<Q extends QueueName>(queue: Q, data: JobData[Q]): Promise<void>;
   /** Runs `handler` for each job of the queue in this process; a throw retries the job later. */
   work<Q extends QueueName>(queue: Q, handler: (data: JobData[Q]) => Promise<void>): Promise<void>;
+  /**
+   * Sends a job to the queue on a cron schedule (UTC), once across every server process: pg-boss
+   * keeps the schedule in its tables and one process's clock monitor sends each occurrence.
+   */
+  schedule<Q extends QueueName>(queue: Q, cron: string, data: JobData[Q]): Promise<void>;
   stop(): Promise<void>;
 };
 
@@ -51,14 +61,19 @@ export async function startJobQueue(options: JobQueueOptions): Promise<JobQueue>
   boss.on('error', (error: unknown) => options.log('error', 'job queue error', { err: error }));
   await boss.start();
   for (const name of QUEUE_NAMES) {
-    // Five tries over about two minutes; after that the job is kept as failed and logged.
-    await boss.createQueue(name, { name, retryLimit: 4, retryDelay: 5, retryBackoff: true, expireInSeconds: 60 });
+    // Five tries over about two minutes; after that the job is kept as failed and logged. A
+    // retention run goes through every workspace and may take longer than a mail.
+    const expireInSeconds = name === 'retention' ? 3600 : 60;
+    await boss.createQueue(name, { name, retryLimit: 4, retryDelay: 5, retryBackoff: true, expireInSeconds });
   }
   const polling = options.pollingIntervalSeconds ?? 1;
 
   return {
     async send(queue, data) {
       await boss.send(queue, data);
+    },
+    async schedule(queue, cron, data) {
+      await boss.schedule(queue, cron, data, { tz: 'UTC' });
     },
     async work(queue, handler) {
       await boss.work<JobData[typeof queue]>(queue, { pollingIntervalSeconds: polling, batchSize: 1 }, async (jobs) => {
@@ -88,6 +103,8 @@ export function createInlineJobQueue(): JobQueue {
     async send(queue, data) {
       await handlers.get(queue)?.(data as never);
     },
+    // Nothing runs on a clock here; a test sends the job when it wants it to run.
+    async schedule() {},
     async work(queue, handler) {
       handlers.set(queue, handler as (data: never) => Promise<void>);
     },

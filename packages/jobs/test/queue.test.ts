@@ -92,4 +92,19 @@ describe('the job queue', () => {
     );
     expect(usage).toEqual([]);
   });
+
+  it('keeps the retention schedule once, however many processes schedule it, and runs a retention job sent by hand', async () => {
+    const [a, b] = [await queue(), await queue()];
+    await a.schedule('retention', '30 2 * * *', {});
+    await b.schedule('retention', '30 2 * * *', {});
+    const schedules = await privileged((tx) =>
+      tx.query<{ name: string; cron: string }>(
+        `select name, cron from ${JOB_SCHEMA}.schedule where name = 'retention'`,
+      ),
+    );
+    expect(schedules).toEqual([{ name: 'retention', cron: '30 2 * * *' }]);
+    const ran = received(a, 'retention');
+    await a.send('retention', {});
+    expect(await ran).toEqual([{}]);
+  });
 });

@@ -7,6 +7,7 @@ import { useWorkspace } from '../../routes/w.$tenant.tsx';
 import { PersonCourses } from './person-courses.tsx';
 import { PersonHistory } from './person-history.tsx';
 import { PersonMatches } from './person-matches.tsx';
+import { PersonPrivacy } from './person-privacy.tsx';
 import { PersonRecord } from './person-record.tsx';
 import './person.css';
 
@@ -63,6 +64,7 @@ export function PersonPage({
         <h2 id="person-history">{t('history.title')}</h2>
         <PersonHistory roster={roster} history={page.history} limit={HISTORY_LIMIT} />
       </section>
+      <PersonPrivacy kind={kind} id={page.row.id} name={name} />
     </div>
   );
 }
