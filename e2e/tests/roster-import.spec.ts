@@ -55,8 +55,9 @@ test('two bad rows in a file come into the grid with their cells marked, and Sav
   await expect(dialog).toBeHidden();
 
   // Every row arrived; what could not be read shows as the file had it, its cell marked.
+  // (A saved row's name cell also holds the link to the person's page, which is part of its name.)
   for (const name of ['Ida Import', 'Bo Fejl', 'Carl Import', 'Anna Andersen'])
-    await expect(grid.getByRole('gridcell', { name, exact: true })).toBeVisible();
+    await expect(grid.getByRole('gridcell', { name: new RegExp(`^${name}( |$)`) })).toBeVisible();
   await expect(grid.getByRole('gridcell', { name: 'ikke-en-mail' })).toHaveClass(/cell-invalid/);
   await expect(grid.getByRole('gridcell', { name: 'næste tirsdag' })).toHaveClass(/cell-invalid/);
   await expect(grid.getByRole('gridcell', { name: 'ida@example.dk' })).not.toHaveClass(/cell-invalid/);

@@ -12,13 +12,19 @@ export function SkipLink() {
   );
 }
 
-/** The header's right end: who is signed in (a link to their account page), language, sign out. */
+/** The header's right end: the account page (named with who is signed in), language, sign out. */
 export function UserRow({ email }: { email: string }) {
   const { t } = useTranslation();
   return (
     <div className="user-row">
-      <Link to="/account" className="muted account-link" title={email}>
-        {t('signedInAs', { email })}
+      {/* Short on screen so the header stays one line; the full address is in its name and title. */}
+      <Link
+        to="/account"
+        className="account-link"
+        title={t('signedInAs', { email })}
+        aria-label={t('accountLink', { email })}
+      >
+        {t('account')}
       </Link>
       <LanguageSwitcher />
       <Form method="post" action="/logout">
