@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '../components/error-boundary.tsx';
 import { formatIsoDate } from '../components/grid/values.ts';
 import { RosterGrid } from '../components/roster/roster-grid.tsx';
+import { RecordCheckSection } from '../components/settings/record-check-section.tsx';
 import { RetentionSection } from '../components/settings/retention-section.tsx';
 import { toRosterData } from '../components/roster/roster-data.ts';
 import { act, load, requireCaller, statusOf } from '../lib/api.server.ts';
@@ -15,7 +16,8 @@ import { useWorkspace } from './w.$tenant.tsx';
 
 /**
  * The workspace's settings, for owners and admins: a list of sections, each a heading, a line
- * of text and its controls: the per-km rate history, and how long ended people are kept.
+ * of text and its controls: the per-km rate history, how old a record check may be, and how long
+ * ended people are kept.
  */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { api } = await requireCaller(request, context);
@@ -23,19 +25,31 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return load(async () => {
     const workspace = await api.workspaces.get({ tenant });
     if (workspace.permissions['settings.manage'] !== 'all') throw new Response('errors:forbidden', { status: 403 });
-    const [rates, retention] = await Promise.all([api.kmRates.list({ tenant }), api.privacy.retention({ tenant })]);
-    return { rates: toRosterData(rates), current: rates.rows.find((r) => r.current) ?? null, retention };
+    const [rates, retention, recordChecks] = await Promise.all([
+      api.kmRates.list({ tenant }),
+      api.privacy.retention({ tenant }),
+      api.settings.recordChecks({ tenant }),
+    ]);
+    return { rates: toRosterData(rates), current: rates.rows.find((r) => r.current) ?? null, retention, recordChecks };
   });
 }
 
-/** The retention setting (decision 024); empty keeps people until someone erases them. */
+/** The settings counted in months: how long ended people are kept (decision 024, empty keeps
+ * them until someone erases them), and how old a record check may be. */
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { api } = await requireCaller(request, context);
   const form = await request.formData();
-  if (form.get('intent') !== 'retention') throw new Response('errors:invalid_input', { status: 400 });
+  const tenant = params.tenant ?? '';
   const typed = String(form.get('months') ?? '').trim();
   const months = typed === '' ? null : Number(typed);
-  const result = await act(() => api.privacy.setRetention({ tenant: params.tenant ?? '', months }), 'retention');
+  const intent = form.get('intent');
+  const result =
+    intent === 'retention'
+      ? await act(() => api.privacy.setRetention({ tenant, months }), intent)
+      : intent === 'recordChecks'
+        ? await act(() => api.settings.setRecordChecks({ tenant, months: months as number }), intent)
+        : null;
+  if (!result) throw new Response('errors:invalid_input', { status: 400 });
   return data(result, { status: statusOf(result) });
 }
 
@@ -44,7 +58,7 @@ export const meta = titleMeta('settings:title');
 export default function Settings() {
   const { t } = useTranslation('settings');
   const workspace = useWorkspace();
-  const { rates, current, retention } = useLoaderData<typeof loader>();
+  const { rates, current, retention, recordChecks } = useLoaderData<typeof loader>();
   return (
     <div className="page page-wide">
       <h1>{t('title')}</h1>
@@ -55,6 +69,7 @@ export default function Settings() {
         <CurrentRate rate={current} />
         <RosterGrid roster={kmRates} data={rates} tenant={workspace.slug} labelledBy="km-rates-title" />
       </section>
+      <RecordCheckSection months={recordChecks.months} />
       <RetentionSection retention={retention} />
     </div>
   );

@@ -11,6 +11,7 @@ import { partnershipsRouter } from './routers/partnerships/router.ts';
 import { privacyRouter } from './routers/privacy/router.ts';
 import { preferencesRouter } from './routers/preferences/router.ts';
 import { rosterRouters } from './routers/rosters/router.ts';
+import { settingsRouter } from './routers/settings/router.ts';
 import { workspacesRouter } from './routers/workspaces/router.ts';
 
 export const appRouter = router({
@@ -25,6 +26,7 @@ export const appRouter = router({
   people: peopleRouter,
   overview: overviewRouter,
   privacy: privacyRouter,
+  settings: settingsRouter,
   ...rosterRouters,
   ...matchesRouters,
 });

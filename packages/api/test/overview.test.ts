@@ -221,20 +221,28 @@ describe('the overview as a coordinator reads it', () => {
     }
   });
 
-  it('keeps the renewal period between 1 and 120 months, and no member changes it through the table', async () => {
+  it('keeps the renewal period between 1 and 120 months; owners and admins set it, a coordinator cannot', async () => {
     const setTo = (months: number) =>
       privileged((tx) =>
         tx.query('update public.tenants set record_check_renewal_months = $2 where id = $1', [world.tenant.id, months]),
       );
     await expect(setTo(0)).rejects.toThrow(/check constraint/);
     await expect(setTo(121)).rejects.toThrow(/check constraint/);
-    // The settings page comes later, with its own grant; until then the column is read-only.
-    await expect(
-      as(world.users.owner, (tx) =>
+    const setAs = (who: 'owner' | 'admin' | 'coordinator', months: number) =>
+      callerFor(world.users[who]).api.settings.setRecordChecks({ tenant: world.tenant.slug, months });
+    try {
+      await expect(setAs('admin', 0)).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+      await expect(setAs('coordinator', 12)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      // The table says the same as the API: a coordinator's update changes no row.
+      await as(world.users.coordinator, (tx) =>
         tx.query('update public.tenants set record_check_renewal_months = 12 where id = $1', [world.tenant.id]),
-      ),
-    ).rejects.toThrow(/permission denied/);
-    expect((await overviewOf('coordinator')).recordCheckRenewalMonths).toBe(24);
+      ).catch(() => undefined);
+      expect((await overviewOf('coordinator')).recordCheckRenewalMonths).toBe(24);
+      expect(await setAs('owner', 36)).toEqual({ months: 36 });
+      expect((await overviewOf('coordinator')).recordCheckRenewalMonths).toBe(36);
+    } finally {
+      await setTo(24);
+    }
   });
 
   it('counts the active matches, and those past their planned end six months after the start', async () => {
