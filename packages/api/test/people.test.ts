@@ -168,8 +168,8 @@ describe('a volunteer’s page', () => {
         overdue: true,
         meetings: 1,
         participant: 'Lise',
-        volunteer: 'Anna Holm',
-        coVolunteer: null,
+        // Anna is the page's own person: only fellow volunteers are listed, and she has none.
+        volunteers: [],
       },
     ]);
   });
@@ -269,7 +269,9 @@ describe('a participant’s page', () => {
     const page = await callerFor(world.users.peer).api.people.participant({ tenant: slug(), id: lise });
     expect(page.row).toEqual({ id: lise, version: null, firstName: 'Lise' });
     expect(page.courses).toEqual([]);
-    expect(page.matches).toEqual([expect.objectContaining({ id: match, volunteer: 'Anna Holm', participant: 'Lise' })]);
+    expect(page.matches).toEqual([
+      expect.objectContaining({ id: match, volunteers: ['Anna Holm'], participant: 'Lise' }),
+    ]);
   });
 
   it('is not found for a peer outside their courses and matches, a stranger, and another workspace', async () => {

@@ -22,10 +22,10 @@ export function PersonMatches({
   const locale = useLocale();
   if (matches.length === 0) return <p>{t('matches.none')}</p>;
   const date = (d: string | null) => (d ? formatIsoDate(d, locale) : '');
-  // On a participant's page the others are the volunteers; on a volunteer's, the participant
-  // and the fellow volunteer (the page's own person is one of the two volunteers).
+  // On a participant's page the others are the volunteers; on a volunteer's, the participant and
+  // any fellow volunteer (the API leaves the page's own person out).
   const othersOf = (m: PersonMatch) =>
-    (kind === 'participants' ? [m.volunteer, m.coVolunteer] : [m.participant, m.volunteer, m.coVolunteer])
+    (kind === 'participants' ? m.volunteers : [m.participant, ...m.volunteers])
       .filter((name): name is string => !!name)
       .join(', ');
   return (

@@ -56,8 +56,8 @@ export const ZPersonMatch = z.object({
   overdue: z.boolean(),
   meetings: z.number().int().nonnegative(),
   participant: z.string().nullable(),
-  volunteer: z.string().nullable(),
-  coVolunteer: z.string().nullable(),
+  /** The match's volunteers, leaving out the person whose page it is. */
+  volunteers: z.array(z.string()),
 });
 export type PersonMatch = z.output<typeof ZPersonMatch>;
 
