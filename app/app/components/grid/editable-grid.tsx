@@ -16,6 +16,8 @@ import type {
 } from 'ag-grid-community';
 import { useNavigate } from '@remix-run/react';
 import {
+  lazy,
+  Suspense,
   useCallback,
   useEffect,
   useId,
@@ -33,7 +35,6 @@ import { parseTsv } from './clipboard.ts';
 import { buildColumnDefs, type CellStatus } from './columns.ts';
 import { onlyWritable, planClear, planFillDown, planPaste } from './commands.ts';
 import { BatchIds } from './batch-ids.ts';
-import { ConflictPanel } from './conflicts.tsx';
 import { newRowId } from './ids.ts';
 import { shortcutOf } from './keyboard.ts';
 import { focusCell, focusedCell, redrawRows, selectedIds, viewOf } from './grid-api.ts';
@@ -41,7 +42,7 @@ import { FIRST_ROWS, GridView } from './grid-view.tsx';
 import { GridPreview } from './grid-preview.tsx';
 import { useGridPreferences } from './preferences.ts';
 import { nameUnnamedEditors } from './editor-names.ts';
-import { firstProblem, ProblemDescriptions, ProblemList } from './problems.tsx';
+import { firstProblem, ProblemDescriptions } from './problems.tsx';
 import { EditSession, type ChangeIntent, type ConflictChoice, type GridDelta } from './session.ts';
 import { FirstProblemLink, GridHelp, GridToolbar } from './toolbar.tsx';
 import type { GridColumn, GridRow, RowMeta, SaveBatch, SaveResult } from './types.ts';
@@ -52,6 +53,11 @@ import { problemText, type ValueContext } from './values.ts';
 import './grid.css';
 
 type Column = GridColumn<Record<string, unknown>>;
+
+// Needed only once a cell is bad or a save met someone else's changes: loaded then, not with
+// the page (the volunteers page's JavaScript budget, docs/decisions/017).
+const ConflictPanel = lazy(() => import('./conflicts.tsx').then((m) => ({ default: m.ConflictPanel })));
+const ProblemList = lazy(() => import('./problem-list.tsx').then((m) => ({ default: m.ProblemList })));
 
 export type EditableGridProps<Fields extends Record<string, unknown>> = {
   /** Names the grid for the user's saved layout, e.g. `volunteers`. */
@@ -628,14 +634,22 @@ function GridBody<Fields extends Record<string, unknown>>(props: EditableGridPro
       </div>
 
       <div className="grid-panels">
-        <ProblemList
-          problems={problems}
-          columns={columns}
-          labelOf={labelOf}
-          valueOf={(id, field) => session.row(id)?.[field]}
-          onGoTo={goTo}
-        />
-        <ConflictPanel session={session} columns={columns} ctx={ctx} labelOf={labelOf} onResolve={resolve} />
+        {problems.length > 0 ? (
+          <Suspense fallback={null}>
+            <ProblemList
+              problems={problems}
+              columns={columns}
+              labelOf={labelOf}
+              valueOf={(id, field) => session.row(id)?.[field]}
+              onGoTo={goTo}
+            />
+          </Suspense>
+        ) : null}
+        {session.conflicts.size > 0 ? (
+          <Suspense fallback={null}>
+            <ConflictPanel session={session} columns={columns} ctx={ctx} labelOf={labelOf} onResolve={resolve} />
+          </Suspense>
+        ) : null}
       </div>
     </section>
   );
