@@ -85,6 +85,13 @@ function firstRowsProbe() {
 async function openRoster(page: Page, url: string): Promise<Timing> {
   await page.goto(url, { waitUntil: 'commit', timeout: PAGE_TIMEOUT_MS });
   await page.waitForFunction(() => window.__benchFirstRowsMs !== undefined, null, { timeout: PAGE_TIMEOUT_MS });
+  // The first rows may be painted before the whole HTML has arrived (the preview comes with its
+  // first bytes): its end is known only once it has.
+  await page.waitForFunction(
+    () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.responseEnd,
+    null,
+    { timeout: PAGE_TIMEOUT_MS },
+  );
   return page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
     return {
