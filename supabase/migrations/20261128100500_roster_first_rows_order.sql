@@ -1,4 +1,4 @@
--- The first rows of the volunteers and participants rosters in their own order (Danish collation,
+-- The first rows of the volunteers roster in its own order (Danish collation,
 -- then id; definitions/*.ts `orderBy`), read with the page's first bytes: `list` with a limit
 -- (docs/decisions/017). With these indexes the first 60 rows are an index range, not a sort of the
 -- workspace's every row.
@@ -9,6 +9,3 @@
 
 create index volunteers_tenant_id_name_order_idx
   on public.volunteers (tenant_id, name collate "da-DK-x-icu", id);
-
-create index participants_tenant_id_first_name_order_idx
-  on public.participants (tenant_id, first_name collate "da-DK-x-icu", id);
