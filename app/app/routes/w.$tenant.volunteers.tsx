@@ -6,7 +6,7 @@ import { GeneralErrorBoundary } from '../components/error-boundary.tsx';
 import { ErasedNotice } from '../components/person/erased-notice.tsx';
 import { usePersonRowLink } from '../components/person/person-links.ts';
 import { RosterPage } from '../components/roster/roster-page.tsx';
-import { toRosterData } from '../components/roster/roster-data.ts';
+import { firstRowsThenAll } from '../components/roster/first-rows.server.ts';
 import { load, requireCaller } from '../lib/api.server.ts';
 import { titleMeta } from '../lib/meta.ts';
 import { useWorkspace } from './w.$tenant.tsx';
@@ -18,10 +18,16 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return load(async () => {
     const workspace = await api.workspaces.get({ tenant });
     if (workspace.permissions['volunteers.directory'])
-      return { directory: await api.volunteers.directory({ tenant }), roster: null };
-    // Not awaited: the page and its JavaScript start while the rows are read (docs/decisions/014).
-    // The workspace check above has already answered 404 for a workspace the caller may not see.
-    return { directory: null, roster: load(() => api.volunteers.list({ tenant })).then(toRosterData) };
+      return { directory: await api.volunteers.directory({ tenant }), roster: null, preview: null };
+    // The first screenful with the page, the rest streamed: the page and its JavaScript start
+    // while the rows are read (docs/decisions/014 and 017).
+    const { preview, rows } = await firstRowsThenAll({
+      tenant,
+      roster: 'volunteers',
+      list: api.volunteers.list,
+      savedLayout: api.preferences.get,
+    });
+    return { directory: null, roster: rows, preview };
   });
 }
 
@@ -30,7 +36,7 @@ export const meta = titleMeta('volunteers:title');
 export default function Volunteers() {
   const { t } = useTranslation('volunteers');
   const workspace = useWorkspace();
-  const { roster, directory } = useLoaderData<typeof loader>();
+  const { roster, preview, directory } = useLoaderData<typeof loader>();
   const rowLink = usePersonRowLink('volunteers', 'name');
   if (directory || !roster) return <Directory people={directory ?? []} />;
   const hint = {
@@ -43,7 +49,15 @@ export default function Volunteers() {
     ),
   };
   return (
-    <RosterPage roster={volunteers} data={roster} lead="lead" hint={hint} rowLink={rowLink} tools={<ErasedNotice />} />
+    <RosterPage
+      roster={volunteers}
+      data={roster}
+      preview={preview}
+      lead="lead"
+      hint={hint}
+      rowLink={rowLink}
+      tools={<ErasedNotice />}
+    />
   );
 }
 

@@ -18,7 +18,7 @@ import type { BenchOutcome } from './types.ts';
  *   Code behind a dynamic import() that the page does not run (the import dialog's reader, XLSX
  *   export) is not requested, so it does not count, as for a real visit.
  * - grid-first-rows-10k: from navigation start (performance.timeOrigin) until the first body row
- *   of the grid, showing a volunteer's name, has been painted. Each run is a fresh browser context,
+ *   of the grid or of its first-rows preview, showing a volunteer's name, has been painted. Each run is a fresh browser context,
  *   so nothing is cached: the first visit of the day, the slower case.
  */
 
@@ -64,13 +64,15 @@ declare global {
 }
 
 /**
- * Runs in the page before any of its scripts: watches the DOM for the first grid row that shows
- * a volunteer, then records the time once that frame has been painted (a requestAnimationFrame
+ * Runs in the page before any of its scripts: watches the DOM for the first grid row (AG Grid's,
+ * or the preview table's the server sends before it) that shows a volunteer, then records the time once that frame has been painted (a requestAnimationFrame
  * callback runs just before the paint, a task queued from it runs after).
  */
 function firstRowsProbe() {
   const observer = new MutationObserver(() => {
-    const row = [...document.querySelectorAll('.ag-row')].find(
+    // A row of AG Grid, or of the table that shows the first rows before the grid exists
+    // (app/app/components/grid/grid-preview.tsx): either way a painted row naming a volunteer.
+    const row = [...document.querySelectorAll('.ag-row, .grid-preview tbody tr')].find(
       (r) => /Frivillig \d{5}/.test(r.textContent ?? '') && r.getBoundingClientRect().height > 0,
     );
     if (!row) return;
@@ -83,6 +85,13 @@ function firstRowsProbe() {
 async function openRoster(page: Page, url: string): Promise<Timing> {
   await page.goto(url, { waitUntil: 'commit', timeout: PAGE_TIMEOUT_MS });
   await page.waitForFunction(() => window.__benchFirstRowsMs !== undefined, null, { timeout: PAGE_TIMEOUT_MS });
+  // The first rows may be painted before the whole HTML has arrived (the preview comes with its
+  // first bytes): its end is known only once it has.
+  await page.waitForFunction(
+    () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.responseEnd,
+    null,
+    { timeout: PAGE_TIMEOUT_MS },
+  );
   return page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
     return {

@@ -35,6 +35,9 @@ const WIDTH: Record<ColumnType, number> = {
   lookup: 200,
 };
 
+/** A column's width in pixels: its own, or its type's; the grid and its preview agree on it. */
+export const columnWidthOf = (column: Pick<Column, 'width' | 'type'>) => column.width ?? WIDTH[column.type];
+
 /** Editor, filter and comparison per column type. */
 function typeDefs(column: Column, ctx: ValueContext): ColDef<GridRow> {
   const label = (data: GridRow | undefined) => (data ? formatValue(column, data[column.field], ctx) : '');
@@ -123,7 +126,7 @@ export function buildColumnDefs(
       wrapHeaderText: true,
       autoHeaderHeight: true,
       headerTooltip: headerName,
-      width: column.width ?? WIDTH[column.type],
+      width: columnWidthOf(column),
       pinned: column.pinned ? 'left' : null,
       // Our own formatters and parsers decide; AG Grid's type inference would guess from the first row.
       cellDataType: false,

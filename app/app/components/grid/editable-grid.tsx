@@ -16,6 +16,8 @@ import type {
 } from 'ag-grid-community';
 import { useNavigate } from '@remix-run/react';
 import {
+  lazy,
+  Suspense,
   useCallback,
   useEffect,
   useId,
@@ -33,24 +35,29 @@ import { parseTsv } from './clipboard.ts';
 import { buildColumnDefs, type CellStatus } from './columns.ts';
 import { onlyWritable, planClear, planFillDown, planPaste } from './commands.ts';
 import { BatchIds } from './batch-ids.ts';
-import { ConflictPanel } from './conflicts.tsx';
 import { newRowId } from './ids.ts';
 import { shortcutOf } from './keyboard.ts';
 import { focusCell, focusedCell, redrawRows, selectedIds, viewOf } from './grid-api.ts';
-import { GridView } from './grid-view.tsx';
+import { FIRST_ROWS, GridView } from './grid-view.tsx';
+import { GridPreview } from './grid-preview.tsx';
 import { useGridPreferences } from './preferences.ts';
 import { nameUnnamedEditors } from './editor-names.ts';
-import { firstProblem, ProblemDescriptions, ProblemList } from './problems.tsx';
+import { firstProblem, ProblemDescriptions } from './problems.tsx';
 import { EditSession, type ChangeIntent, type ConflictChoice, type GridDelta } from './session.ts';
 import { FirstProblemLink, GridHelp, GridToolbar } from './toolbar.tsx';
 import type { GridColumn, GridRow, RowMeta, SaveBatch, SaveResult } from './types.ts';
-import { rowLinkColumn, type RowLink } from './row-link.tsx';
+import { rowLinkColumn, withRowLinkIn, type RowLink } from './row-link.tsx';
 import { useLeaveGuard } from './use-leave-guard.ts';
 import { problemsOf, RowValidator, type Problem, type RowSchema } from './validation.ts';
 import { problemText, type ValueContext } from './values.ts';
 import './grid.css';
 
 type Column = GridColumn<Record<string, unknown>>;
+
+// Needed only once a cell is bad or a save met someone else's changes: loaded then, not with
+// the page (the volunteers page's JavaScript budget, docs/decisions/017).
+const ConflictPanel = lazy(() => import('./conflicts.tsx').then((m) => ({ default: m.ConflictPanel })));
+const ProblemList = lazy(() => import('./problem-list.tsx').then((m) => ({ default: m.ProblemList })));
 
 export type EditableGridProps<Fields extends Record<string, unknown>> = {
   /** Names the grid for the user's saved layout, e.g. `volunteers`. */
@@ -78,6 +85,16 @@ export type EditableGridProps<Fields extends Record<string, unknown>> = {
   importKeys?: readonly Extract<keyof Fields, string>[];
   /** A link from each saved row to its page, in a pinned first column. */
   rowLink?: RowLink;
+  /**
+   * Draw the first rows as a read-only table until AG Grid has been created, instead of a
+   * loading text: with the page's first bytes when the server renders it (docs/decisions/017).
+   */
+  firstRowsPreview?: boolean;
+  /**
+   * `rows` are only the first rows of a list still on its way: they are shown as the preview,
+   * the grid is not created, and nothing can be done until the page has the whole list.
+   */
+  partialRows?: boolean;
 };
 
 /** AG Grid measures the DOM, so it renders in the browser only; the server sends a placeholder. */
@@ -142,6 +159,10 @@ function GridBody<Fields extends Record<string, unknown>>(props: EditableGridPro
   // The grid is re-created (with its rows) for another language, so this is per language.
   const [rowsInFor, setRowsInFor] = useState<string | null>(null);
   const allRowsIn = rowsInFor === locale;
+  const { partialRows = false } = props;
+  // Until AG Grid has every row, the toolbar waits: an edit, a search or an export made on the
+  // first rows alone would be lost or wrong when the rest arrives.
+  const ready = hydrated && allRowsIn && !partialRows;
   const [announcement, setAnnouncement] = useState('');
   const [outcome, setOutcome] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const preferences = useGridPreferences(tenant, gridId);
@@ -187,13 +208,7 @@ function GridBody<Fields extends Record<string, unknown>>(props: EditableGridPro
     if (!rowLink) return buildColumnDefs(columns, ctx, status, navigate);
     if (!rowLink.field)
       return [rowLinkColumn(rowLink, isSaved, navigate), ...buildColumnDefs(columns, ctx, status, navigate)];
-    // The link in the naming field's cell; a row not saved yet has no page to open.
-    const linked = columns.map((c) =>
-      c.field === rowLink.field
-        ? { ...c, linkTo: (_value: unknown, row: GridRow) => (isSaved(row.id) ? rowLink.href(row.id) : undefined) }
-        : c,
-    );
-    return buildColumnDefs(linked, ctx, status, navigate);
+    return buildColumnDefs(withRowLinkIn(columns, rowLink, isSaved), ctx, status, navigate);
   }, [columns, ctx, status, rowLink, session, navigate]);
 
   const rowClassRules = useMemo<RowClassRules<GridRow>>(
@@ -497,13 +512,13 @@ function GridBody<Fields extends Record<string, unknown>>(props: EditableGridPro
   // ---- rendering --------------------------------------------------------------------------
 
   return (
-    <section className="grid-region" aria-labelledby={labelledBy}>
+    <section className="grid-region" aria-labelledby={labelledBy} aria-busy={!ready}>
       <GridToolbar
         canEdit={canEdit}
         canAdd={canAdd}
         canDelete={canDelete}
         saving={saving}
-        hydrated={hydrated && allRowsIn}
+        ready={ready}
         selectedCount={selectedCount}
         canUndo={session.canUndo}
         canRedo={session.canRedo}
@@ -527,7 +542,7 @@ function GridBody<Fields extends Record<string, unknown>>(props: EditableGridPro
               schema={schema as never}
               newRow={newRow as never}
               keyFields={props.importKeys ?? []}
-              disabled={saving}
+              disabled={saving || !ready}
               onConfirm={(rows, intent, plan) => {
                 apply(commitWritable(intent));
                 // Rows with bad cells come in too; the grid marks them and Save waits for the fixes.
@@ -542,7 +557,9 @@ function GridBody<Fields extends Record<string, unknown>>(props: EditableGridPro
       />
 
       <div className="grid-status">
-        <span>{rowCountText(t, allRowsIn ? shownCount : null, session.visibleRows().length)}</span>
+        <span>
+          {partialRows ? t('loading') : rowCountText(t, allRowsIn ? shownCount : null, session.visibleRows().length)}
+        </span>
         {canEdit ? (
           <span>
             {t('pending', { count: changeCount })}
@@ -577,7 +594,7 @@ function GridBody<Fields extends Record<string, unknown>>(props: EditableGridPro
         </div>
       ) : null}
       <p role="status" className="sr-only">
-        {announcement}
+        {ready ? announcement : t('preview.loadingRest')}
       </p>
       <ProblemDescriptions
         problems={problems}
@@ -594,7 +611,7 @@ function GridBody<Fields extends Record<string, unknown>>(props: EditableGridPro
 
       {/* Shortcuts and paste are caught here, around the grid, before AG Grid handles the keys. */}
       <div className="grid-frame" onKeyDownCapture={onKeyDownCapture} onPaste={onPaste}>
-        {hydrated ? (
+        {hydrated && !partialRows ? (
           <GridView<GridRow>
             key={locale}
             className="grid-view"
@@ -602,20 +619,37 @@ function GridBody<Fields extends Record<string, unknown>>(props: EditableGridPro
             rows={() => session.visibleRows()}
             onAllRows={() => setRowsInFor(locale)}
           />
+        ) : props.firstRowsPreview || partialRows ? (
+          <GridPreview
+            columns={columns}
+            rows={session.visibleRows().slice(0, FIRST_ROWS)}
+            ctx={ctx}
+            selectable={!!rowSelection}
+            rowLink={rowLink}
+            labelledBy={labelledBy}
+          />
         ) : (
           <p className="muted">{t('loading')}</p>
         )}
       </div>
 
       <div className="grid-panels">
-        <ProblemList
-          problems={problems}
-          columns={columns}
-          labelOf={labelOf}
-          valueOf={(id, field) => session.row(id)?.[field]}
-          onGoTo={goTo}
-        />
-        <ConflictPanel session={session} columns={columns} ctx={ctx} labelOf={labelOf} onResolve={resolve} />
+        {problems.length > 0 ? (
+          <Suspense fallback={null}>
+            <ProblemList
+              problems={problems}
+              columns={columns}
+              labelOf={labelOf}
+              valueOf={(id, field) => session.row(id)?.[field]}
+              onGoTo={goTo}
+            />
+          </Suspense>
+        ) : null}
+        {session.conflicts.size > 0 ? (
+          <Suspense fallback={null}>
+            <ConflictPanel session={session} columns={columns} ctx={ctx} labelOf={labelOf} onResolve={resolve} />
+          </Suspense>
+        ) : null}
       </div>
     </section>
   );

@@ -1,5 +1,5 @@
 import { createGrid, type GridApi, type GridOptions } from 'ag-grid-community';
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 
 /** Rows AG Grid gets before the first paint: a screenful and then some (docs/decisions/017). */
 export const FIRST_ROWS = 60;
@@ -40,7 +40,10 @@ export function GridView<Row extends { id: string }>({
   const onAllRowsRef = useRef(onAllRows);
   onAllRowsRef.current = onAllRows;
 
-  useEffect(() => {
+  // Created before the browser paints: the first-rows preview this replaces (grid-preview.tsx)
+  // is gone in the same frame in which the grid's rows appear, so nothing blinks in between,
+  // and the two are never in the page at once.
+  useLayoutEffect(() => {
     const element = elementRef.current;
     if (!element) return;
     const initial: Record<string, unknown> = {};

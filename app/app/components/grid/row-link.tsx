@@ -1,5 +1,5 @@
 import type { ColDef, ICellRendererComp, ICellRendererParams } from 'ag-grid-community';
-import type { GridRow } from './types.ts';
+import type { GridColumn, GridRow } from './types.ts';
 
 /** A link from each saved row to its own page (a course's sessions, a person's record). */
 export type RowLink = {
@@ -49,6 +49,9 @@ class RowLinkCell implements ICellRendererComp<GridRow> {
   }
 }
 
+/** The width of the links' own column; the first-rows preview draws it alike. */
+export const ROW_LINK_WIDTH = 88;
+
 /** The pinned first column that holds the links; a row not saved yet has no page to open. */
 export function rowLinkColumn(
   link: RowLink,
@@ -59,7 +62,7 @@ export function rowLinkColumn(
     colId: '__open',
     // Named for screen readers; the links themselves say the same.
     headerName: link.label,
-    width: 88,
+    width: ROW_LINK_WIDTH,
     pinned: 'left',
     sortable: false,
     filter: false,
@@ -70,3 +73,18 @@ export function rowLinkColumn(
     cellRendererParams: { ...link, isSaved, navigate },
   };
 }
+
+/**
+ * The columns with the link put in the naming field's cell (`RowLink.field`); a row not saved
+ * yet has no page to open. The grid and its first-rows preview link the same cells.
+ */
+export const withRowLinkIn = <Column extends GridColumn<Record<string, unknown>>>(
+  columns: readonly Column[],
+  link: RowLink,
+  isSaved: (id: string) => boolean,
+): Column[] =>
+  columns.map((c) =>
+    c.field === link.field
+      ? { ...c, linkTo: (_value: unknown, row: GridRow) => (isSaved(row.id) ? link.href(row.id) : undefined) }
+      : c,
+  );

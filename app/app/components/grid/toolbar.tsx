@@ -10,7 +10,8 @@ export function GridToolbar(props: {
   canAdd: boolean;
   canDelete: boolean;
   saving: boolean;
-  hydrated: boolean;
+  /** The grid exists and has every row: until then nothing that reads or adds rows can work. */
+  ready: boolean;
   selectedCount: number;
   canUndo: boolean;
   canRedo: boolean;
@@ -37,7 +38,7 @@ export function GridToolbar(props: {
       {props.canEdit ? (
         <>
           {props.canAdd ? (
-            <button type="button" onClick={props.onAddRow} disabled={saving}>
+            <button type="button" onClick={props.onAddRow} disabled={saving || !props.ready}>
               {t('toolbar.addRow')}
             </button>
           ) : null}
@@ -64,10 +65,10 @@ export function GridToolbar(props: {
         </>
       ) : null}
       {props.importControl}
-      <button type="button" onClick={props.onExport} disabled={!props.hydrated}>
+      <button type="button" onClick={props.onExport} disabled={!props.ready}>
         {t('toolbar.export')}
       </button>
-      <button type="button" onClick={props.onExportXlsx} disabled={!props.hydrated}>
+      <button type="button" onClick={props.onExportXlsx} disabled={!props.ready}>
         {t('import:export.button')}
       </button>
       <div className="grid-search">
@@ -75,6 +76,7 @@ export function GridToolbar(props: {
         <input
           id={props.searchId}
           type="search"
+          disabled={!props.ready}
           value={props.quickFilter}
           onChange={(e) => props.onQuickFilter(e.target.value)}
         />

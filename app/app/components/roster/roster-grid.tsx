@@ -24,6 +24,8 @@ export function RosterGrid({
   labelledBy,
   gridId,
   rowLink,
+  firstRowsPreview,
+  partialRows,
 }: {
   roster: DerivedRoster;
   data: RosterData;
@@ -33,6 +35,10 @@ export function RosterGrid({
   /** Names the saved layout; by default the roster's name. */
   gridId?: string;
   rowLink?: RowLink;
+  /** See EditableGrid: the first rows drawn as a table until the grid exists. */
+  firstRowsPreview?: boolean;
+  /** See EditableGrid: `data` holds only the first rows of a list still on its way. */
+  partialRows?: boolean;
 }) {
   const { t } = useTranslation();
   const { definition } = roster;
@@ -61,6 +67,8 @@ export function RosterGrid({
       exportFileName={t(`${definition.namespace}:exportFile`)}
       importKeys={definition.importKeys ?? []}
       rowLink={rowLink}
+      firstRowsPreview={firstRowsPreview}
+      partialRows={partialRows}
     />
   );
 }

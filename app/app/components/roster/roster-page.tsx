@@ -17,6 +17,7 @@ import { RosterGrid } from './roster-grid.tsx';
 export function RosterPage({
   roster,
   data,
+  preview,
   hint,
   lead = 'intro',
   rowLink,
@@ -25,6 +26,12 @@ export function RosterPage({
 }: {
   roster: DerivedRoster;
   data: RosterData | Promise<RosterData>;
+  /**
+   * The first rows of `data` (a `list` with a limit), awaited by the loader while `data` streams:
+   * drawn at once as a read-only preview that the grid replaces (docs/decisions/017). None for a
+   * caller whose saved layout the preview would not match (see `firstRowsOf`).
+   */
+  preview?: RosterData | null;
   /** More about the roster, behind a one-line summary that opens over the grid. */
   hint?: { title: string; body: ReactNode };
   /** i18n key (in the roster's namespace) of the one-line text under the title; `intro` by default. */
@@ -54,7 +61,22 @@ export function RosterPage({
         ) : null}
         {tools}
       </div>
-      <Suspense fallback={<GridPending />}>
+      <Suspense
+        fallback={
+          preview ? (
+            <RosterGrid
+              roster={roster}
+              data={preview}
+              tenant={workspace.slug}
+              labelledBy={titleId}
+              rowLink={rowLink}
+              partialRows
+            />
+          ) : (
+            <GridPending />
+          )
+        }
+      >
         <Await resolve={data} errorElement={<GridLoadFailed />}>
           {(resolved) => (
             <RosterGrid
@@ -63,6 +85,7 @@ export function RosterPage({
               tenant={workspace.slug}
               labelledBy={titleId}
               rowLink={rowLink}
+              firstRowsPreview={!!preview}
             />
           )}
         </Await>

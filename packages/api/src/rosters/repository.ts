@@ -82,10 +82,12 @@ export function rosterRepository<Row extends Versioned>(roster: DerivedRoster) {
   /** The first parameter number after the scope's. */
   const next = () => (parentColumn ? 3 : 2);
 
-  const list = (tx: Tx, scope: RosterScope, view: ReadView = 'full') =>
+  /** The rows in the roster's order; with `limit`, only the first ones (a page's first screenful). */
+  const list = (tx: Tx, scope: RosterScope, view: ReadView = 'full', limit?: number) =>
     tx.query<Row>(
-      `select ${selectListOf(view)} from ${sourceOf(view)} where ${scopeWhere} order by ${definition.orderBy}`,
-      scopeParams(scope),
+      `select ${selectListOf(view)} from ${sourceOf(view)} where ${scopeWhere} order by ${definition.orderBy}` +
+        (limit === undefined ? '' : ` limit $${next()}`),
+      limit === undefined ? scopeParams(scope) : [...scopeParams(scope), limit],
     );
 
   const byIds = (tx: Tx, scope: RosterScope, ids: string[], view: ReadView = 'full') =>

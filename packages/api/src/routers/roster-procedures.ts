@@ -21,6 +21,13 @@ const ZLooseRow = z.object({ id: ZRowId, version: ZRowVersion }).loose();
  */
 const zRows = <Row>() => z.array(z.custom<Row>((v) => typeof v === 'object' && v !== null && 'id' in v));
 
+/**
+ * `list`'s optional limit: only the first rows in the roster's order, for a page that draws its
+ * first screenful before the rest has been read (docs/decisions/017). Rows read are rows read:
+ * a limited read of a logged roster is logged like any other, for the rows it returned.
+ */
+const ZListLimit = z.number().int().min(1).max(500);
+
 const ZLookupOption = z.object({ id: z.string(), label: z.string(), detail: z.string().nullable() });
 const ZRowError = z.object({ id: z.string(), field: z.string(), message: z.string() });
 
@@ -101,7 +108,7 @@ export function rosterProcedures<Row extends { id: string; version: number | nul
 
   return router({
     list: tenantProcedure
-      .input(ZScope)
+      .input(ZScope.extend({ limit: ZListLimit.optional() }))
       .output(
         z.object({
           rows: zRows<Row>(),
@@ -116,7 +123,7 @@ export function rosterProcedures<Row extends { id: string; version: number | nul
           const scope = scopeOf(ctx.tenant, input);
           if (!(await repo.parentVisible(tx, scope))) fail('parent_not_found');
           const view = viewOf(ctx.tenant);
-          const rows = await repo.list(tx, scope, view);
+          const rows = await repo.list(tx, scope, view, input.limit);
           const lookups: Record<string, LookupOption[]> = hasLookups ? await repo.lookups(tx, scope) : {};
           await logAccess(tx, scope.tenantId, path, loggedIdsOf(roster, rows, lookups));
           const access = accessOf(ctx.tenant, rows, await ownParentOf(tx, ctx.tenant, scope));
