@@ -139,6 +139,25 @@ describe('the access log', () => {
     expect(entries).toHaveLength(4);
   });
 
+  it('logs the row a save conflict shows: someone else saved it first, and the caller sees their version', async () => {
+    const api = callerFor(world.users.coordinator).api;
+    const { rows } = await api.participants.list({ tenant: world.tenant.slug });
+    const stale = rows.find((r) => r.id === mette)!;
+    await privileged((tx) =>
+      tx.query("update public.participants set note = 'ændret af en anden' where id = $1", [mette]),
+    );
+    const before = (await logEntries()).length;
+    const result = await api.participants.save({
+      tenant: world.tenant.slug,
+      upserts: [{ ...stale, status: 'ended' }],
+      deletes: [],
+    });
+    expect(result.ok).toBe(false);
+    expect((await logEntries()).slice(before)).toEqual([
+      { user_id: world.users.coordinator.id, procedure: 'participants.save', row_ids: [mette] },
+    ]);
+  });
+
   it('writes nothing when no participant was returned (a peer, a workspace without participants)', async () => {
     await callerFor(world.users.peer).api.participants.list({ tenant: world.tenant.slug });
     await callerFor(world.users.stranger).api.participants.list({ tenant: world.other.slug });

@@ -158,11 +158,18 @@ export function rosterProcedures<Row extends { id: string; version: number | nul
           }),
         ]),
       )
-      .mutation(async ({ ctx, input }): Promise<SaveResult<Row>> => {
+      .mutation(async ({ ctx, input, path }): Promise<SaveResult<Row>> => {
         requirePermission(ctx.tenant, editAction, { allowOwn });
         const scope = scopeOf(ctx.tenant, input);
         if (isChild && !(await ctx.db.tx((tx) => repo.parentVisible(tx, scope)))) fail('parent_not_found');
-        return repo.saveAll(ctx.db.tx, scope, input);
+        const result = await repo.saveAll(ctx.db.tx, scope, input);
+        // A conflict shows the caller the row as someone else saved it: a read like any other.
+        if (!result.ok) {
+          const shown = result.conflicts.flatMap((c) => (c.server ? [c.server] : []));
+          const ids = loggedIdsOf(roster, shown, {});
+          if (ids.length) await ctx.db.tx((tx) => logAccess(tx, scope.tenantId, path, ids));
+        }
+        return result;
       }),
   });
 }
