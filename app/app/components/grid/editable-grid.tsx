@@ -378,11 +378,10 @@ function GridBody<Fields extends Record<string, unknown>>(props: EditableGridPro
   const onSave = async () => {
     // An open editor's text is an edit too: committing it first also makes Ctrl+S in a cell save it.
     const api = apiRef.current;
-    if (api && api.getEditingCells().length > 0) {
-      api.stopEditing();
-      // AG Grid reports the edit (onCellEditRequest) from a timeout of its own; this one runs after it.
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    }
+    if (api && api.getEditingCells().length > 0) api.stopEditing();
+    // AG Grid reports an edit (onCellEditRequest) from a timeout of its own, also one just ended
+    // with Enter right before Ctrl+S; this one runs after it, so the edit is in the batch.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     const batch = session.pending();
     if (savingRef.current) return;
     const blocked = blockedReasonOf(problemsOf(batch.upserts, session.serverErrors, validator).blocking);
