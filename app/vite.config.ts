@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { vitePlugin as remix } from '@remix-run/dev';
 import { defineConfig } from 'vite';
 
@@ -21,6 +22,8 @@ export default defineConfig(({ isSsrBuild }) => ({
     }),
   ],
   server: { port: 3000 },
+  // The two react-i18next calls the app makes, without the rest of the package (app/lib/react-i18n-lite.tsx).
+  resolve: { alias: { 'react-i18next': fileURLToPath(new URL('./app/lib/react-i18n-lite.tsx', import.meta.url)) } },
   build: {
     // Browsers from late 2022 on (Vite 7's "baseline widely available"): class fields, optional
     // chaining and the like stay as written instead of being lowered for 2020 browsers, which
