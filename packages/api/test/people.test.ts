@@ -122,7 +122,9 @@ const slug = () => world.tenant.slug;
 const accessLog = () =>
   privileged((tx) =>
     tx.query<{ user_id: string; procedure: string; row_ids: string[] }>(
-      `select user_id, procedure, row_ids from public.access_log where tenant_id = $1 and procedure like 'people.%'`,
+      // In the order they were written: the tests compare the entries after a point.
+      `select user_id, procedure, row_ids from public.access_log where tenant_id = $1 and procedure like 'people.%'
+       order by read_at, id`,
       [world.tenant.id],
     ),
   );
