@@ -14,7 +14,8 @@ export const unapprovedExpenses: OverviewQuery = {
     const people = names
       ? `(select coalesce(json_agg(json_build_object('id', p.id, 'name', p.name)), '[]')
           from (select v.id, v.name from public.volunteers v
-                where v.tenant_id = $1 and exists (select 1 ${waiting} and e.volunteer_id = v.id)
+                -- A semi-join on the waiting expenses' volunteers, not a probe per volunteer.
+                where v.tenant_id = $1 and v.id in (select e.volunteer_id ${waiting})
                 order by v.name collate "da-DK-x-icu", v.id limit 10) p)`
       : 'null';
     return `json_build_object('count', (select count(*) ${waiting}), 'people', ${people})`;
