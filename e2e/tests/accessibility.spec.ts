@@ -116,6 +116,12 @@ for (const lng of ['da', 'en'] as const) {
       await page.goto(`/w/${workspace.slug}/access-log`);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       await expectAccessible(page, testInfo, 'access log');
+      // Pages added in the session after: settings (three sections, one a grid), and the
+      // header's workspace menu open.
+      await page.goto(`/w/${workspace.slug}/settings`);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await page.locator('details.nav-menu > summary').click();
+      await expectAccessible(page, testInfo, 'settings, with the workspace menu open');
       await page.goto(`/w/${workspace.slug}/members`);
       const email = `a11y-${randomBytes(4).toString('hex')}@test.brobygger.dk`;
       await page.getByLabel(ui.email, { exact: true }).fill(email);

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import { E2E } from '../env.ts';
+import { expectAccessible } from '../support/axe.ts';
 import { expect, signIn, test, type Workspace } from '../fixtures.ts';
 import {
   enrol,
@@ -64,7 +65,7 @@ for (const lng of ['da', 'en'] as const) {
       db,
       workspace,
       owner,
-    }) => {
+    }, testInfo) => {
       const course = await seedCourse(db, workspace, { name: 'Vejen til hverdagslivet' });
       const [zelda, bo] = await seedParticipants(db, workspace, ['Zelda', 'Bo']);
       await enrol(db, workspace, course, [zelda!, bo!]);
@@ -105,6 +106,7 @@ for (const lng of ['da', 'en'] as const) {
       const eraseForGood = page.getByRole('button', { name: ui.eraseForGood });
       await confirm.fill('Zeld');
       await expect(eraseForGood).toBeDisabled();
+      await expectAccessible(page, testInfo, "a participant's page, erasure asked for");
       await confirm.fill('Zelda');
       await eraseForGood.click();
       await expect(page.getByRole('status').filter({ hasText: ui.erased })).toBeVisible();

@@ -9,23 +9,24 @@ type CourseRow = z.input<typeof ZPersonCourse>;
 const SESSIONS_HELD = `(select count(*)::int from public.course_sessions s
   where s.tenant_id = c.tenant_id and s.course_id = c.id and s.status = 'held')`;
 
-/** Where a facilitator's own presence is recorded (the attendance page's facilitators' rows). */
-const OWN_PRESENCE = (status: string) => `(select count(*)::int from public.facilitator_attendance f
-  where f.tenant_id = c.tenant_id and f.course_id = c.id and f.volunteer_id = $2 and f.status in (${status}))`;
-
 /**
  * The courses a volunteer facilitates, with the sessions held, those they were at and their own
- * rate (present / recorded), from the facilitators' presence on the attendance page.
+ * rate (present / recorded), from the facilitators' presence on the attendance page: counted once
+ * per course.
  */
 export const facilitatedCourses = (tx: Tx, tenantId: string, volunteerId: string) =>
   tx.query<CourseRow>(
     `select c.id, c.name, c.kind::text as kind,
             case when c.facilitator_id = $2 then 'facilitator' else 'coFacilitator' end as role,
             null as status, c.starts_on as "from", c.ends_on as "to",
-            ${SESSIONS_HELD} as "sessionsHeld", ${OWN_PRESENCE("'present'")} as attended,
-            round(100.0 * ${OWN_PRESENCE("'present'")} / nullif(${OWN_PRESENCE("'present', 'absent'")}, 0))::int
-              as "attendanceRate"
+            ${SESSIONS_HELD} as "sessionsHeld", own.present as attended,
+            round(100.0 * own.present / nullif(own.recorded, 0))::int as "attendanceRate"
      from public.courses c
+     cross join lateral (
+       select count(*) filter (where f.status = 'present')::int as present, count(*)::int as recorded
+       from public.facilitator_attendance f
+       where f.tenant_id = c.tenant_id and f.course_id = c.id and f.volunteer_id = $2
+     ) own
      where c.tenant_id = $1 and $2::uuid in (c.facilitator_id, c.co_facilitator_id)
      order by c.starts_on desc nulls last, c.name collate "da-DK-x-icu", c.id`,
     [tenantId, volunteerId],

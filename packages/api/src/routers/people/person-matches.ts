@@ -17,11 +17,13 @@ export const personMatches = (tx: Tx, tenantId: string, kind: 'volunteers' | 'pa
               where mm.tenant_id = m.tenant_id and mm.match_id = m.id) as meetings,
             p.label as participant,
             -- The match's volunteers other than the page's own person (a volunteer's fellow).
-            array(select l.label from unnest(array[m.volunteer_id, m.co_volunteer_id]) with ordinality as x (id, n)
-                  join app.volunteer_lookup($1) l on l.id = x.id
-                  where x.id is distinct from $2::uuid order by x.n) as volunteers
+            array_remove(array[case when m.volunteer_id <> $2::uuid then v.label end,
+                               case when m.co_volunteer_id <> $2::uuid then cv.label end], null) as volunteers
      from public.matches m
+     -- Each directory read once for the statement, joined, not called per match.
      left join app.participant_lookup($1) p on p.id = m.participant_id
+     left join app.volunteer_lookup($1) v on v.id = m.volunteer_id
+     left join app.volunteer_lookup($1) cv on cv.id = m.co_volunteer_id
      where m.tenant_id = $1
        and ${kind === 'participants' ? 'm.participant_id = $2' : '$2::uuid in (m.volunteer_id, m.co_volunteer_id)'}
      order by (m.status = 'ended'), m.starts_on desc nulls first, m.id`,
