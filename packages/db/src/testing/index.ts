@@ -184,3 +184,4 @@ export async function seedEachWorkspace(
 export const REFUSED = /permission denied|row-level security/;
 
 export const ids = (rows: { id: string }[]) => rows.map((r) => r.id).sort();
+export { seedPartnerActivity, type PartnerActivity } from './partner-activity.ts';
