@@ -148,7 +148,8 @@ describe('small counts', () => {
     expect(cell(cells, null, 'participantsReached')).toMatchObject({ value: null, suppressed: true });
     // For every quarter and metric: a total is shown only when every partner's cell is.
     const groups = new Map<string, Cell[]>();
-    for (const c of cells) groups.set(`${c.quarter} ${c.metric}`, [...(groups.get(`${c.quarter} ${c.metric}`) ?? []), c]);
+    for (const c of cells)
+      groups.set(`${c.quarter} ${c.metric}`, [...(groups.get(`${c.quarter} ${c.metric}`) ?? []), c]);
     expect(groups.size).toBe(5);
     for (const group of groups.values()) {
       const total = group.find((c) => c.partner_id === null)!;
@@ -177,10 +178,9 @@ describe('who may ask', () => {
   it('ending a partnership removes its figures from the very next call', async () => {
     expect((await dashboard()).some((c) => c.partner_id === world.tenant.id)).toBe(true);
     await as(world.users.owner, (tx) =>
-      tx.query(
-        'select app.respond_to_partnership(id, false) from public.partnerships where partner_tenant_id = $1',
-        [world.tenant.id],
-      ),
+      tx.query('select app.respond_to_partnership(id, false) from public.partnerships where partner_tenant_id = $1', [
+        world.tenant.id,
+      ]),
     );
     expect(await dashboard()).toEqual([]);
   });
