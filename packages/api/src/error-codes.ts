@@ -53,6 +53,15 @@ export const ERROR_CODES = {
   partnership_not_found: 'NOT_FOUND',
   partnership_owner_not_region: 'BAD_REQUEST',
   partnership_partner_is_region: 'BAD_REQUEST',
+  partnership_exists: 'CONFLICT',
+  partnership_not_proposed: 'CONFLICT',
+  partnership_not_active: 'CONFLICT',
+  partnership_already_ended: 'CONFLICT',
+  partnership_region_only: 'FORBIDDEN',
+  partnership_partner_only: 'FORBIDDEN',
+  // The region's dashboard
+  region_dashboard_not_allowed: 'FORBIDDEN',
+  region_dashboard_bad_period: 'BAD_REQUEST',
 } as const satisfies Record<string, TRPC_ERROR_CODE_KEY>;
 
 export type ErrorKey = keyof typeof ERROR_CODES;

@@ -8,6 +8,7 @@ import { overviewRouter } from './routers/overview.ts';
 import { membersRouter } from './routers/members/router.ts';
 import { peopleRouter } from './routers/people/router.ts';
 import { partnershipsRouter } from './routers/partnerships/router.ts';
+import { regionDashboardRouter } from './routers/region-dashboard/router.ts';
 import { privacyRouter } from './routers/privacy/router.ts';
 import { preferencesRouter } from './routers/preferences/router.ts';
 import { rosterRouters } from './routers/rosters/router.ts';
@@ -27,6 +28,7 @@ export const appRouter = router({
   overview: overviewRouter,
   privacy: privacyRouter,
   settings: settingsRouter,
+  regionDashboard: regionDashboardRouter,
   ...rosterRouters,
   ...matchesRouters,
 });

@@ -50,7 +50,15 @@ export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   return next({ ctx: { ...ctx, session: ctx.session! } });
 });
 
-export type TenantContext = { id: string; slug: string; name: string; kind: TenantKind; role: MembershipRole };
+export type TenantContext = {
+  id: string;
+  slug: string;
+  name: string;
+  kind: TenantKind;
+  role: MembershipRole;
+  /** Whether the workspace keeps rosters of its own (a region usually does not). */
+  runsActivities: boolean;
+};
 
 /**
  * A procedure about one workspace, named by slug. The workspace is looked up under the caller's
@@ -62,7 +70,7 @@ export const tenantProcedure = protectedProcedure
   .use(async ({ ctx, input, next }) => {
     const tenant = await ctx.db.tx((tx) =>
       tx.one<TenantContext>(
-        `select t.id, t.slug, t.name, t.kind::text, m.role::text
+        `select t.id, t.slug, t.name, t.kind::text, m.role::text, t.runs_activities as "runsActivities"
        from public.tenants t join public.memberships m on m.tenant_id = t.id and m.user_id = (select auth.uid())
        where t.slug = $1`,
         [input.tenant],

@@ -90,6 +90,7 @@ describe('grantOf, can and requirePermission', () => {
     id: 'x',
     slug: 'x',
     name: 'X',
+    runsActivities: true,
     kind: 'association',
     role,
   });

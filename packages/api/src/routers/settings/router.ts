@@ -33,4 +33,18 @@ export const settingsRouter = router({
         return { months: row!.months };
       });
     }),
+  /** Whether the workspace runs activities itself: its rosters show in the navigation. */
+  setRunsActivities: tenantProcedure
+    .input(z.object({ runsActivities: z.boolean() }))
+    .output(z.object({ runsActivities: z.boolean() }))
+    .mutation(({ ctx, input }) => {
+      requirePermission(ctx.tenant, 'settings.manage');
+      return ctx.db.tx(async (tx) => {
+        const row = await tx.one<{ runsActivities: boolean }>(
+          `update public.tenants set runs_activities = $2 where id = $1 returning runs_activities as "runsActivities"`,
+          [ctx.tenant.id, input.runsActivities],
+        );
+        return row!;
+      });
+    }),
 });

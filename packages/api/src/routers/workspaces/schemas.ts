@@ -10,6 +10,7 @@ export const ZWorkspace = z.object({
   name: z.string(),
   kind: ZTenantKind,
   role: ZMembershipRole,
+  runsActivities: z.boolean(),
   /** What the caller may do here, so the UI never works it out from the role itself. */
   permissions: z.record(z.enum(ACTION_NAMES), ZGrant),
 });
