@@ -10,12 +10,25 @@ type Permissions = Readonly<Partial<Record<Action, Grant>>>;
  * line on a laptop and the grid keeps its rows. Sections the role cannot use are not offered:
  * a peer reaches participants through their own courses and matches, not through the rosters.
  */
-export function WorkspaceNav({ base, permissions }: { base: string; permissions: Permissions }) {
+export function WorkspaceNav({
+  base,
+  permissions,
+  kind,
+  runsActivities,
+}: {
+  base: string;
+  permissions: Permissions;
+  kind: 'municipality' | 'association' | 'region';
+  /** A region that only funds and follows has no rosters to offer (decision 026). */
+  runsActivities: boolean;
+}) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
-  const readsRosters = permissions['roster.read'] === 'all';
+  const readsRosters = permissions['roster.read'] === 'all' && runsActivities;
+  const region = kind === 'region';
   const admin = [
     { to: `${base}/members`, label: t('nav.members'), shown: true },
+    { to: `${base}/partners`, label: t('region:nav.partners'), shown: !region },
     { to: `${base}/settings`, label: t('nav.settings'), shown: permissions['settings.manage'] === 'all' },
     {
       to: `${base}/access-log`,
@@ -26,15 +39,28 @@ export function WorkspaceNav({ base, permissions }: { base: string; permissions:
   const inAdmin = admin.some((link) => pathname.startsWith(link.to));
   return (
     <nav aria-label={t('nav.main')}>
-      <NavLink to={base} end>
-        {t('nav.overview')}
-      </NavLink>
+      {region ? (
+        <>
+          <NavLink to={`${base}/dashboard`}>{t('region:nav.dashboard')}</NavLink>
+          <NavLink to={`${base}/partners`}>{t('region:nav.partners')}</NavLink>
+        </>
+      ) : null}
+      {region && !runsActivities ? null : (
+        // A region opens on its dashboard; its own overview is asked for by name.
+        <NavLink to={region ? `${base}?view=own` : base} end>
+          {t('nav.overview')}
+        </NavLink>
+      )}
       {readsRosters ? <NavLink to={`${base}/volunteers`}>{t('nav.volunteers')}</NavLink> : null}
       {readsRosters ? <NavLink to={`${base}/participants`}>{t('nav.participants')}</NavLink> : null}
-      <NavLink to={`${base}/courses`}>{t('nav.courses')}</NavLink>
-      <NavLink to={`${base}/matches`}>{t('nav.matches')}</NavLink>
-      <NavLink to={`${base}/meetings`}>{t('nav.meetings')}</NavLink>
-      <NavLink to={`${base}/expenses`}>{t('nav.expenses')}</NavLink>
+      {runsActivities ? (
+        <>
+          <NavLink to={`${base}/courses`}>{t('nav.courses')}</NavLink>
+          <NavLink to={`${base}/matches`}>{t('nav.matches')}</NavLink>
+          <NavLink to={`${base}/meetings`}>{t('nav.meetings')}</NavLink>
+          <NavLink to={`${base}/expenses`}>{t('nav.expenses')}</NavLink>
+        </>
+      ) : null}
       {/* Keyed on the path: a link followed inside the menu closes it. */}
       <details className="nav-menu" key={pathname}>
         <summary className={inAdmin ? 'active' : undefined}>{t('nav.workspace')}</summary>

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from '@remix-run/node';
+import { redirect, type LoaderFunctionArgs } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { OVERVIEW_PERIODS, ZOverviewPeriod } from '@brobygger/api/overview';
 import { formatDate } from '@brobygger/i18n';
@@ -17,8 +17,15 @@ import { useWorkspace } from './w.$tenant.tsx';
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { api } = await requireCaller(request, context);
   const tenant = params.tenant ?? '';
+  const url = new URL(request.url);
+  // A region opens on its dashboard (decision 026); one that runs activities reaches this
+  // overview of its own through the navigation's ?view=own.
+  const workspace = await load(() => api.workspaces.get({ tenant }));
+  if (workspace.kind === 'region' && !(workspace.runsActivities && url.searchParams.get('view') === 'own')) {
+    throw redirect(`/w/${workspace.slug}/dashboard`);
+  }
   // An unknown ?period= is a stale or mistyped link, not an error: this quarter is shown instead.
-  const chosen = ZOverviewPeriod.safeParse(new URL(request.url).searchParams.get('period'));
+  const chosen = ZOverviewPeriod.safeParse(url.searchParams.get('period'));
   const period = chosen.success ? chosen.data : 'quarter';
   const [members, partnerships, overview] = await load(() =>
     Promise.all([

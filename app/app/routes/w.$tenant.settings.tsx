@@ -8,6 +8,7 @@ import { formatIsoDate } from '../components/grid/values.ts';
 import { RosterGrid } from '../components/roster/roster-grid.tsx';
 import { RecordCheckSection } from '../components/settings/record-check-section.tsx';
 import { RetentionSection } from '../components/settings/retention-section.tsx';
+import { RunsActivitiesSection } from '../components/region/runs-activities-section.tsx';
 import { toRosterData } from '../components/roster/roster-data.ts';
 import { act, load, requireCaller, statusOf } from '../lib/api.server.ts';
 import { useLocale } from '../lib/i18n.tsx';
@@ -48,7 +49,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       ? await act(() => api.privacy.setRetention({ tenant, months }), intent)
       : intent === 'recordChecks'
         ? await act(() => api.settings.setRecordChecks({ tenant, months: months as number }), intent)
-        : null;
+        : intent === 'runsActivities'
+          ? await act(
+              () => api.settings.setRunsActivities({ tenant, runsActivities: form.get('runsActivities') === 'on' }),
+              intent,
+            )
+          : null;
   if (!result) throw new Response('errors:invalid_input', { status: 400 });
   return data(result, { status: statusOf(result) });
 }
@@ -71,6 +77,7 @@ export default function Settings() {
       </section>
       <RecordCheckSection months={recordChecks.months} />
       <RetentionSection retention={retention} />
+      <RunsActivitiesSection value={workspace.runsActivities} />
     </div>
   );
 }

@@ -57,7 +57,12 @@ export default function WorkspaceLayout() {
             </noscript>
           </Form>
         </div>
-        <WorkspaceNav base={base} permissions={workspace.permissions} />
+        <WorkspaceNav
+          base={base}
+          permissions={workspace.permissions}
+          kind={workspace.kind}
+          runsActivities={workspace.runsActivities}
+        />
         <UserRow email={email} />
       </header>
       <main id="main">

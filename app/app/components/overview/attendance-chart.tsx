@@ -4,7 +4,7 @@ import { useEffect, useRef } from 'react';
 export type ChartSeries = { label: string; values: (number | null)[]; colour: string; dashed?: boolean };
 
 /**
- * A line chart of rates (0..1) per month, drawn on a canvas by Chart.js once the library has
+ * A line chart of rates (0..1) per month (or, with `yMax` null, of counts from 0 up), drawn on a canvas by Chart.js once the library has
  * loaded. The canvas is an image with a short description; the figures themselves are in the
  * table the caller puts next to it (`describedBy`), which is what a screen reader reads.
  */
@@ -14,17 +14,20 @@ export function AttendanceChart({
   description,
   describedBy,
   formatPercent,
+  yMax = 1,
 }: {
   labels: string[];
   series: ChartSeries[];
   description: string;
   describedBy: string;
   formatPercent: (value: number) => string;
+  /** The top of the scale: 1 for rates; null lets Chart.js choose (the region dashboard's counts). */
+  yMax?: number | null;
 }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const chartRef = useRef<ChartType<'line'> | null>(null);
   // The latest data, for the effect that creates the chart after the library has arrived.
-  const data = { labels, series, formatPercent };
+  const data = { labels, series, formatPercent, yMax };
   const latest = useRef(data);
   latest.current = data;
 
@@ -43,7 +46,7 @@ export function AttendanceChart({
           scales: {
             y: {
               min: 0,
-              max: 1,
+              max: latest.current.yMax ?? undefined,
               ticks: { callback: (value) => latest.current.formatPercent(Number(value)) },
             },
           },
