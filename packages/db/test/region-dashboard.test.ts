@@ -9,6 +9,7 @@ import {
   seedPartnerActivity,
   type PartnerActivity,
   type TestTenant,
+  type TestUser,
   type World,
 } from '../src/testing/index.ts';
 import { expectRaised } from './helpers.ts';
@@ -54,7 +55,7 @@ const SMALL: PartnerActivity = {
 
 let world: World;
 
-const dashboard = (tx = world.users.regionMember, from = Q1, to = Q1) =>
+const dashboard = (tx: TestUser | null = world.users.regionMember, from = Q1, to = Q1) =>
   as(tx, (t) =>
     t.query<Cell>(
       `select partner_id, partner_name, quarter::text, metric, value::text, suppressed

@@ -4,7 +4,8 @@ import { seedDemoCourses } from './demo-courses.ts';
 import { seedDemoMatches } from './demo-matches.ts';
 import { seedDemoRosters } from './demo-rosters.ts';
 import { seedDemoVolunteerSide } from './demo-volunteer-side.ts';
-import { DEMO_PARTNERSHIPS, DEMO_PASSWORD, DEMO_TENANTS, DEMO_USERS } from './demo-data.ts';
+import { seedDemoPartnerships } from './demo-partnerships.ts';
+import { DEMO_PASSWORD, DEMO_TENANTS, DEMO_USERS } from './demo-data.ts';
 
 /** Creates an auth user and returns its id; supplied by the auth provider that owns passwords. */
 export type CreateUser = (tx: Tx, user: { email: string; password: string; name: string }) => Promise<string>;
@@ -37,13 +38,7 @@ export async function seedDemo(createUser: CreateUser): Promise<'seeded' | 'alre
       }
     }
 
-    for (const p of DEMO_PARTNERSHIPS) {
-      await tx.query(
-        `insert into public.partnerships (tenant_id, partner_tenant_id, status, started_on)
-         values ($1, $2, $3::public.partnership_status, case when $3::text = 'active' then date '2026-01-01' end)`,
-        [tenantIds.get(p.region), tenantIds.get(p.partner), p.status],
-      );
-    }
+    await seedDemoPartnerships(tx, tenantIds);
     await seedDemoRosters(tx, tenantIds.get('frederiksberg')!);
     await seedDemoCourses(tx, tenantIds);
     await seedDemoMatches(tx, tenantIds.get('frederiksberg')!);
