@@ -1,16 +1,20 @@
 import { createCaller } from '@brobygger/api';
 import { withRls } from '@brobygger/db';
-import { addMember, createTenant, createUser, type TestTenant } from '@brobygger/db/testing';
+import { addMember, createTenant, createUser, type Role, type TestTenant } from '@brobygger/db/testing';
 import type { Log } from './measure.ts';
 
 /**
- * A fresh workspace and a coordinator of it, with the tRPC server-side caller the app would build
+ * A fresh workspace (a municipality unless told) and a coordinator of it (or the role given), with the tRPC server-side caller the app would build
  * for them: every procedure runs in the coordinator's RLS transaction.
  */
-export async function coordinatorWorkspace(log: Log, name: string) {
-  const tenant: TestTenant = await createTenant('municipality', name);
-  const coordinator = await createUser('coordinator');
-  await addMember(tenant, coordinator, 'coordinator');
+export async function coordinatorWorkspace(
+  log: Log,
+  name: string,
+  { kind = 'municipality', role = 'coordinator' }: { kind?: 'municipality' | 'region'; role?: Role } = {},
+) {
+  const tenant: TestTenant = await createTenant(kind, name);
+  const coordinator = await createUser(role);
+  await addMember(tenant, coordinator, role);
   const caller = createCaller({
     session: { userId: coordinator.id, email: coordinator.email, claims: coordinator.claims },
     db: { tx: (fn) => withRls(coordinator.claims, fn) },

@@ -14,6 +14,7 @@ import { buildApp, startAppServer, type AppServer } from './app-server.ts';
 import { gridPage } from './grid-page.ts';
 import { gridSave10k } from './grid-save.ts';
 import { overviewBench } from './overview.ts';
+import { regionDashboardBench } from './region-dashboard.ts';
 import type { BenchOutcome } from './types.ts';
 
 /**
@@ -86,6 +87,11 @@ async function main(): Promise<void> {
     if (selected('overview')) {
       log('running overview');
       report(await overviewBench(log));
+    }
+
+    if (selected('region-dashboard')) {
+      log('running region-dashboard');
+      report(await regionDashboardBench(log));
     }
   } catch (error) {
     log(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
