@@ -53,6 +53,8 @@ describe('the life cycle through the API', () => {
       'proposed:region',
       'accepted:partner',
     ]);
+    // A time a browser can read (new Date), with the offset as JavaScript writes it.
+    expect(Number.isNaN(new Date(seenByPartner[0]!.occurredAt).getTime())).toBe(false);
     const seenByRegion = await region().partnerships.history({ tenant: world.region.slug });
     expect(seenByRegion.filter((e) => e.partnershipId === id).map((e) => e.event)).toEqual(['proposed', 'accepted']);
   });

@@ -7,7 +7,7 @@ export const partnershipHistory = tenantProcedure.output(z.array(ZPartnershipEve
   ctx.db.tx((tx) =>
     tx.query<PartnershipEvent>(
       `select e.partnership_id as "partnershipId", e.event::text as event, e.side::text as side,
-              e.actor_name as "actorName", to_char(e.occurred_at, 'YYYY-MM-DD"T"HH24:MI:SSOF') as "occurredAt"
+              e.actor_name as "actorName", to_json(e.occurred_at) #>> '{}' as "occurredAt"
        from public.partnership_events e
        where e.partnership_id in (select p.id from app.partnerships_of($1) p)
        order by e.occurred_at, e.id`,
