@@ -46,7 +46,10 @@ type Text = (typeof LANGUAGES)[keyof typeof LANGUAGES];
 async function signedIn(browser: Browser, user: User, text: Text): Promise<Page> {
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
   await signIn(page, user);
-  if (text.switchTo) await page.getByRole('button', { name: text.switchTo }).click();
+  if (text.switchTo) {
+    await page.getByRole('button', { name: text.switchTo }).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  }
   return page;
 }
 
