@@ -47,7 +47,11 @@ export function AttendanceChart({
             y: {
               min: 0,
               max: latest.current.yMax ?? undefined,
-              ticks: { callback: (value) => latest.current.formatPercent(Number(value)) },
+              ticks: {
+                callback: (value) => latest.current.formatPercent(Number(value)),
+                // Counts (no fixed top) are whole numbers: no 0.5 volunteers on the axis.
+                precision: latest.current.yMax === null ? 0 : undefined,
+              },
             },
           },
           plugins: {
