@@ -28,7 +28,12 @@ export function WorkspaceNav({
   const region = kind === 'region';
   const admin = [
     { to: `${base}/members`, label: t('nav.members'), shown: true },
-    { to: `${base}/partners`, label: t('region:nav.partners'), shown: !region },
+    // A partner's owners and admins answer regions here; every member may still open the page.
+    {
+      to: `${base}/partners`,
+      label: t('region:nav.partners'),
+      shown: !region && permissions['partnerships.manage'] === 'all',
+    },
     { to: `${base}/settings`, label: t('nav.settings'), shown: permissions['settings.manage'] === 'all' },
     {
       to: `${base}/access-log`,
