@@ -53,6 +53,9 @@ export const ERROR_CODES = {
   partnership_not_found: 'NOT_FOUND',
   partnership_owner_not_region: 'BAD_REQUEST',
   partnership_partner_is_region: 'BAD_REQUEST',
+  // Offer descriptions and the regions' catalogue
+  offer_incomplete: 'BAD_REQUEST',
+  catalogue_for_regions: 'FORBIDDEN',
 } as const satisfies Record<string, TRPC_ERROR_CODE_KEY>;
 
 export type ErrorKey = keyof typeof ERROR_CODES;
