@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
-import { ZOfferContent } from '@brobygger/api';
+import { ZOfferContent } from '@brobygger/api/offer/schemas';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '../components/error-boundary.tsx';
 import { FormMessage } from '../components/form.tsx';

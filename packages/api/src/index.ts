@@ -17,4 +17,3 @@ export type { ExportedExpense, MonthExport } from './routers/expenses/schemas.ts
 export type { PersonExport, Retention } from './routers/privacy/schemas.ts';
 export { runRetention, type RetentionResult } from './privacy/retention.ts';
 export type { Offer, OfferPage, CatalogueEntry, OfferContent } from './routers/offer/schemas.ts';
-export { ZOfferContent } from './routers/offer/schemas.ts';
