@@ -1,4 +1,5 @@
 import type { Action, Grant } from '@brobygger/api/permissions';
+import type { TenantKind } from '@brobygger/api/roles';
 import { NavLink, useLocation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 
@@ -10,13 +11,23 @@ type Permissions = Readonly<Partial<Record<Action, Grant>>>;
  * line on a laptop and the grid keeps its rows. Sections the role cannot use are not offered:
  * a peer reaches participants through their own courses and matches, not through the rosters.
  */
-export function WorkspaceNav({ base, permissions }: { base: string; permissions: Permissions }) {
+export function WorkspaceNav({
+  base,
+  kind,
+  permissions,
+}: {
+  base: string;
+  kind: TenantKind;
+  permissions: Permissions;
+}) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
   const readsRosters = permissions['roster.read'] === 'all';
   const admin = [
     { to: `${base}/members`, label: t('nav.members'), shown: true },
     { to: `${base}/settings`, label: t('nav.settings'), shown: permissions['settings.manage'] === 'all' },
+    // A region is the catalogue's reader, not one of its offers (decision 027).
+    { to: `${base}/offer`, label: t('offer:nav.offer'), shown: kind !== 'region' },
     {
       to: `${base}/access-log`,
       label: t('nav.accessLog'),
@@ -35,6 +46,7 @@ export function WorkspaceNav({ base, permissions }: { base: string; permissions:
       <NavLink to={`${base}/matches`}>{t('nav.matches')}</NavLink>
       <NavLink to={`${base}/meetings`}>{t('nav.meetings')}</NavLink>
       <NavLink to={`${base}/expenses`}>{t('nav.expenses')}</NavLink>
+      {kind === 'region' ? <NavLink to={`${base}/catalogue`}>{t('offer:nav.catalogue')}</NavLink> : null}
       {/* Keyed on the path: a link followed inside the menu closes it. */}
       <details className="nav-menu" key={pathname}>
         <summary className={inAdmin ? 'active' : undefined}>{t('nav.workspace')}</summary>

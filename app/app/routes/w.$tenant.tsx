@@ -57,7 +57,7 @@ export default function WorkspaceLayout() {
             </noscript>
           </Form>
         </div>
-        <WorkspaceNav base={base} permissions={workspace.permissions} />
+        <WorkspaceNav base={base} kind={workspace.kind} permissions={workspace.permissions} />
         <UserRow email={email} />
       </header>
       <main id="main">
