@@ -57,13 +57,13 @@ export default function Catalogue() {
       <p role="status">{t('catalogue.count', { count: entries.length })}</p>
       {entries.length === 0 ? <p>{q ? t('catalogue.noMatch', { q }) : t('catalogue.empty')}</p> : null}
       {groupByRegionAndMunicipality(entries).map((group, i) => (
-        <section key={group.region} aria-labelledby={`region-${i}`}>
+        <section key={group.region} className="catalogue-region" aria-labelledby={`region-${i}`}>
           <h2 id={`region-${i}`}>{t('catalogue.region', { region: group.region })}</h2>
           {group.municipalities.map(({ municipality, entries: offers }) => (
             <section key={municipality ?? ''} className="catalogue-municipality">
               <h3>{municipality ?? t('catalogue.noMunicipality')}</h3>
               {offers.map((offer, j) => (
-                <OfferEntry key={j} offer={offer} headingLevel={4} />
+                <OfferEntry key={j} offer={offer} headingLevel={4} showMunicipality={false} />
               ))}
             </section>
           ))}

@@ -8,7 +8,16 @@ import './offer.css';
  * language is shown with a note saying so, and marked with its language for screen readers.
  * `headingLevel`: the offer's name is a heading one below its group's.
  */
-export function OfferEntry({ offer, headingLevel = 3 }: { offer: ReadableOffer; headingLevel?: 2 | 3 | 4 }) {
+export function OfferEntry({
+  offer,
+  headingLevel = 3,
+  showMunicipality = true,
+}: {
+  offer: ReadableOffer;
+  headingLevel?: 2 | 3 | 4;
+  /** Off where the entry already sits under its municipality's heading. */
+  showMunicipality?: boolean;
+}) {
   const { t } = useTranslation('offer');
   const locale = useLocale();
   const read = readOffer(offer, locale, t as Translate);
@@ -17,7 +26,7 @@ export function OfferEntry({ offer, headingLevel = 3 }: { offer: ReadableOffer; 
   return (
     <article className="offer-entry">
       <Name className="offer-entry-name">{read.name}</Name>
-      {read.municipality ? <p className="offer-entry-place muted">{read.municipality}</p> : null}
+      {showMunicipality && read.municipality ? <p className="offer-entry-place muted">{read.municipality}</p> : null}
       {read.parts.map((part) => (
         <section key={part.part} className="offer-entry-part">
           <Part>{part.heading}</Part>
@@ -28,7 +37,7 @@ export function OfferEntry({ offer, headingLevel = 3 }: { offer: ReadableOffer; 
       {read.contact.length > 0 ? (
         <section className="offer-entry-part">
           <Part>{t('entry.contact')}</Part>
-          <p>{read.contact.join(' · ')}</p>
+          <ContactList contact={offer.contact} />
         </section>
       ) : null}
     </article>
@@ -46,6 +55,28 @@ export function Figures({ figures }: { figures: { label: string; value: string }
         </div>
       ))}
     </dl>
+  );
+}
+
+/** The contact for the public, one per line, with e-mail and website as links. */
+function ContactList({ contact }: { contact: ReadableOffer['contact'] }) {
+  return (
+    <ul className="offer-contact">
+      {contact.name ? <li>{contact.name}</li> : null}
+      {contact.email ? (
+        <li>
+          <a href={`mailto:${contact.email}`}>{contact.email}</a>
+        </li>
+      ) : null}
+      {contact.phone ? <li>{contact.phone}</li> : null}
+      {contact.website ? (
+        <li>
+          <a href={contact.website} rel="noopener noreferrer">
+            {contact.website}
+          </a>
+        </li>
+      ) : null}
+    </ul>
   );
 }
 
