@@ -20,6 +20,8 @@ const TEXT = {
     own: 'Dansk',
     other: 'Engelsk',
     save: 'Gem beskrivelse',
+    website: 'Hjemmeside',
+    badWebsite: 'Skriv hjemmesiden som en adresse, der begynder med https:// eller http://.',
     saved: 'Beskrivelsen er gemt.',
     publish: 'Udgiv til regionen',
     published: 'Beskrivelsen er udgivet til jeres regioner.',
@@ -49,6 +51,8 @@ const TEXT = {
     own: 'English',
     other: 'Danish',
     save: 'Save description',
+    website: 'Website',
+    badWebsite: 'Enter the website as an address starting with https:// or http://.',
     saved: 'The description is saved.',
     publish: 'Publish to your regions',
     published: 'The description is published to your regions.',
@@ -127,6 +131,12 @@ for (const lng of ['da', 'en'] as const) {
         await purpose.getByLabel(text.other).fill(WRITTEN[other].purpose);
         // Written in the other language only: the catalogue shows it, marked.
         await page.getByRole('group', { name: text.model }).getByLabel(text.other).fill(WRITTEN[other].model);
+        // A website without its scheme is refused under its field, and nothing typed is lost.
+        await page.getByLabel(text.website).fill('solsikken.example.dk');
+        await page.getByRole('button', { name: text.save }).click();
+        await expect(page.getByLabel(text.website)).toHaveAccessibleDescription(text.badWebsite);
+        await expect(purpose.getByLabel(text.own)).toHaveValue(written.purpose);
+        await page.getByLabel(text.website).fill('https://solsikken.example.dk');
         await page.getByRole('button', { name: text.save }).click();
         await expect(page.getByRole('status').filter({ hasText: text.saved })).toBeVisible();
 
