@@ -58,5 +58,7 @@ test('a peer is not offered the volunteers and participants rosters, nor setting
     'Frivilligmøder',
     'Udlæg',
     'Medlemmer',
+    // Every member reads the workspace's offer description (decision 027).
+    'Tilbudsbeskrivelse',
   ]);
 });

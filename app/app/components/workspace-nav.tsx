@@ -1,4 +1,5 @@
 import type { Action, Grant } from '@brobygger/api/permissions';
+import type { TenantKind } from '@brobygger/api/roles';
 import { NavLink, useLocation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 
@@ -18,7 +19,7 @@ export function WorkspaceNav({
 }: {
   base: string;
   permissions: Permissions;
-  kind: 'municipality' | 'association' | 'region';
+  kind: TenantKind;
   /** A region that only funds and follows has no rosters to offer (decision 026). */
   runsActivities: boolean;
 }) {
@@ -35,6 +36,8 @@ export function WorkspaceNav({
       shown: !region && permissions['partnerships.manage'] === 'all',
     },
     { to: `${base}/settings`, label: t('nav.settings'), shown: permissions['settings.manage'] === 'all' },
+    // A region is the catalogue's reader, not one of its offers (decision 027).
+    { to: `${base}/offer`, label: t('offer:nav.offer'), shown: kind !== 'region' },
     {
       to: `${base}/access-log`,
       label: t('nav.accessLog'),
@@ -48,6 +51,7 @@ export function WorkspaceNav({
         <>
           <NavLink to={`${base}/dashboard`}>{t('region:nav.dashboard')}</NavLink>
           <NavLink to={`${base}/partners`}>{t('region:nav.partners')}</NavLink>
+          <NavLink to={`${base}/catalogue`}>{t('offer:nav.catalogue')}</NavLink>
         </>
       ) : null}
       {region && !runsActivities ? null : (

@@ -62,6 +62,9 @@ export const ERROR_CODES = {
   // The region's dashboard
   region_dashboard_not_allowed: 'FORBIDDEN',
   region_dashboard_bad_period: 'BAD_REQUEST',
+  // Offer descriptions and the regions' catalogue
+  offer_incomplete: 'BAD_REQUEST',
+  catalogue_for_regions: 'FORBIDDEN',
 } as const satisfies Record<string, TRPC_ERROR_CODE_KEY>;
 
 export type ErrorKey = keyof typeof ERROR_CODES;

@@ -16,3 +16,4 @@ export type { RosterAccess } from './routers/roster-procedures.ts';
 export type { ExportedExpense, MonthExport } from './routers/expenses/schemas.ts';
 export type { PersonExport, Retention } from './routers/privacy/schemas.ts';
 export { runRetention, type RetentionResult } from './privacy/retention.ts';
+export type { Offer, OfferPage, CatalogueEntry, OfferContent } from './routers/offer/schemas.ts';

@@ -46,6 +46,10 @@ export const ACTIONS = {
   'settings.manage': { roles: MANAGERS },
   'partnerships.manage': { roles: MANAGERS },
   'billing.manage': { roles: MANAGERS },
+  // The workspace's description of its offer (decision 027): every member reads it, the daily
+  // editors write and publish it to the workspace's regions.
+  'offer.read': { roles: EVERYONE },
+  'offer.edit': { roles: EDITORS },
   // The change history of rows (the audit trail), shown on a person's page (decision 022).
   'audit.read': { roles: EDITORS },
   // Who read which participants: the data controller's view, so owners only.

@@ -20,6 +20,7 @@ import daMeetings from '../locales/da/meetings.json';
 import daExpenses from '../locales/da/expenses.json';
 import daSettings from '../locales/da/settings.json';
 import daRegion from '../locales/da/region.json';
+import daOffer from '../locales/da/offer.json';
 import enAccount from '../locales/en/account.json';
 import enAuth from '../locales/en/auth.json';
 import enCommon from '../locales/en/common.json';
@@ -40,6 +41,7 @@ import enMeetings from '../locales/en/meetings.json';
 import enExpenses from '../locales/en/expenses.json';
 import enSettings from '../locales/en/settings.json';
 import enRegion from '../locales/en/region.json';
+import enOffer from '../locales/en/offer.json';
 
 export * from './locale.ts';
 
@@ -71,6 +73,7 @@ export const resources = {
     people: daPeople,
     overview: daOverview,
     region: daRegion,
+    offer: daOffer,
   },
   en: {
     common: enCommon,
@@ -93,6 +96,7 @@ export const resources = {
     people: enPeople,
     overview: enOverview,
     region: enRegion,
+    offer: enOffer,
   },
 } as const;
 

@@ -2,6 +2,7 @@ import { withPrivilegedTx } from '../rls.ts';
 import type { Tx } from '../tx.ts';
 import { seedDemoCourses } from './demo-courses.ts';
 import { seedDemoMatches } from './demo-matches.ts';
+import { seedDemoOffers } from './demo-offers.ts';
 import { seedDemoRosters } from './demo-rosters.ts';
 import { seedDemoVolunteerSide } from './demo-volunteer-side.ts';
 import { seedDemoPartnerships } from './demo-partnerships.ts';
@@ -43,6 +44,7 @@ export async function seedDemo(createUser: CreateUser): Promise<'seeded' | 'alre
     await seedDemoCourses(tx, tenantIds);
     await seedDemoMatches(tx, tenantIds.get('frederiksberg')!);
     await seedDemoVolunteerSide(tx, tenantIds);
+    await seedDemoOffers(tx, tenantIds);
     return 'seeded';
   });
 }
