@@ -302,6 +302,22 @@ begin
 end;
 $$;
 
+-- The regions a workspace may name as a programme's funder: those it has a partnership with
+-- (proposed, active or ended), by name, for readers of the workspace's programmes. The tenants'
+-- own policy hides other workspaces' names.
+create function app.funding_regions(workspace uuid)
+returns table (id uuid, name text)
+language sql stable security definer set search_path = ''
+as $$
+  select t.id, t.name
+  from public.partnerships ps join public.tenants t on t.id = ps.tenant_id
+  where ps.partner_tenant_id = workspace
+    and workspace = any (array(select app.tenants_where('programmes.read')))
+  order by t.name;
+$$;
+
+revoke execute on function app.funding_regions(uuid) from public;
+grant execute on function app.funding_regions(uuid) to authenticated;
 revoke execute on function app.programme_figures(uuid, date, date) from public;
 revoke execute on function app.programme_metric_value(record, public.programme_metric) from public;
 revoke execute on function app.programme_goal_progress(uuid) from public;
