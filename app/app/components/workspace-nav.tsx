@@ -35,6 +35,9 @@ export function WorkspaceNav({ base, permissions }: { base: string; permissions:
       <NavLink to={`${base}/matches`}>{t('nav.matches')}</NavLink>
       <NavLink to={`${base}/meetings`}>{t('nav.meetings')}</NavLink>
       <NavLink to={`${base}/expenses`}>{t('nav.expenses')}</NavLink>
+      {permissions['programmes.read'] === 'all' ? (
+        <NavLink to={`${base}/programmes`}>{t('nav.programmes')}</NavLink>
+      ) : null}
       {/* Keyed on the path: a link followed inside the menu closes it. */}
       <details className="nav-menu" key={pathname}>
         <summary className={inAdmin ? 'active' : undefined}>{t('nav.workspace')}</summary>

@@ -19,6 +19,7 @@ import daVolunteers from '../locales/da/volunteers.json';
 import daMeetings from '../locales/da/meetings.json';
 import daExpenses from '../locales/da/expenses.json';
 import daSettings from '../locales/da/settings.json';
+import daProgrammes from '../locales/da/programmes.json';
 import enAccount from '../locales/en/account.json';
 import enAuth from '../locales/en/auth.json';
 import enCommon from '../locales/en/common.json';
@@ -38,6 +39,7 @@ import enVolunteers from '../locales/en/volunteers.json';
 import enMeetings from '../locales/en/meetings.json';
 import enExpenses from '../locales/en/expenses.json';
 import enSettings from '../locales/en/settings.json';
+import enProgrammes from '../locales/en/programmes.json';
 
 export * from './locale.ts';
 
@@ -68,6 +70,7 @@ export const resources = {
     settings: daSettings,
     people: daPeople,
     overview: daOverview,
+    programmes: daProgrammes,
   },
   en: {
     common: enCommon,
@@ -89,6 +92,7 @@ export const resources = {
     settings: enSettings,
     people: enPeople,
     overview: enOverview,
+    programmes: enProgrammes,
   },
 } as const;
 

@@ -33,5 +33,5 @@ export function quartersOf(from: string, to: string): Quarter[] {
 }
 
 /** "2026 Q1" in English, "1. kvt. 2026" in Danish. */
-export const quarterLabel = (q: Pick<Quarter, 'year' | 'quarter'>, language: 'da' | 'en') =>
+export const quarterLabel = (q: { year: number; quarter: number }, language: 'da' | 'en') =>
   language === 'da' ? `${q.quarter}. kvt. ${q.year}` : `Q${q.quarter} ${q.year}`;

@@ -57,6 +57,16 @@ export const programmesRouter = router({
         };
       }),
     ),
+  /** A programme's name, for a course's or match's page to link to it. */
+  name: readProcedure
+    .input(ZProgrammeId)
+    .output(z.object({ id: z.uuid(), name: z.string() }))
+    .query(({ ctx, input }) =>
+      ctx.db.tx(async (tx) => {
+        const { id, name } = await repo.getProgramme(tx, ctx.tenant.id, input.id);
+        return { id, name };
+      }),
+    ),
   /** The regions a programme may name as its funder: those the workspace has a partnership with. */
   fundingRegions: readProcedure
     .output(z.array(z.object({ id: z.uuid(), name: z.string() })))
