@@ -37,7 +37,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     };
     // Named through the roster's lookups: only those who may read programmes get a name.
     const programmeName = nameOf('programmeId', (match.programmeId as string | null) ?? null);
-    const programme = match.programmeId && programmeName ? { id: match.programmeId as string, name: programmeName } : null;
+    const programme =
+      match.programmeId && programmeName ? { id: match.programmeId as string, name: programmeName } : null;
     return { match: match as MatchRow, names, meetings: toRosterData(meetings), programme };
   });
 }

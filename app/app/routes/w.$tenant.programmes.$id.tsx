@@ -219,7 +219,11 @@ export default function Programme() {
                 <Form method="post" className="inline">
                   <input type="hidden" name="intent" value="deletePartner" />
                   <input type="hidden" name="partnerId" value={p.id} />
-                  <button type="submit" className="link-button" aria-label={t('partners.removeNamed', { name: p.name })}>
+                  <button
+                    type="submit"
+                    className="link-button"
+                    aria-label={t('partners.removeNamed', { name: p.name })}
+                  >
                     ×
                   </button>
                 </Form>

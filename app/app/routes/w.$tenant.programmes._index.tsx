@@ -79,8 +79,8 @@ export default function Programmes() {
                   <td>
                     {t('period', { from: formatIsoDate(p.startsOn, locale), to: formatIsoDate(p.endsOn, locale) })}
                   </td>
-                  <td className="number">{p.grantAmount == null ? '' : formatDkk(p.grantAmount, locale)}</td>
-                  <td className="number">{p.totalBudget == null ? '' : formatDkk(p.totalBudget, locale)}</td>
+                  <td className="numeric">{p.grantAmount == null ? '' : formatDkk(p.grantAmount, locale)}</td>
+                  <td className="numeric">{p.totalBudget == null ? '' : formatDkk(p.totalBudget, locale)}</td>
                   <td>
                     <ul className="plain-list goal-glance">
                       {p.goals.map((g) => (

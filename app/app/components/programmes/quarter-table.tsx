@@ -26,7 +26,7 @@ export function QuarterTable({ report, labelledBy }: { report: FunderReport; lab
             <tr key={q.from}>
               <th scope="row">{quarterLabel(q, locale)}</th>
               {FIGURE_KEYS.map((k) => (
-                <td key={k} className="number">
+                <td key={k} className="numeric">
                   {figureText(q.figures[k])}
                 </td>
               ))}
@@ -35,7 +35,7 @@ export function QuarterTable({ report, labelledBy }: { report: FunderReport; lab
           <tr className="total-row">
             <th scope="row">{t('report.total')}</th>
             {FIGURE_KEYS.map((k) => (
-              <td key={k} className="number">
+              <td key={k} className="numeric">
                 {figureText(report.total[k])}
               </td>
             ))}

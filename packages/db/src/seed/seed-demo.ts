@@ -2,6 +2,7 @@ import { withPrivilegedTx } from '../rls.ts';
 import type { Tx } from '../tx.ts';
 import { seedDemoCourses } from './demo-courses.ts';
 import { seedDemoMatches } from './demo-matches.ts';
+import { seedDemoProgrammes } from './demo-programmes.ts';
 import { seedDemoRosters } from './demo-rosters.ts';
 import { seedDemoVolunteerSide } from './demo-volunteer-side.ts';
 import { DEMO_PARTNERSHIPS, DEMO_PASSWORD, DEMO_TENANTS, DEMO_USERS } from './demo-data.ts';
@@ -48,6 +49,7 @@ export async function seedDemo(createUser: CreateUser): Promise<'seeded' | 'alre
     await seedDemoCourses(tx, tenantIds);
     await seedDemoMatches(tx, tenantIds.get('frederiksberg')!);
     await seedDemoVolunteerSide(tx, tenantIds);
+    await seedDemoProgrammes(tx, tenantIds);
     return 'seeded';
   });
 }

@@ -62,7 +62,10 @@ export function reportPdf(content: ReportContent, language: 'da' | 'en'): Promis
   doc.moveDown(1);
   doc.font(BOLD).fontSize(12).text(content.narrative.title);
   doc.moveDown(0.3);
-  doc.font(FONT).fontSize(10).text(content.narrative.text || '–', { width });
+  doc
+    .font(FONT)
+    .fontSize(10)
+    .text(content.narrative.text || '–', { width });
   doc.end();
   return done;
 }

@@ -20,15 +20,14 @@ export async function reportFileLoader({ request, context, params }: LoaderFunct
   const tenant = params.tenant ?? '';
   const asked = reportParams(new URL(request.url).searchParams, context.services.localeOf(request));
   const [report, workspace] = await load(() =>
-    Promise.all([
-      api.programmes.report({ tenant, id: params.id ?? '', ...asked }),
-      api.workspaces.get({ tenant }),
-    ]),
+    Promise.all([api.programmes.report({ tenant, id: params.id ?? '', ...asked }), api.workspaces.get({ tenant })]),
   );
   const t = translate(report.language);
   const content = reportContent(report, workspace.name, t);
   const body =
-    format === 'xlsx' ? await reportXlsx(content, t('programmes:file.title')) : await reportPdf(content, report.language);
+    format === 'xlsx'
+      ? await reportXlsx(content, t('programmes:file.title'))
+      : await reportPdf(content, report.language);
   return new Response(new Uint8Array(body), {
     headers: {
       'Content-Type': TYPES[format],
