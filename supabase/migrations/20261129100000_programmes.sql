@@ -105,14 +105,15 @@ create table public.programme_reports (
 );
 comment on table public.programme_reports is 'A funder report''s narrative for one programme, period and language.';
 
--- Courses and matches belong to at most one programme. A programme with any is not deleted
--- (restrict): the API says so first.
+-- Courses and matches belong to at most one programme. A programme with any is not deleted (the
+-- API says so first); "no action" rather than "restrict", so that deleting a whole workspace,
+-- which takes programmes and courses in one statement, is checked only at its end.
 alter table public.courses add column programme_id uuid;
 alter table public.courses add constraint courses_programme_fkey
-  foreign key (tenant_id, programme_id) references public.programmes (tenant_id, id) on delete restrict;
+  foreign key (tenant_id, programme_id) references public.programmes (tenant_id, id);
 alter table public.matches add column programme_id uuid;
 alter table public.matches add constraint matches_programme_fkey
-  foreign key (tenant_id, programme_id) references public.programmes (tenant_id, id) on delete restrict;
+  foreign key (tenant_id, programme_id) references public.programmes (tenant_id, id);
 
 -- When a volunteer completed peer education: the goal "10-15 take peer education" counts
 -- completions within a period, which the status alone cannot date.
