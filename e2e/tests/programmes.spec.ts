@@ -29,7 +29,7 @@ const TEXT = {
     create: 'Opret program',
     metric: 'Hvad der tælles',
     reached: 'Deltagere nået',
-    target: 'Mål',
+    target: 'Målsætning',
     due: 'Frist',
     addGoal: 'Tilføj mål',
     grantShown: '415.686 kr.',
@@ -130,7 +130,7 @@ for (const lang of ['da', 'en'] as const) {
       await expect(page.getByText(text.grantShown, { exact: true })).toBeVisible();
 
       await page.getByLabel(text.metric).selectOption({ label: text.reached });
-      await page.getByLabel(text.target, { exact: true }).fill('40-50');
+      await page.getByRole('textbox', { name: text.target, exact: true }).fill('40-50');
       await page.getByLabel(text.due, { exact: true }).fill('2027-12-31');
       await page.getByRole('button', { name: text.addGoal }).click();
       const goals = page.getByRole('table').first();
