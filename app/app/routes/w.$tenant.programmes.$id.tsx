@@ -127,7 +127,7 @@ export default function Programme() {
   const date = (value: string) => formatIsoDate(value, locale);
   const base = `/w/${workspace.slug}`;
   return (
-    <div className="page page-wide">
+    <div className="page page-wide programme-page">
       <p>
         <Link to={`${base}/programmes`}>{t('back')}</Link>
       </p>

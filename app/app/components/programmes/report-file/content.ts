@@ -75,10 +75,12 @@ export function reportContent(report: FunderReport, workspaceName: string, t: T)
 export function reportFileName(report: FunderReport, t: T, extension: 'xlsx' | 'pdf') {
   const slug = report.programme.name
     .toLowerCase()
-    .normalize('NFKD')
     .replace(/æ/g, 'ae')
     .replace(/ø/g, 'oe')
     .replace(/å/g, 'aa')
+    // Other accents go (é -> e); anything else becomes a dash.
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '')
     .slice(0, 60);
