@@ -405,6 +405,28 @@ revoke execute on function app.date_peer_education() from public;
 create trigger volunteers_date_peer_education before insert or update of peer_education, peer_education_completed_on
   on public.volunteers for each row execute function app.date_peer_education();
 
+-- Which programme a course or match belongs to is the programme managers' choice: a peer may edit
+-- the course they facilitate, but not move it into (or out of) a programme.
+create function app.check_programme_link()
+returns trigger
+language plpgsql security definer set search_path = ''
+as $$
+begin
+  if new.programme_id is distinct from (case when tg_op = 'UPDATE' then old.programme_id end)
+     and not app.is_privileged_path()
+     and not (new.tenant_id = any (array(select app.tenants_where('programmes.manage')))) then
+    raise exception 'programme_set_by_coordinators' using errcode = 'P0001';
+  end if;
+  return new;
+end;
+$$;
+revoke execute on function app.check_programme_link() from public;
+
+create trigger courses_check_programme_link before insert or update of programme_id on public.courses
+  for each row execute function app.check_programme_link();
+create trigger matches_check_programme_link before insert or update of programme_id on public.matches
+  for each row execute function app.check_programme_link();
+
 do $$
 declare
   t text;

@@ -55,6 +55,7 @@ export const ERROR_CODES = {
   programme_ends_before_start: 'BAD_REQUEST',
   programme_grant_over_budget: 'BAD_REQUEST',
   goal_target_order: 'BAD_REQUEST',
+  programme_set_by_coordinators: 'FORBIDDEN',
   // Partnerships
   partnership_not_found: 'NOT_FOUND',
   partnership_owner_not_region: 'BAD_REQUEST',

@@ -341,3 +341,35 @@ describe('aggregates.funded_goal_progress: what the funding region sees', () => 
     expect(rows).toEqual([]);
   });
 });
+
+describe('which programme a course belongs to', () => {
+  it('is chosen by those who manage programmes, not by the peer who facilitates the course', async () => {
+    const world = await createWorld();
+    const { programme, course } = await privileged(async (tx) => {
+      const programme = await addProgramme(tx, world.tenant.id);
+      const ali = await id(
+        tx,
+        "insert into public.volunteers (tenant_id, name, status, user_id) values ($1, 'Ali', 'active', $2) returning id",
+        [world.tenant.id, world.users.peer.id],
+      );
+      const course = await id(
+        tx,
+        "insert into public.courses (tenant_id, name, facilitator_id) values ($1, 'Café', $2) returning id",
+        [world.tenant.id, ali],
+      );
+      return { programme, course };
+    });
+    const link = (user: World['users'][keyof World['users']]) =>
+      as(user, (tx) =>
+        tx.query('update public.courses set programme_id = $2 where id = $1 returning id', [course, programme]),
+      );
+    await expect(link(world.users.peer)).rejects.toThrow('programme_set_by_coordinators');
+    // The peer still edits the rest of their course.
+    expect(
+      await as(world.users.peer, (tx) =>
+        tx.query("update public.courses set note = 'Husk kage' where id = $1 returning id", [course]),
+      ),
+    ).toHaveLength(1);
+    expect(await link(world.users.coordinator)).toHaveLength(1);
+  });
+});
