@@ -18,6 +18,7 @@ test('the header offers the daily work on one line, and the administration behin
     'Companionship',
     'Volunteer meetings',
     'Expenses',
+    'Programmes',
   ]);
   // One line: every section sits at the height of the first.
   const tops = await nav

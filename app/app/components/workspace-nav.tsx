@@ -68,6 +68,9 @@ export function WorkspaceNav({
           <NavLink to={`${base}/matches`}>{t('nav.matches')}</NavLink>
           <NavLink to={`${base}/meetings`}>{t('nav.meetings')}</NavLink>
           <NavLink to={`${base}/expenses`}>{t('nav.expenses')}</NavLink>
+          {permissions['programmes.read'] === 'all' ? (
+            <NavLink to={`${base}/programmes`}>{t('nav.programmes')}</NavLink>
+          ) : null}
         </>
       ) : null}
       {/* Keyed on the path: a link followed inside the menu closes it. */}

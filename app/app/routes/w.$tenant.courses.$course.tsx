@@ -7,6 +7,7 @@ import { GeneralErrorBoundary } from '../components/error-boundary.tsx';
 import { RosterGrid } from '../components/roster/roster-grid.tsx';
 import { toRosterData, type RosterData } from '../components/roster/roster-data.ts';
 import { act, load, requireCaller, statusOf } from '../lib/api.server.ts';
+import { ProgrammeLink, programmeOf } from '../components/programmes/programme-link.tsx';
 import { useWorkspace } from './w.$tenant.tsx';
 
 /** One course: its schedule, its sessions and its enrolled participants (two child rosters scoped to it). */
@@ -23,12 +24,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     ]);
     // A peer sees the enrolments of their own courses only: no section where there is nothing to see.
     const showEnrolments = enrolled.access.edit || enrolled.rows.length > 0;
+    const programme = await programmeOf(api, tenant, course.programmeId as string | null);
     return {
       course,
       sessions: toRosterData(sessions),
       enrolled: toRosterData(enrolled),
       showEnrolments,
       schedule,
+      programme,
     };
   });
 }
@@ -67,7 +70,7 @@ export const meta = ({ data }: { data?: { course: { name: string } } }) => [
 export default function Course() {
   const { t } = useTranslation('courses');
   const workspace = useWorkspace();
-  const { course, sessions, enrolled, showEnrolments, schedule } = useLoaderData<typeof loader>();
+  const { course, sessions, enrolled, showEnrolments, schedule, programme } = useLoaderData<typeof loader>();
   return (
     <div className="page page-wide">
       <p>
@@ -75,6 +78,7 @@ export default function Course() {
       </p>
       <h1>{course.name}</h1>
       <p className="muted">{t('detailIntro')}</p>
+      <ProgrammeLink programme={programme} />
       <p>
         <Link to="attendance" className="button-link">
           {t('attendanceLink')}

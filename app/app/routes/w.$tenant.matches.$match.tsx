@@ -7,6 +7,7 @@ import { formatIsoDate } from '../components/grid/values.ts';
 import { RosterGrid } from '../components/roster/roster-grid.tsx';
 import { toRosterData } from '../components/roster/roster-data.ts';
 import { load, requireCaller } from '../lib/api.server.ts';
+import { ProgrammeLink } from '../components/programmes/programme-link.tsx';
 import { useLocale } from '../lib/i18n.tsx';
 import { titleMeta } from '../lib/meta.ts';
 import { useWorkspace } from './w.$tenant.tsx';
@@ -34,7 +35,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       volunteer: nameOf('volunteerId', match.volunteerId),
       coVolunteer: nameOf('coVolunteerId', match.coVolunteerId),
     };
-    return { match: match as MatchRow, names, meetings: toRosterData(meetings) };
+    // Named through the roster's lookups: only those who may read programmes get a name.
+    const programmeName = nameOf('programmeId', (match.programmeId as string | null) ?? null);
+    const programme =
+      match.programmeId && programmeName ? { id: match.programmeId as string, name: programmeName } : null;
+    return { match: match as MatchRow, names, meetings: toRosterData(meetings), programme };
   });
 }
 
@@ -46,7 +51,7 @@ export default function Match() {
   const { t } = useTranslation('matches');
   const locale = useLocale();
   const workspace = useWorkspace();
-  const { match, names, meetings } = useLoaderData<typeof loader>();
+  const { match, names, meetings, programme } = useLoaderData<typeof loader>();
   const date = (value: string | null) => (value ? formatIsoDate(value, locale) : '–');
   const record: [string, string][] = [
     [t('columns.volunteerId'), names.volunteer ?? '–'],
@@ -70,6 +75,7 @@ export default function Match() {
           {t('overdueNotice')}
         </p>
       ) : null}
+      <ProgrammeLink programme={programme} />
       <dl className="record">
         {record.map(([term, value]) => (
           <div key={term}>

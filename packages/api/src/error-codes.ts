@@ -49,6 +49,13 @@ export const ERROR_CODES = {
   schedule_too_many_sessions: 'BAD_REQUEST',
   // Privacy: erasure and retention
   erasure_incomplete: 'CONFLICT',
+  // Programmes
+  programme_not_found: 'NOT_FOUND',
+  programme_in_use: 'CONFLICT',
+  programme_ends_before_start: 'BAD_REQUEST',
+  programme_grant_over_budget: 'BAD_REQUEST',
+  goal_target_order: 'BAD_REQUEST',
+  programme_set_by_coordinators: 'FORBIDDEN',
   // Partnerships
   partnership_not_found: 'NOT_FOUND',
   partnership_owner_not_region: 'BAD_REQUEST',

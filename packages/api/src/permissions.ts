@@ -42,6 +42,9 @@ export const ACTIONS = {
   'expenses.read': { roles: READERS, ownRoles: ['peer'] },
   'expenses.submit': { roles: EDITORS, ownRoles: ['peer'] },
   'expenses.approve': { roles: EDITORS },
+  // Programmes, their goals and funder reports (decision 025): a peer has no say in funding.
+  'programmes.read': { roles: READERS },
+  'programmes.manage': { roles: EDITORS },
   // The workspace's settings page (the per-km rate and what comes after it).
   'settings.manage': { roles: MANAGERS },
   'partnerships.manage': { roles: MANAGERS },

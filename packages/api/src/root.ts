@@ -10,6 +10,7 @@ import { membersRouter } from './routers/members/router.ts';
 import { peopleRouter } from './routers/people/router.ts';
 import { partnershipsRouter } from './routers/partnerships/router.ts';
 import { regionDashboardRouter } from './routers/region-dashboard/router.ts';
+import { programmesRouter } from './routers/programmes/router.ts';
 import { privacyRouter } from './routers/privacy/router.ts';
 import { preferencesRouter } from './routers/preferences/router.ts';
 import { rosterRouters } from './routers/rosters/router.ts';
@@ -28,6 +29,7 @@ export const appRouter = router({
   people: peopleRouter,
   overview: overviewRouter,
   privacy: privacyRouter,
+  programmes: programmesRouter,
   settings: settingsRouter,
   regionDashboard: regionDashboardRouter,
   offer: offerRouter,

@@ -148,8 +148,10 @@ describe('a peer', () => {
 
     const listed = await peer.matches.list({ tenant });
     expect(listed.rows.map((r) => r.id)).toEqual([own]);
-    expect(listed.access).toEqual({ add: false, edit: false, delete: false });
+    // The programme column is shown, not changed: only those who manage programmes change it.
+    expect(listed.access).toEqual({ add: false, edit: false, delete: false, readOnly: ['programmeId'] });
     expect(listed.lookups.participantId!.map((p) => [p.label, p.detail])).toEqual([['Mette', null]]);
+    expect(listed.lookups.programmeId).toEqual([]);
 
     const log = await peer.matchMeetings.list({ tenant, parent: own });
     expect(log.access).toEqual({ add: true, edit: true, delete: true });

@@ -232,7 +232,8 @@ describe('per-row edit rights', () => {
 
     const listed = await peer.courses.list({ tenant });
     expect(Object.fromEntries(listed.rows.map((r) => [r.name, r.editable]))).toEqual({ 'Mit hold': true });
-    expect(listed.access).toEqual({ add: false, edit: true, delete: false });
+    // A peer edits their course, but not which programme it belongs to (decision 025).
+    expect(listed.access).toEqual({ add: false, edit: true, delete: false, readOnly: ['programmeId'] });
     // Peers may not read the volunteers roster, but they see who facilitates.
     expect(listed.lookups.facilitatorId).toEqual([{ id: ali, label: 'Ali Peer', detail: 'ali@example.dk' }]);
 
@@ -274,7 +275,7 @@ describe('per-row edit rights', () => {
     await addCourse('Hold');
     const listed = await callerFor(world.users.viewer).api.courses.list({ tenant });
     expect(listed.rows.map((r) => r.editable)).toEqual([false]);
-    expect(listed.access).toEqual({ add: false, edit: false, delete: false });
+    expect(listed.access).toEqual({ add: false, edit: false, delete: false, readOnly: ['programmeId'] });
   });
 });
 

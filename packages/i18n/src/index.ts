@@ -21,6 +21,7 @@ import daExpenses from '../locales/da/expenses.json';
 import daSettings from '../locales/da/settings.json';
 import daRegion from '../locales/da/region.json';
 import daOffer from '../locales/da/offer.json';
+import daProgrammes from '../locales/da/programmes.json';
 import enAccount from '../locales/en/account.json';
 import enAuth from '../locales/en/auth.json';
 import enCommon from '../locales/en/common.json';
@@ -42,6 +43,7 @@ import enExpenses from '../locales/en/expenses.json';
 import enSettings from '../locales/en/settings.json';
 import enRegion from '../locales/en/region.json';
 import enOffer from '../locales/en/offer.json';
+import enProgrammes from '../locales/en/programmes.json';
 
 export * from './locale.ts';
 
@@ -74,6 +76,7 @@ export const resources = {
     overview: daOverview,
     region: daRegion,
     offer: daOffer,
+    programmes: daProgrammes,
   },
   en: {
     common: enCommon,
@@ -97,6 +100,7 @@ export const resources = {
     overview: enOverview,
     region: enRegion,
     offer: enOffer,
+    programmes: enProgrammes,
   },
 } as const;
 

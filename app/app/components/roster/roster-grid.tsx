@@ -8,7 +8,7 @@ import { saveRoster } from './roster-client.ts';
 import { gridColumnsOf } from './grid-columns.ts';
 import type { RosterData } from './roster-data.ts';
 import { useJsonRows } from '../../lib/json-rows.ts';
-import { usePersonPages } from '../person/person-links.ts';
+import { useLookupPages } from '../programmes/lookup-pages.ts';
 
 export type { RosterData };
 
@@ -43,7 +43,7 @@ export function RosterGrid({
   const { t } = useTranslation();
   const { definition } = roster;
   const rows = useJsonRows(data.rows);
-  const pageOf = usePersonPages(tenant);
+  const pageOf = useLookupPages(tenant);
   const columns = useMemo(
     () => gridColumnsOf(definition, data.lookups, data.fields, data.access.readOnly, pageOf),
     [definition, data.lookups, data.fields, data.access.readOnly, pageOf],

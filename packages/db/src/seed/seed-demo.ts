@@ -3,6 +3,7 @@ import type { Tx } from '../tx.ts';
 import { seedDemoCourses } from './demo-courses.ts';
 import { seedDemoMatches } from './demo-matches.ts';
 import { seedDemoOffers } from './demo-offers.ts';
+import { seedDemoProgrammes } from './demo-programmes.ts';
 import { seedDemoRosters } from './demo-rosters.ts';
 import { seedDemoVolunteerSide } from './demo-volunteer-side.ts';
 import { seedDemoPartnerships } from './demo-partnerships.ts';
@@ -45,6 +46,7 @@ export async function seedDemo(createUser: CreateUser): Promise<'seeded' | 'alre
     await seedDemoMatches(tx, tenantIds.get('frederiksberg')!);
     await seedDemoVolunteerSide(tx, tenantIds);
     await seedDemoOffers(tx, tenantIds);
+    await seedDemoProgrammes(tx, tenantIds);
     return 'seeded';
   });
 }

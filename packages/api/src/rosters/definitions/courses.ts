@@ -29,6 +29,13 @@ const PARTICIPANT: LookupTarget = {
   detail: 'l.birth_year::text',
 };
 
+/**
+ * The programme a course or match belongs to (decision 025). Only those who manage programmes
+ * change it; peers and viewers see it read-only, and peers get no names (they cannot read
+ * programmes).
+ */
+export const PROGRAMME: LookupTarget = { roster: 'programmes', table: 'public.programmes', label: 'l.name' };
+
 /** Share of held sessions attended, in per cent: present / (present + absent + no-show). */
 export const attendanceRateSql = (where: string) =>
   `(select round(100.0 * count(*) filter (where a.status = 'present')
@@ -73,6 +80,11 @@ export const coursesRoster = defineRoster({
     attendanceRate: field.computed<number>({
       shows: 'number',
       sql: attendanceRateSql('a.tenant_id = t.tenant_id and a.course_id = t.id'),
+    }),
+    programmeId: field.lookup(PROGRAMME, {
+      width: 220,
+      editAction: 'programmes.manage',
+      importAliases: ['Program', 'Programme', 'Projekt'],
     }),
     location: field.text({ max: 200, width: 180, importAliases: ['Sted', 'Adresse', 'Place'] }),
     partnerOrganisation: field.text({ max: 200, width: 200, importAliases: ['Partner', 'Samarbejdspartner'] }),

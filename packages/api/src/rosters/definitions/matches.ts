@@ -1,5 +1,6 @@
 import { defineRoster, deriveRoster, type FieldsOf, type RowOf } from '../kit/define.ts';
 import { field, type LookupTarget } from '../kit/fields.ts';
+import { PROGRAMME } from './courses.ts';
 
 export const MATCH_STATUSES = ['proposed', 'active', 'paused', 'ended'] as const;
 /** The matches a volunteer is busy with: what the suggestions count. */
@@ -68,6 +69,11 @@ export const matchesRoster = defineRoster({
       sql: "(t.status = 'active' and t.planned_end_on < current_date)",
     }),
     endReason: field.option(END_REASONS, { width: 200 }),
+    programmeId: field.lookup(PROGRAMME, {
+      width: 220,
+      editAction: 'programmes.manage',
+      importAliases: ['Program', 'Programme', 'Projekt'],
+    }),
     meetings: field.computed<number>({
       shows: 'number',
       sql: '(select count(*)::int from public.match_meetings m where m.tenant_id = t.tenant_id and m.match_id = t.id)',

@@ -52,6 +52,8 @@ export const volunteersRoster = defineRoster({
     recordCheckOk: field.boolean({ nullable: true }),
     meetsChildrenUnder15: field.boolean({ width: 170 }),
     peerEducation: field.option(PEER_EDUCATION, { required: true, default: 'none', sqlType: 'public.peer_education' }),
+    // Dated so that a programme's goal can count completions within its period (decision 025).
+    peerEducationCompletedOn: field.date({ width: 190 }),
     peerEducationProvider: field.text({ max: 120 }),
     shortCourses: field.multiOption(SHORT_COURSES),
     note: field.text({ max: 500, width: 260, importAliases: ['Bemærkning', 'Kommentar', 'Comment'] }),

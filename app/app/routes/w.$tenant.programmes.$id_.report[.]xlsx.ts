@@ -1,0 +1,5 @@
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { reportFileLoader } from '../components/programmes/report-file/report-loader.server.ts';
+
+/** The funder report as an Excel file (decision 025). */
+export const loader = (args: LoaderFunctionArgs) => reportFileLoader(args, 'xlsx');
