@@ -53,6 +53,14 @@ export const ERROR_CODES = {
   partnership_not_found: 'NOT_FOUND',
   partnership_owner_not_region: 'BAD_REQUEST',
   partnership_partner_is_region: 'BAD_REQUEST',
+  // Billing
+  billing_off: 'PRECONDITION_FAILED',
+  billing_plan_not_for_kind: 'BAD_REQUEST',
+  billing_invoice_for_public_bodies: 'BAD_REQUEST',
+  billing_covered_by_other: 'CONFLICT',
+  billing_region_only: 'FORBIDDEN',
+  billing_unavailable: 'SERVICE_UNAVAILABLE',
+  plan_limit_reached: 'FORBIDDEN',
 } as const satisfies Record<string, TRPC_ERROR_CODE_KEY>;
 
 export type ErrorKey = keyof typeof ERROR_CODES;

@@ -16,3 +16,5 @@ export type { RosterAccess } from './routers/roster-procedures.ts';
 export type { ExportedExpense, MonthExport } from './routers/expenses/schemas.ts';
 export type { PersonExport, Retention } from './routers/privacy/schemas.ts';
 export { runRetention, type RetentionResult } from './privacy/retention.ts';
+export type { BillingPage } from './routers/billing/schemas.ts';
+export { billingLocksWrites, entitlementOf, type Entitlement } from './billing/entitlement.ts';
