@@ -36,7 +36,7 @@ const post = (target: TestServer, body: Buffer | string, signature?: string) =>
   fetch(`${target.url}/webhooks/stripe`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(signature ? { 'stripe-signature': signature } : {}) },
-    body,
+    body: typeof body === 'string' ? body : new Uint8Array(body),
   });
 
 describe('POST /webhooks/stripe', () => {
