@@ -17,6 +17,7 @@ export function WorkspaceNav({ base, permissions }: { base: string; permissions:
   const admin = [
     { to: `${base}/members`, label: t('nav.members'), shown: true },
     { to: `${base}/settings`, label: t('nav.settings'), shown: permissions['settings.manage'] === 'all' },
+    { to: `${base}/billing`, label: t('nav.billing'), shown: permissions['billing.manage'] === 'all' },
     {
       to: `${base}/access-log`,
       label: t('nav.accessLog'),

@@ -2,6 +2,7 @@ import type { i18n, TFunction } from 'i18next';
 import { createI18nFrom, type Locale } from './locale.ts';
 import daAccount from '../locales/da/account.json';
 import daAuth from '../locales/da/auth.json';
+import daBilling from '../locales/da/billing.json';
 import daCommon from '../locales/da/common.json';
 import daCourses from '../locales/da/courses.json';
 import daErrors from '../locales/da/errors.json';
@@ -21,6 +22,7 @@ import daExpenses from '../locales/da/expenses.json';
 import daSettings from '../locales/da/settings.json';
 import enAccount from '../locales/en/account.json';
 import enAuth from '../locales/en/auth.json';
+import enBilling from '../locales/en/billing.json';
 import enCommon from '../locales/en/common.json';
 import enCourses from '../locales/en/courses.json';
 import enErrors from '../locales/en/errors.json';
@@ -68,6 +70,7 @@ export const resources = {
     settings: daSettings,
     people: daPeople,
     overview: daOverview,
+    billing: daBilling,
   },
   en: {
     common: enCommon,
@@ -89,6 +92,7 @@ export const resources = {
     settings: enSettings,
     people: enPeople,
     overview: enOverview,
+    billing: enBilling,
   },
 } as const;
 
