@@ -9,7 +9,7 @@ import { act, load, requireCaller, statusOf, type ActionResult } from '../lib/ap
 import { useLocale } from '../lib/i18n.tsx';
 import { titleMeta } from '../lib/meta.ts';
 import { useWorkspace } from './w.$tenant.tsx';
-import './w.$tenant.billing.css';
+import '../components/billing-page.css';
 
 /**
  * The workspace's billing, for owners and admins: the plan and its status, the next and past
