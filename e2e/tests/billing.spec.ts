@@ -11,7 +11,7 @@ const UI = {
   da: {
     members: 'Medlemmer',
     link: 'Betaling',
-    off: 'Betaling er slået fra på denne server. Alle arbejdsrum virker uden begrænsninger, og intet opkræves.',
+    off: 'Betaling er slået fra på denne server. Alle arbejdsområder virker uden begrænsninger, og intet opkræves.',
     forbidden: 'Det har din rolle ikke adgang til.',
   },
   en: {

@@ -34,7 +34,7 @@ export type FakeStripe = {
 
 const PERIOD_SECONDS = 365 * 24 * 3600;
 
-export async function startFakeStripe(): Promise<FakeStripe> {
+export async function startFakeStripe({ port = 0, sampleInvoice = false } = {}): Promise<FakeStripe> {
   const requests: RecordedRequest[] = [];
   const customers = new Map<string, Obj>();
   const subscriptions = new Map<string, Obj>();
@@ -71,6 +71,23 @@ export async function startFakeStripe(): Promise<FakeStripe> {
     return subscription;
   }
 
+  function addInvoice(customer: string, invoice: Partial<Obj>): Obj {
+    const stored: Obj = {
+      id: nextId('in'),
+      object: 'invoice',
+      customer,
+      status: 'paid',
+      total: 375000,
+      currency: 'dkk',
+      created: now(),
+      number: `BRO-${counter}`,
+      hosted_invoice_url: `https://invoice.stripe.test/${counter}`,
+      ...invoice,
+    };
+    invoices.push(stored);
+    return stored;
+  }
+
   const fieldsUnder = (form: Record<string, string>, prefix: string) =>
     Object.fromEntries(
       Object.entries(form)
@@ -89,6 +106,8 @@ export async function startFakeStripe(): Promise<FakeStripe> {
         metadata: fieldsUnder(form, 'metadata'),
       };
       customers.set(customer.id, customer);
+      // For a local demo: a paid invoice to show on the billing page.
+      if (sampleInvoice) addInvoice(customer.id, { created: now() - 30 * 24 * 3600 });
       return customer;
     }
     if (method === 'POST' && (match = path.match(/^\/v1\/customers\/([^/]+)$/))) {
@@ -178,7 +197,7 @@ export async function startFakeStripe(): Promise<FakeStripe> {
     }
     res.end(JSON.stringify(found));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
 
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
@@ -191,22 +210,7 @@ export async function startFakeStripe(): Promise<FakeStripe> {
       subscriptions.set(id, updated);
       return updated;
     },
-    addInvoice: (customer, invoice) => {
-      const stored: Obj = {
-        id: nextId('in'),
-        object: 'invoice',
-        customer,
-        status: 'paid',
-        total: 375000,
-        currency: 'dkk',
-        created: now(),
-        number: `BRO-${counter}`,
-        hosted_invoice_url: `https://invoice.stripe.test/${counter}`,
-        ...invoice,
-      };
-      invoices.push(stored);
-      return stored;
-    },
+    addInvoice,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
