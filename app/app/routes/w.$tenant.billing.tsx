@@ -73,6 +73,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
 export const meta = titleMeta('billing:title');
 
+/** A subscription that is running: its plan is not offered again, and changes go through the portal. */
+const isLive = (page: Enabled) => page.status === 'active' || page.status === 'trialing' || page.status === 'past_due';
+
 const money = (oere: number, currency: string, locale: Locale) =>
   formatNumber(oere / 100, locale, { style: 'currency', currency: currency.toUpperCase() });
 
@@ -142,12 +145,13 @@ function ChoosePlan({ page }: { page: Enabled }) {
   const result = useActionData<ActionData>();
   const busy = useNavigation().state !== 'idle';
   const failed = result && !result.ok && (result.intent === 'checkout' || result.intent === 'portal');
+  const plans = isLive(page) ? page.choosablePlans.filter((plan) => plan !== page.plan) : page.choosablePlans;
   return (
     <section className="billing-section" aria-labelledby="choose-title">
       <h2 id="choose-title">{t('choose.title')}</h2>
       <p>{t('choose.intro')}</p>
       <div className="billing-actions">
-        {page.choosablePlans.map((plan) => (
+        {plans.map((plan) => (
           <Form method="post" key={plan}>
             <input type="hidden" name="intent" value="checkout" />
             <input type="hidden" name="plan" value={plan} />
@@ -173,10 +177,6 @@ function ChoosePlan({ page }: { page: Enabled }) {
 
 function InvoiceTermsSection({ page }: { page: Enabled }) {
   const { t } = useTranslation('billing');
-  const result = useActionData<ActionData>();
-  const busy = useNavigation().state !== 'idle';
-  const mine = result?.intent === 'invoice' ? result : undefined;
-  const errors = mine && !mine.ok ? mine.fieldErrors : undefined;
   const details = page.invoiceDetails;
   const paying = details.collectionMethod === 'send_invoice' && details.ean;
   return (
@@ -192,6 +192,20 @@ function InvoiceTermsSection({ page }: { page: Enabled }) {
           })}
         </p>
       ) : null}
+      {paying && isLive(page) ? null : <InvoiceTermsForm page={page} />}
+    </section>
+  );
+}
+
+function InvoiceTermsForm({ page }: { page: Enabled }) {
+  const { t } = useTranslation('billing');
+  const result = useActionData<ActionData>();
+  const busy = useNavigation().state !== 'idle';
+  const mine = result?.intent === 'invoice' ? result : undefined;
+  const errors = mine && !mine.ok ? mine.fieldErrors : undefined;
+  const details = page.invoiceDetails;
+  return (
+    <>
       <Form method="post" className="billing-invoice-form">
         <input type="hidden" name="intent" value="invoice" />
         {page.choosablePlans.length === 1 ? (
@@ -245,7 +259,7 @@ function InvoiceTermsSection({ page }: { page: Enabled }) {
         error={mine && !mine.ok && !errors ? mine.error : undefined}
         success={mine?.ok ? t('invoice.started') : undefined}
       />
-    </section>
+    </>
   );
 }
 

@@ -60,6 +60,7 @@ export const ERROR_CODES = {
   billing_covered_by_other: 'CONFLICT',
   billing_region_only: 'FORBIDDEN',
   billing_unavailable: 'SERVICE_UNAVAILABLE',
+  billing_already_subscribed: 'CONFLICT',
   plan_limit_reached: 'FORBIDDEN',
 } as const satisfies Record<string, TRPC_ERROR_CODE_KEY>;
 

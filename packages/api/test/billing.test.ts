@@ -202,6 +202,13 @@ describe('the billing page and its actions', () => {
       ],
       nextInvoice: expect.objectContaining({ total: 375000, currency: 'dkk' }),
     });
+    // The running plan is changed in the portal, not bought a second time.
+    await expect(
+      owner.billing.checkout({ tenant: world.tenant.slug, plan: 'municipality_annual' }),
+    ).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: 'errors:billing_already_subscribed',
+    });
     const { url: portal } = await owner.billing.portal({ tenant: world.tenant.slug });
     expect(portal).toMatch(/^https:\/\/billing\.stripe\.test\//);
     expect(fake.requestsTo('POST /v1/billing_portal/sessions').at(-1)!.form).toMatchObject({

@@ -38,6 +38,12 @@ function requirePlanFor(tenant: TenantContext, plan: PaidPlan) {
   if (!plansFor(tenant.kind).includes(plan)) fail('billing_plan_not_for_kind');
 }
 
+/** A running subscription to the same plan is changed in the portal, not started twice. */
+async function requireNotSubscribed(ctx: Context, tenantId: string, plan: PaidPlan) {
+  const entitlement = await ctx.db.tx((tx) => entitlementOf(tx, tenantId));
+  if (entitlement.plan === plan && entitlement.status !== null) fail('billing_already_subscribed');
+}
+
 /** Stripe answering with an error or not at all is a 503 with a translated message, never a 500. */
 async function stripeCall<T>(ctx: Context, what: string, call: () => Promise<T>): Promise<T> {
   try {
@@ -135,6 +141,7 @@ export const billingRouter = router({
       const tenant = manager(ctx.tenant);
       const billing = billingOf(ctx);
       requirePlanFor(tenant, input.plan);
+      await requireNotSubscribed(ctx, tenant.id, input.plan);
       const back = urlsOf(ctx, tenant);
       const url = await stripeCall(ctx, 'checkout', async () =>
         billing.checkout(
@@ -157,6 +164,7 @@ export const billingRouter = router({
       const billing = billingOf(ctx);
       if (!paysByInvoice(tenant.kind)) fail('billing_invoice_for_public_bodies');
       requirePlanFor(tenant, input.plan);
+      await requireNotSubscribed(ctx, tenant.id, input.plan);
       const { plan, ...terms } = input;
       await stripeCall(ctx, 'invoice subscription', async () =>
         billing.subscribeByInvoice(await billingTenant(ctx), ctx.session.email, plan, terms),
