@@ -27,6 +27,7 @@ function apiFor(user: TestUser, on = true) {
 }
 
 const participant = (status: ParticipantRow['status']): ParticipantRow => ({
+  consentGiven: null,
   ...NEW_PARTICIPANT,
   id: randomUUID(),
   version: null,

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -40,7 +41,9 @@ export async function startFakeStripe({ port = 0, sampleInvoice = false } = {}):
   const subscriptions = new Map<string, Obj>();
   const invoices: Obj[] = [];
   let counter = 0;
-  const nextId = (prefix: string) => `${prefix}_fake${++counter}`;
+  // Test files run in parallel against one database: each fake's ids are its own.
+  const instance = randomBytes(4).toString('hex');
+  const nextId = (prefix: string) => `${prefix}_fake${instance}${++counter}`;
   const now = () => Math.floor(Date.now() / 1000);
 
   function createSubscription(customer: string, price: string, extra: Record<string, unknown> = {}): Obj {
