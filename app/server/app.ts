@@ -76,6 +76,23 @@ export function createApp({ env, logger, services, build, staticDir, before = []
     }
   });
 
+  // Stripe's events: the signature is checked on the exact bytes sent, so the body stays raw.
+  app.post('/webhooks/stripe', express.raw({ type: '*/*', limit: '1mb' }), async (req, res) => {
+    if (!services.billing) {
+      res.status(404).json({ error: 'billing_off' });
+      return;
+    }
+    try {
+      const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+      const outcome = await services.billing.handleWebhook(body, req.get('stripe-signature'));
+      res.status(outcome.status).json({ received: outcome.result });
+    } catch (error) {
+      // Nothing was recorded (the transaction rolled back): a 500 makes Stripe deliver it again.
+      logger.error({ err: error, requestId: res.locals.requestId }, 'stripe webhook failed');
+      res.status(500).json({ error: 'unexpected' });
+    }
+  });
+
   app.all('/api/trpc/*', express.raw({ type: '*/*', limit: '20mb' }), async (req, res) => {
     const request = toFetchRequest(req);
     const response = await fetchRequestHandler({

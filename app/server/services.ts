@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { TRPCError } from '@trpc/server';
 import { createCaller, httpStatusOf, runRetention, toTRPCError, type Context } from '@brobygger/api';
+import { billingConfig, createBilling, type Billing } from '@brobygger/billing';
 import { createAuthProvider, SIGN_IN_LINK_MINUTES, type AuthProvider, type Session } from '@brobygger/auth';
 import { withRls } from '@brobygger/db';
 import type { Env } from '@brobygger/env';
@@ -25,6 +26,11 @@ export function createServices(env: Env, logger: Logger, jobs: JobQueue) {
   // fails the request, and the message is retried until it is sent.
   const mailer: Mailer = { send: (mail) => jobs.send('mail', mail) };
   const confirmUrl = `${env.APP_URL}/auth/confirm`;
+  // Without Stripe keys billing is off: no limits, and nothing calls Stripe (docs/decisions/029).
+  const billingSettings = billingConfig(env);
+  const billing: Billing | null = billingSettings
+    ? createBilling(billingSettings, { log: (level, message, fields) => logger[level](fields ?? {}, message) })
+    : null;
 
   function localeOf(request: Request) {
     return pickLocale(
@@ -49,6 +55,7 @@ export function createServices(env: Env, logger: Logger, jobs: JobQueue) {
       appUrl: env.APP_URL,
       locale: localeOf(request),
       log: (level, message, fields) => log[level](fields ?? {}, message),
+      billing,
     };
     return { ctx, headers };
   }
@@ -107,6 +114,7 @@ export function createServices(env: Env, logger: Logger, jobs: JobQueue) {
 
   return {
     auth,
+    billing,
     startWorkers,
     contextFor,
     callerFor,

@@ -38,6 +38,7 @@ export function WorkspaceNav({
     { to: `${base}/settings`, label: t('nav.settings'), shown: permissions['settings.manage'] === 'all' },
     // A region is the catalogue's reader, not one of its offers (decision 027).
     { to: `${base}/offer`, label: t('offer:nav.offer'), shown: kind !== 'region' },
+    { to: `${base}/billing`, label: t('nav.billing'), shown: permissions['billing.manage'] === 'all' },
     {
       to: `${base}/access-log`,
       label: t('nav.accessLog'),

@@ -3,15 +3,18 @@ import { Form, Outlet, useLoaderData, useNavigate, useRouteLoaderData } from '@r
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '../components/error-boundary.tsx';
 import { SkipLink, UserRow } from '../components/app-header.tsx';
+import { BillingBanner } from '../components/billing-banner.tsx';
 import { WorkspaceNav } from '../components/workspace-nav.tsx';
 import { load, requireCaller } from '../lib/api.server.ts';
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { api, session } = await requireCaller(request, context);
-  const [workspace, workspaces] = await load(() =>
-    Promise.all([api.workspaces.get({ tenant: params.tenant ?? '' }), api.me.workspaces()]),
-  );
-  return { workspace, workspaces, email: session.email };
+  const tenant = params.tenant ?? '';
+  const [workspace, workspaces] = await load(() => Promise.all([api.workspaces.get({ tenant }), api.me.workspaces()]));
+  // Owners and admins are warned while a payment is overdue (docs/decisions/029).
+  const billing =
+    workspace.permissions['billing.manage'] === 'all' ? await load(() => api.billing.status({ tenant })) : null;
+  return { workspace, workspaces, email: session.email, billing };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -26,7 +29,7 @@ export function useWorkspace() {
 
 export default function WorkspaceLayout() {
   const { t } = useTranslation();
-  const { workspace, workspaces, email } = useLoaderData<typeof loader>();
+  const { workspace, workspaces, email, billing } = useLoaderData<typeof loader>();
   const navigate = useNavigate();
   const base = `/w/${workspace.slug}`;
   return (
@@ -66,6 +69,7 @@ export default function WorkspaceLayout() {
         <UserRow email={email} />
       </header>
       <main id="main">
+        {billing ? <BillingBanner status={billing} billingPath={`${base}/billing`} /> : null}
         <Outlet />
       </main>
     </>

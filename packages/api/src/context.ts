@@ -1,3 +1,4 @@
+import type { Billing } from '@brobygger/billing';
 import type { Claims, Tx } from '@brobygger/db';
 import type { Mailer } from '@brobygger/mail';
 import type { Locale } from '@brobygger/i18n';
@@ -12,4 +13,6 @@ export type Context = {
   appUrl: string;
   locale: Locale;
   log: (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
+  /** Stripe billing; absent without Stripe keys, and then every workspace works without limits. */
+  billing?: Billing | null;
 };

@@ -72,6 +72,15 @@ export const ERROR_CODES = {
   // Offer descriptions and the regions' catalogue
   offer_incomplete: 'BAD_REQUEST',
   catalogue_for_regions: 'FORBIDDEN',
+  // Billing
+  billing_off: 'PRECONDITION_FAILED',
+  billing_plan_not_for_kind: 'BAD_REQUEST',
+  billing_invoice_for_public_bodies: 'BAD_REQUEST',
+  billing_covered_by_other: 'CONFLICT',
+  billing_region_only: 'FORBIDDEN',
+  billing_unavailable: 'SERVICE_UNAVAILABLE',
+  billing_already_subscribed: 'CONFLICT',
+  plan_limit_reached: 'FORBIDDEN',
 } as const satisfies Record<string, TRPC_ERROR_CODE_KEY>;
 
 export type ErrorKey = keyof typeof ERROR_CODES;

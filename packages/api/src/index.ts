@@ -17,3 +17,5 @@ export type { ExportedExpense, MonthExport } from './routers/expenses/schemas.ts
 export type { PersonExport, Retention } from './routers/privacy/schemas.ts';
 export { runRetention, type RetentionResult } from './privacy/retention.ts';
 export type { Offer, OfferPage, CatalogueEntry, OfferContent } from './routers/offer/schemas.ts';
+export type { BillingPage } from './routers/billing/schemas.ts';
+export { billingLocksWrites, entitlementOf, type Entitlement } from './billing/entitlement.ts';

@@ -1,5 +1,6 @@
 import { createCallerFactory, router } from './trpc.ts';
 import { accessLogRouter } from './routers/access-log/router.ts';
+import { billingRouter } from './routers/billing/router.ts';
 import { courseSchedulesRouter } from './routers/course-schedules/router.ts';
 import { invitationsRouter } from './routers/invitations/router.ts';
 import { matchesRouters } from './routers/matches/router.ts';
@@ -33,6 +34,7 @@ export const appRouter = router({
   settings: settingsRouter,
   regionDashboard: regionDashboardRouter,
   offer: offerRouter,
+  billing: billingRouter,
   ...rosterRouters,
   ...matchesRouters,
 });

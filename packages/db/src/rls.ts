@@ -31,7 +31,7 @@ export async function withRls<T>(claims: Claims | null, fn: (tx: Tx) => Promise<
   );
 }
 
-export type PrivilegedPurpose = 'migrate' | 'seed' | 'webhook' | 'job' | 'test';
+export type PrivilegedPurpose = 'migrate' | 'seed' | 'webhook' | 'billing' | 'job' | 'test';
 
 /**
  * The privileged path: a superuser transaction that bypasses row-level security. Only migrations,

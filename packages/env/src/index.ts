@@ -41,6 +41,17 @@ const ZEnv = z
     SUPABASE_PUBLISHABLE_KEY: z.string().optional(),
     SMTP_URL: z.string().optional(),
     MAIL_FROM: z.string().default('Brobygger <no-reply@brobygger.local>'),
+    /** Billing (docs/decisions/029): without a secret key billing is off and nothing calls Stripe. */
+    STRIPE_SECRET_KEY: z.string().optional(),
+    STRIPE_WEBHOOK_SECRET: z.string().optional(),
+    /** The Stripe price of each paid plan (packages/billing/src/plans.ts). */
+    STRIPE_PRICE_ASSOCIATION_MONTHLY: z.string().optional(),
+    STRIPE_PRICE_MUNICIPALITY_ANNUAL: z.string().optional(),
+    STRIPE_PRICE_REGION_ANNUAL: z.string().optional(),
+    /** The 25 % Danish VAT (moms) tax rate every subscription carries. */
+    STRIPE_TAX_RATE_ID: z.string().optional(),
+    /** Another Stripe API address (a local fake in tests), e.g. http://127.0.0.1:12111. */
+    STRIPE_API_URL: z.url().optional(),
   })
   .superRefine((env, ctx) => {
     const need = (name: keyof typeof env, why: string) => {
@@ -82,6 +93,16 @@ const ZEnv = z
           message: 'must be false in production (demo users have a published password); DEMO_MODE=true is for demos',
         });
       }
+    }
+    if (env.STRIPE_SECRET_KEY) {
+      for (const name of [
+        'STRIPE_WEBHOOK_SECRET',
+        'STRIPE_PRICE_ASSOCIATION_MONTHLY',
+        'STRIPE_PRICE_MUNICIPALITY_ANNUAL',
+        'STRIPE_PRICE_REGION_ANNUAL',
+        'STRIPE_TAX_RATE_ID',
+      ] as const)
+        need(name, 'when STRIPE_SECRET_KEY is set');
     }
     if (provider === 'local' && env.DATABASE_URL)
       need('DATABASE_AUTH_URL', 'for the local auth provider with DATABASE_URL');

@@ -2,6 +2,7 @@ import type { i18n, TFunction } from 'i18next';
 import { createI18nFrom, type Locale } from './locale.ts';
 import daAccount from '../locales/da/account.json';
 import daAuth from '../locales/da/auth.json';
+import daBilling from '../locales/da/billing.json';
 import daCommon from '../locales/da/common.json';
 import daCourses from '../locales/da/courses.json';
 import daErrors from '../locales/da/errors.json';
@@ -24,6 +25,7 @@ import daOffer from '../locales/da/offer.json';
 import daProgrammes from '../locales/da/programmes.json';
 import enAccount from '../locales/en/account.json';
 import enAuth from '../locales/en/auth.json';
+import enBilling from '../locales/en/billing.json';
 import enCommon from '../locales/en/common.json';
 import enCourses from '../locales/en/courses.json';
 import enErrors from '../locales/en/errors.json';
@@ -77,6 +79,7 @@ export const resources = {
     region: daRegion,
     offer: daOffer,
     programmes: daProgrammes,
+    billing: daBilling,
   },
   en: {
     common: enCommon,
@@ -101,6 +104,7 @@ export const resources = {
     region: enRegion,
     offer: enOffer,
     programmes: enProgrammes,
+    billing: enBilling,
   },
 } as const;
 

@@ -10,6 +10,7 @@ import { ROSTERS } from '../rosters/registry.ts';
 import { logAccess } from '../access-log.ts';
 import { shownIn, type ReadView } from '../rosters/kit/define.ts';
 import { grantOf } from '../permissions.ts';
+import { planLimits } from '../billing/plan-limits.ts';
 import { requirePermission, router, tenantProcedure, type TenantContext } from '../trpc.ts';
 
 /** Rows are checked against the shared schema inside the procedure, so errors carry row ids. */
@@ -148,6 +149,7 @@ export function rosterProcedures<Row extends { id: string; version: number | nul
     /** One grid save: all rows or none, every existing row version-checked. */
     save: tenantProcedure
       .input(zSaveInput(ZLooseRow).extend(ZScope.shape))
+      .use(planLimits(roster))
       .output(
         z.discriminatedUnion('ok', [
           z.object({ ok: z.literal(true), rows: zRows<Row>(), deleted: z.array(z.string()) }),
