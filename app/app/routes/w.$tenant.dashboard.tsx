@@ -3,6 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { REGION_METRICS, REGION_PERIODS, ZRegionPeriod, quarterLabel } from '@brobygger/api/region-dashboard';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '../components/error-boundary.tsx';
+import { FundedGoals } from '../components/programmes/funded-goals.tsx';
 import { MetricSection } from '../components/region/metric-section.tsx';
 import '../components/overview/overview.css';
 import '../components/region/region.css';
@@ -20,7 +21,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   // An unknown ?period= is a stale link, not an error: the last four quarters are shown instead.
   const chosen = ZRegionPeriod.safeParse(new URL(request.url).searchParams.get('period'));
   const period = chosen.success ? chosen.data : 'last4';
-  return load(() => api.regionDashboard.get({ tenant: params.tenant ?? '', period }));
+  const tenant = params.tenant ?? '';
+  // A goal is judged over its programme's own period, whatever quarters are chosen above:
+  // "40-50 citizens over two years" is progress so far, not one quarter's share of it.
+  const [dashboard, fundedGoals] = await load(() =>
+    Promise.all([api.regionDashboard.get({ tenant, period }), api.programmes.fundedGoals({ tenant })]),
+  );
+  return { ...dashboard, fundedGoals };
 }
 
 export const meta = titleMeta('region:dashboard.title');
@@ -69,14 +76,9 @@ export default function RegionDashboardPage() {
       ) : (
         REGION_METRICS.map((metric) => <MetricSection key={metric} dashboard={dashboard} metric={metric} />)
       )}
-      {/*
-        GOALS OF FUNDED PROGRAMMES: the lead wires engineer A's goal-progress component in here
-        (it reads aggregates.funded_goal_progress(region, from, to) for the same quarters).
-      */}
-      <section className="card" aria-labelledby="goals-title" data-section="funded-goals">
-        <h2 id="goals-title">{t('dashboard.goals')}</h2>
-        <p className="muted">{t('dashboard.goalsLater')}</p>
-      </section>
+      <div className="card" data-section="funded-goals">
+        <FundedGoals goals={dashboard.fundedGoals} />
+      </div>
     </div>
   );
 }

@@ -144,7 +144,8 @@ export const programmesRouter = router({
    * The function itself checks that the caller is a member of the region.
    */
   fundedGoals: tenantProcedure
-    .input(z.object({ from: ZIsoDate, to: ZIsoDate }))
+    // Without dates, each goal is judged over its programme's own period up to its due date.
+    .input(z.object({ from: ZIsoDate.optional(), to: ZIsoDate.optional() }))
     .output(z.array(ZFundedGoal))
     .query(({ ctx, input }) =>
       ctx.db.tx((tx) =>
@@ -153,7 +154,7 @@ export const programmesRouter = router({
                   goal_id as "goalId", metric, target_min as "targetMin", target_max as "targetMax",
                   due_on::text as "dueOn", label, value, suppressed
            from aggregates.funded_goal_progress($1, $2, $3)`,
-          [ctx.tenant.id, input.from, input.to],
+          [ctx.tenant.id, input.from ?? null, input.to ?? null],
         ),
       ),
     ),
