@@ -16,3 +16,6 @@ export type { RosterAccess } from './routers/roster-procedures.ts';
 export type { ExportedExpense, MonthExport } from './routers/expenses/schemas.ts';
 export type { PersonExport, Retention } from './routers/privacy/schemas.ts';
 export { runRetention, type RetentionResult } from './privacy/retention.ts';
+export { deleteClosedWorkspaces } from './workspaces/delete-closed.ts';
+export { isOperator } from './operator/console.ts';
+export type { CreateWorkspaceInput, SlugStatus, WorkspaceSettingsRow } from './routers/workspaces/schemas.ts';

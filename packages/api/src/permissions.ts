@@ -87,7 +87,12 @@ export const can = (role: MembershipRole, action: Action): boolean => grantOf(ro
 /** Whether `action` changes the workspace, so that a read-only workspace refuses it. */
 export const writes = (action: Action): boolean => ACTIONS[action].writes;
 
-/** Everything a role may do, as the API hands it to the UI. */
-export function permissionsOf(role: MembershipRole): Record<Action, Grant> {
-  return Object.fromEntries(ACTION_NAMES.map((action) => [action, grantOf(role, action)])) as Record<Action, Grant>;
+/**
+ * Everything a role may do, as the API hands it to the UI. In a read-only workspace nothing that
+ * writes is granted, so every page that asks switches its editing off (decision 028).
+ */
+export function permissionsOf(role: MembershipRole, { readOnly = false } = {}): Record<Action, Grant> {
+  return Object.fromEntries(
+    ACTION_NAMES.map((action) => [action, readOnly && writes(action) ? false : grantOf(role, action)]),
+  ) as Record<Action, Grant>;
 }

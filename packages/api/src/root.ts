@@ -4,6 +4,7 @@ import { courseSchedulesRouter } from './routers/course-schedules/router.ts';
 import { invitationsRouter } from './routers/invitations/router.ts';
 import { matchesRouters } from './routers/matches/router.ts';
 import { meRouter } from './routers/me/router.ts';
+import { operatorRouter } from './routers/operator/router.ts';
 import { overviewRouter } from './routers/overview.ts';
 import { membersRouter } from './routers/members/router.ts';
 import { peopleRouter } from './routers/people/router.ts';
@@ -27,6 +28,7 @@ export const appRouter = router({
   overview: overviewRouter,
   privacy: privacyRouter,
   settings: settingsRouter,
+  operator: operatorRouter,
   ...rosterRouters,
   ...matchesRouters,
 });
