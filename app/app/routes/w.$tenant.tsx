@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '../components/error-boundary.tsx';
 import { SkipLink, UserRow } from '../components/app-header.tsx';
 import { WorkspaceNav } from '../components/workspace-nav.tsx';
+import { ReadOnlyBanner } from '../components/workspace/read-only-banner.tsx';
 import { load, requireCaller } from '../lib/api.server.ts';
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -17,6 +18,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.workspace.name} · Brobygger` : 'Brobygger' },
 ];
+
+/** The switcher's last option, which is not a workspace but the way to create one (never a valid slug). */
+export const NEW_WORKSPACE = '_new';
 
 export function useWorkspace() {
   const data = useRouteLoaderData<typeof loader>('routes/w.$tenant');
@@ -41,7 +45,8 @@ export default function WorkspaceLayout() {
             className="workspace-switcher"
             onChange={(e) => {
               const slug = new FormData(e.currentTarget).get('slug');
-              if (typeof slug === 'string') navigate(`/w/${slug}`);
+              if (slug === NEW_WORKSPACE) navigate('/new-workspace');
+              else if (typeof slug === 'string') navigate(`/w/${slug}`);
             }}
           >
             <label htmlFor="workspace-switcher">{t('workspace.switcher')}</label>
@@ -51,6 +56,7 @@ export default function WorkspaceLayout() {
                   {w.name}
                 </option>
               ))}
+              <option value={NEW_WORKSPACE}>{t('workspace:switcher.new')}</option>
             </select>
             <noscript>
               <button type="submit">{t('workspace.switch')}</button>
@@ -61,6 +67,7 @@ export default function WorkspaceLayout() {
         <UserRow email={email} />
       </header>
       <main id="main">
+        <ReadOnlyBanner workspace={workspace} />
         <Outlet />
       </main>
     </>

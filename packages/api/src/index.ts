@@ -18,4 +18,9 @@ export type { PersonExport, Retention } from './routers/privacy/schemas.ts';
 export { runRetention, type RetentionResult } from './privacy/retention.ts';
 export { deleteClosedWorkspaces } from './workspaces/delete-closed.ts';
 export { isOperator } from './operator/console.ts';
-export type { CreateWorkspaceInput, SlugStatus, WorkspaceSettingsRow } from './routers/workspaces/schemas.ts';
+export {
+  ZCreateWorkspaceInput,
+  type CreateWorkspaceInput,
+  type SlugStatus,
+  type WorkspaceSettingsRow,
+} from './routers/workspaces/schemas.ts';

@@ -68,6 +68,8 @@ export type TenantLifecycle = {
   closedAt: Date | null;
   deleteAfter: Date | null;
   suspendedAt: Date | null;
+  /** The operator's reason, shown to the members of a suspended workspace. */
+  suspendedReason: string | null;
 };
 
 /**
@@ -81,19 +83,20 @@ export const tenantProcedure = protectedProcedure
     const row = await ctx.db.tx((tx) =>
       tx.one<TenantContext & TenantLifecycle>(
         `select t.id, t.slug, t.name, t.kind::text, m.role::text, app.tenant_read_only(t.id) as "readOnly",
-              t.closed_at as "closedAt", t.delete_after as "deleteAfter", t.suspended_at as "suspendedAt"
+              t.closed_at as "closedAt", t.delete_after as "deleteAfter", t.suspended_at as "suspendedAt",
+              t.suspended_reason as "suspendedReason"
        from public.tenants t join public.memberships m on m.tenant_id = t.id and m.user_id = (select auth.uid())
        where t.slug = $1`,
         [input.tenant],
       ),
     );
     if (!row) return fail('workspace_not_found');
-    const { readOnly, closedAt, deleteAfter, suspendedAt, ...tenant } = row;
+    const { readOnly, closedAt, deleteAfter, suspendedAt, suspendedReason, ...tenant } = row;
     requirePermission(tenant, 'workspace.read');
     // The one API check of read-only (billing's lock joins here, through app.tenant_read_only):
     // the policies refuse the same writes underneath, this answers first and clearly.
     if (readOnly && type === 'mutation' && !meta?.worksWhenReadOnly) return fail('workspace_read_only');
-    const lifecycle: TenantLifecycle = { readOnly, closedAt, deleteAfter, suspendedAt };
+    const lifecycle: TenantLifecycle = { readOnly, closedAt, deleteAfter, suspendedAt, suspendedReason };
     return next({ ctx: { ...ctx, tenant, lifecycle } });
   });
 

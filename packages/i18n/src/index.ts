@@ -19,6 +19,7 @@ import daVolunteers from '../locales/da/volunteers.json';
 import daMeetings from '../locales/da/meetings.json';
 import daExpenses from '../locales/da/expenses.json';
 import daSettings from '../locales/da/settings.json';
+import daWorkspace from '../locales/da/workspace.json';
 import enAccount from '../locales/en/account.json';
 import enAuth from '../locales/en/auth.json';
 import enCommon from '../locales/en/common.json';
@@ -38,6 +39,7 @@ import enVolunteers from '../locales/en/volunteers.json';
 import enMeetings from '../locales/en/meetings.json';
 import enExpenses from '../locales/en/expenses.json';
 import enSettings from '../locales/en/settings.json';
+import enWorkspace from '../locales/en/workspace.json';
 
 export * from './locale.ts';
 
@@ -68,6 +70,7 @@ export const resources = {
     settings: daSettings,
     people: daPeople,
     overview: daOverview,
+    workspace: daWorkspace,
   },
   en: {
     common: enCommon,
@@ -89,6 +92,7 @@ export const resources = {
     settings: enSettings,
     people: enPeople,
     overview: enOverview,
+    workspace: enWorkspace,
   },
 } as const;
 

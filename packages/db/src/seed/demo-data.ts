@@ -26,6 +26,8 @@ export type DemoUser = {
   name: string;
   what: string;
   memberships: { slug: string; role: 'owner' | 'admin' | 'coordinator' | 'peer' | 'viewer' }[];
+  /** Opens the operator's console at /operator (decision 028). */
+  operator?: true;
 };
 
 export const DEMO_USERS: DemoUser[] = [
@@ -79,6 +81,13 @@ export const DEMO_USERS: DemoUser[] = [
     name: 'Karen Bech',
     what: 'owner of Region Hovedstaden',
     memberships: [{ slug: 'region-hovedstaden', role: 'owner' }],
+  },
+  {
+    email: 'drift@demo.brobygger.dk',
+    name: 'Olivia Drift',
+    what: "operator: the operator's console at /operator, no workspace",
+    memberships: [],
+    operator: true,
   },
 ];
 

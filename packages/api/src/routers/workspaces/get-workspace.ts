@@ -4,7 +4,7 @@ import { ZWorkspace } from './schemas.ts';
 
 /** The workspace, the caller's role in it and what that role may do; not found unless a member. */
 export const getWorkspace = tenantProcedure.output(ZWorkspace).query(({ ctx }) => {
-  const { readOnly, closedAt, suspendedAt, deleteAfter } = ctx.lifecycle;
+  const { readOnly, closedAt, suspendedAt, deleteAfter, suspendedReason } = ctx.lifecycle;
   return {
     ...ctx.tenant,
     permissions: permissionsOf(ctx.tenant.role, { readOnly }),
@@ -12,5 +12,6 @@ export const getWorkspace = tenantProcedure.output(ZWorkspace).query(({ ctx }) =
     // Suspension says more than closing: a suspended workspace cannot be reopened by its owner.
     status: suspendedAt ? ('suspended' as const) : closedAt ? ('closed' as const) : ('active' as const),
     deleteAfter,
+    suspendedReason,
   };
 });

@@ -22,6 +22,7 @@ export const ZWorkspace = z.object({
   status: ZWorkspaceStatus,
   /** When a closed workspace is deleted for good, unless its owner reopens it before. */
   deleteAfter: ZTimestamp.nullable(),
+  suspendedReason: z.string().nullable(),
 });
 
 export type Workspace = z.output<typeof ZWorkspace>;
@@ -36,7 +37,7 @@ export const ZEan = digits().refine(isValidEan, 'errors:ean_invalid');
 const orNone = <T extends z.ZodType>(schema: T) =>
   z.union([z.literal('').transform(() => null), z.null(), schema]);
 
-export const ZWorkspaceName = z.string().trim().min(1, 'errors:name_required').max(200);
+export const ZWorkspaceName = z.string().trim().min(1, 'errors:workspace_name_required').max(200);
 export const ZNewSlug = z.string().trim().toLowerCase().regex(SLUG_PATTERN, 'errors:slug_malformed');
 export const ZLocale = z.enum(LOCALES);
 
@@ -71,6 +72,8 @@ export const ZWorkspaceSettingsRow = ZWorkspaceSettings.extend({
   slug: ZSlug,
   kind: ZTenantKind,
   version: ZVersion,
+  /** Days between closing and deletion (app.closed_retention_days), said before closing. */
+  closedRetentionDays: z.number().int().positive(),
 });
 export type WorkspaceSettingsRow = z.output<typeof ZWorkspaceSettingsRow>;
 

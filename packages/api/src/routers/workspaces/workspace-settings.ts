@@ -3,7 +3,8 @@ import { requirePermission, tenantProcedure } from '../../trpc.ts';
 import { ZSaveWorkspaceSettingsInput, ZWorkspaceSettingsRow, type WorkspaceSettingsRow } from './schemas.ts';
 
 const COLUMNS = `name, contact_name as "contactName", contact_email as "contactEmail",
-  contact_phone as "contactPhone", cvr, ean, locale, slug, kind::text as kind, version`;
+  contact_phone as "contactPhone", cvr, ean, locale, slug, kind::text as kind, version,
+  app.closed_retention_days() as "closedRetentionDays"`;
 
 /** The workspace's own details (owners and admins): name, contact, CVR, EAN, mail language. */
 export const workspaceSettings = tenantProcedure.output(ZWorkspaceSettingsRow).query(({ ctx }) => {
