@@ -23,8 +23,14 @@ export async function readWorkspaceForm(form: FormData, locale: Locale, api: Api
     cvr: field('cvr').slice(0, 20),
     ean: field('ean').slice(0, 20),
   };
-  const parsed = ZCreateWorkspaceInput.safeParse({ ...values, ean: values.kind === 'association' ? '' : values.ean, locale });
-  const fieldErrors: Record<string, string[] | undefined> = parsed.success ? {} : keysOf(z.flattenError(parsed.error).fieldErrors);
+  const parsed = ZCreateWorkspaceInput.safeParse({
+    ...values,
+    ean: values.kind === 'association' ? '' : values.ean,
+    locale,
+  });
+  const fieldErrors: Record<string, string[] | undefined> = parsed.success
+    ? {}
+    : keysOf(z.flattenError(parsed.error).fieldErrors);
   if (!fieldErrors.slug && (await api.workspaces.slugStatus({ slug: values.slug ?? '' })) === 'taken') {
     fieldErrors.slug = ['errors:slug_taken'];
   }

@@ -26,9 +26,7 @@ export default function Home() {
         </p>
         <p>{tw('none.text')}</p>
         <p>
-          <Link to="/new-workspace">
-            {tw('none.create')}
-          </Link>
+          <Link to="/new-workspace">{tw('none.create')}</Link>
         </p>
         <Form method="post" action="/logout">
           <button type="submit">{t('signOut')}</button>

@@ -21,7 +21,8 @@ type Answer = { error?: string; fieldErrors?: Record<string, string[] | undefine
 export async function action({ request, context }: ActionFunctionArgs) {
   const { api, locale } = await requireCaller(request, context);
   const checked = await readWorkspaceForm(await request.formData(), locale, api);
-  if (!checked.ok) return data<Answer>({ fieldErrors: checked.fieldErrors, workspace: checked.values }, { status: 400 });
+  if (!checked.ok)
+    return data<Answer>({ fieldErrors: checked.fieldErrors, workspace: checked.values }, { status: 400 });
   const created = await act(() => api.workspaces.create(checked.workspace));
   if (created.ok) return redirect(`/w/${created.data.slug}/members?welcome=1`);
   const workspace = { ...checked.workspace, ean: checked.workspace.ean ?? '' };

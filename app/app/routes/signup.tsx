@@ -65,7 +65,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
         : result.reason === 'unavailable'
           ? 'auth:unavailable'
           : `workspace:signup.${result.reason}`;
-    return data<Answer>({ error, person, workspace: { ...checked.workspace, ean: checked.workspace.ean ?? '' } }, { status });
+    return data<Answer>(
+      { error, person, workspace: { ...checked.workspace, ean: checked.workspace.ean ?? '' } },
+      { status },
+    );
   }
   return data<Answer>({ sent: person.email });
 }

@@ -78,10 +78,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         : intent === 'reopen'
           ? await act(() => api.workspaces.reopen({ tenant }), intent)
           : intent === 'retention'
-      ? await act(() => api.privacy.setRetention({ tenant, months }), intent)
-      : intent === 'recordChecks'
-        ? await act(() => api.settings.setRecordChecks({ tenant, months: months as number }), intent)
-        : null;
+            ? await act(() => api.privacy.setRetention({ tenant, months }), intent)
+            : intent === 'recordChecks'
+              ? await act(() => api.settings.setRecordChecks({ tenant, months: months as number }), intent)
+              : null;
   if (!result) throw new Response('errors:invalid_input', { status: 400 });
   return data(result, { status: statusOf(result) });
 }

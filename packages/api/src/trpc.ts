@@ -12,30 +12,33 @@ import { grantOf, type Action, type Grant } from './permissions.ts';
  */
 export type ProcedureMeta = { worksWhenReadOnly?: boolean };
 
-const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
-  /**
-   * Every message that leaves the API is an i18n key. Our own errors already are; anything else
-   * (a parse error, a bug) is replaced, so internals never reach the client.
-   */
-  errorFormatter({ shape, error }) {
-    const zod = error.cause instanceof ZodError ? error.cause : undefined;
-    const message = shape.message.startsWith('errors:')
-      ? shape.message
-      : shape.data.httpStatus < 500
-        ? 'errors:invalid_input'
-        : 'errors:unexpected';
-    return {
-      ...shape,
-      message,
-      data: {
-        code: shape.data.code,
-        httpStatus: shape.data.httpStatus,
-        // Only for input: a failed output check is our bug, and its details stay on the server.
-        fieldErrors: zod && shape.data.httpStatus < 500 ? z.flattenError(zod).fieldErrors : undefined,
-      },
-    };
-  },
-});
+const t = initTRPC
+  .context<Context>()
+  .meta<ProcedureMeta>()
+  .create({
+    /**
+     * Every message that leaves the API is an i18n key. Our own errors already are; anything else
+     * (a parse error, a bug) is replaced, so internals never reach the client.
+     */
+    errorFormatter({ shape, error }) {
+      const zod = error.cause instanceof ZodError ? error.cause : undefined;
+      const message = shape.message.startsWith('errors:')
+        ? shape.message
+        : shape.data.httpStatus < 500
+          ? 'errors:invalid_input'
+          : 'errors:unexpected';
+      return {
+        ...shape,
+        message,
+        data: {
+          code: shape.data.code,
+          httpStatus: shape.data.httpStatus,
+          // Only for input: a failed output check is our bug, and its details stay on the server.
+          fieldErrors: zod && shape.data.httpStatus < 500 ? z.flattenError(zod).fieldErrors : undefined,
+        },
+      };
+    },
+  });
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;

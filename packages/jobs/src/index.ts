@@ -30,7 +30,13 @@ export type JobData = {
   'closed-workspaces': Record<string, never>;
 };
 export type QueueName = keyof JobData;
-export const QUEUE_NAMES = ['mail', 'sign-in-link', 'retention', 'signup-confirmation', 'closed-workspaces'] as const satisfies readonly QueueName[];
+export const QUEUE_NAMES = [
+  'mail',
+  'sign-in-link',
+  'retention',
+  'signup-confirmation',
+  'closed-workspaces',
+] as const satisfies readonly QueueName[];
 
 export type JobQueue = {
   send<Q extends QueueName>(queue: Q, data: JobData[Q]): Promise<void>;

@@ -144,7 +144,11 @@ function SlugField({
 
   const answer = fetcher.data?.slug === value ? fetcher.data.status : undefined;
   const errors =
-    answer === 'taken' ? ['workspace:fields.slugTaken'] : answer === 'malformed' ? ['workspace:fields.slugMalformed'] : undefined;
+    answer === 'taken'
+      ? ['workspace:fields.slugTaken']
+      : answer === 'malformed'
+        ? ['workspace:fields.slugMalformed']
+        : undefined;
   const status = !value
     ? null
     : answer === 'available'

@@ -128,12 +128,7 @@ export function rosterProcedures<Row extends { id: string; version: number | nul
           const rows = await repo.list(tx, scope, view, input.limit);
           const lookups: Record<string, LookupOption[]> = hasLookups ? await repo.lookups(tx, scope) : {};
           await logAccess(tx, scope.tenantId, path, loggedIdsOf(roster, rows, lookups));
-          const access = accessOf(
-            ctx.tenant,
-            rows,
-            await ownParentOf(tx, ctx.tenant, scope),
-            ctx.lifecycle.readOnly,
-          );
+          const access = accessOf(ctx.tenant, rows, await ownParentOf(tx, ctx.tenant, scope), ctx.lifecycle.readOnly);
           return { rows, lookups, access, fields: fieldsShownIn(view) };
         }),
       ),
@@ -148,7 +143,11 @@ export function rosterProcedures<Row extends { id: string; version: number | nul
           const [row] = await repo.byIds(tx, scopeOf(ctx.tenant, input), [input.id], view);
           if (!row) return fail('row_not_found');
           await logAccess(tx, ctx.tenant.id, path, loggedIdsOf(roster, [row], {}));
-          return { row, access: accessOf(ctx.tenant, [row], false, ctx.lifecycle.readOnly), fields: fieldsShownIn(view) };
+          return {
+            row,
+            access: accessOf(ctx.tenant, [row], false, ctx.lifecycle.readOnly),
+            fields: fieldsShownIn(view),
+          };
         }),
       ),
 

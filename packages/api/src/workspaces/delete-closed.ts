@@ -20,10 +20,10 @@ export async function deleteClosedWorkspaces(log: DeletionLog, now: Date = new D
     try {
       // Reopened since the list was read: `delete_after` is null again and nothing is deleted.
       const gone = await withPrivilegedTx('job', (tx) =>
-        tx.one<{ slug: string }>(
-          'delete from public.tenants where id = $1 and delete_after <= $2 returning slug',
-          [workspace.id, now],
-        ),
+        tx.one<{ slug: string }>('delete from public.tenants where id = $1 and delete_after <= $2 returning slug', [
+          workspace.id,
+          now,
+        ]),
       );
       if (gone) {
         deleted.push(gone.slug);

@@ -34,8 +34,7 @@ const digits = () => z.string().trim().transform(compactNumber);
 export const ZCvr = digits().refine(isValidCvr, 'errors:cvr_invalid');
 export const ZEan = digits().refine(isValidEan, 'errors:ean_invalid');
 /** An optional field: empty is "none". */
-const orNone = <T extends z.ZodType>(schema: T) =>
-  z.union([z.literal('').transform(() => null), z.null(), schema]);
+const orNone = <T extends z.ZodType>(schema: T) => z.union([z.literal('').transform(() => null), z.null(), schema]);
 
 export const ZWorkspaceName = z.string().trim().min(1, 'errors:workspace_name_required').max(200);
 export const ZNewSlug = z.string().trim().toLowerCase().regex(SLUG_PATTERN, 'errors:slug_malformed');
@@ -62,7 +61,12 @@ export const ZWorkspaceSettings = z.object({
   name: ZWorkspaceName,
   contactName: orNone(z.string().trim().max(200)),
   contactEmail: orNone(ZEmail.pipe(z.string().regex(/^[^@\s]+@[^@\s]+$/, 'errors:contact_email_invalid'))),
-  contactPhone: orNone(z.string().trim().regex(/^\+?[0-9 ]{6,20}$/, 'errors:contact_phone_invalid')),
+  contactPhone: orNone(
+    z
+      .string()
+      .trim()
+      .regex(/^\+?[0-9 ]{6,20}$/, 'errors:contact_phone_invalid'),
+  ),
   cvr: orNone(ZCvr),
   ean: orNone(ZEan),
   locale: ZLocale,
