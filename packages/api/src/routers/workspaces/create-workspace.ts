@@ -1,9 +1,16 @@
+import type { Tx } from '@brobygger/db';
 import { z } from 'zod';
 import { fail } from '../../errors.ts';
 import { protectedProcedure, publicProcedure } from '../../trpc.ts';
 import { ZCreateWorkspaceInput, ZSlugStatus, type SlugStatus } from './schemas.ts';
 
 const ZCreated = z.object({ slug: z.string() });
+
+/** Read in a statement of its own: the creating statement's snapshot does not see the new row. */
+async function slugOf(tx: Tx, id: string) {
+  const row = await tx.one<{ slug: string }>('select slug from public.tenants where id = $1', [id]);
+  return row ?? fail('unexpected');
+}
 
 /**
  * A new workspace whose owner is the caller. `app.create_workspace` inserts the workspace and the
@@ -15,11 +22,15 @@ export const createWorkspace = protectedProcedure
   .output(ZCreated)
   .mutation(({ ctx, input }) =>
     ctx.db.tx(async (tx) => {
-      const row = await tx.one<{ slug: string }>(
-        `select t.slug from public.tenants t where t.id = app.create_workspace($1, $2, $3, $4, $5, $6)`,
-        [input.name, input.kind, input.slug, input.cvr, input.ean, input.locale],
-      );
-      return row ?? fail('unexpected');
+      const created = await tx.one<{ id: string }>('select app.create_workspace($1, $2, $3, $4, $5, $6) as id', [
+        input.name,
+        input.kind,
+        input.slug,
+        input.cvr,
+        input.ean,
+        input.locale,
+      ]);
+      return slugOf(tx, created!.id);
     }),
   );
 
@@ -29,10 +40,8 @@ export const createWorkspace = protectedProcedure
  */
 export const createRequestedWorkspace = protectedProcedure.output(ZCreated.nullable()).mutation(({ ctx }) =>
   ctx.db.tx(async (tx) => {
-    const row = await tx.one<{ slug: string | null }>(
-      'select (select t.slug from public.tenants t where t.id = app.create_requested_workspace()) as slug',
-    );
-    return row?.slug ? { slug: row.slug } : null;
+    const created = await tx.one<{ id: string | null }>('select app.create_requested_workspace() as id');
+    return created?.id ? slugOf(tx, created.id) : null;
   }),
 );
 
