@@ -43,7 +43,7 @@ test('an owner closes the workspace: read-only grids, export still works, then r
   await page.goto(`/w/${workspace.slug}/settings`);
   await page.getByRole('button', { name: 'Genåbn arbejdsområdet' }).click();
   await expect(page.getByText('Arbejdsområdet er åbent igen.')).toBeVisible();
-  await expect(page.getByText(/skrivebeskyttet/)).toHaveCount(0);
+  await expect(page.getByText(/Arbejdsområdet er lukket og skrivebeskyttet/)).toHaveCount(0);
   await page.goto(`/w/${workspace.slug}/volunteers`);
   await expect(page.getByRole('button', { name: 'Tilføj række' })).toBeVisible();
 });
