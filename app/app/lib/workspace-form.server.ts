@@ -1,4 +1,5 @@
-import { ZCreateWorkspaceInput } from '@brobygger/api';
+// The API's own schema, so that the form says what the procedure would refuse, field by field.
+import { ZCreateWorkspaceInput } from '@brobygger/api/workspace-schemas';
 import type { Locale } from '@brobygger/i18n';
 import { z } from 'zod';
 import type { NewWorkspaceValues } from '../components/workspace/new-workspace-fields.tsx';

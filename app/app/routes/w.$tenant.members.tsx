@@ -63,7 +63,6 @@ export default function Members() {
   const workspace = useWorkspace();
   const { members, invitations, userId } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
   // What the caller may do comes from the API; the page never reasons about roles itself.
   const canManage = workspace.permissions['members.manage'] === 'all';
   const assignable = ROLE_OPTIONS.filter(

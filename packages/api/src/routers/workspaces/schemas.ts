@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ZEmail, ZMembershipRole, ZSlug, ZTenantKind, ZTimestamp, ZUuid, ZVersion } from '../../domain.ts';
 import { ACTION_NAMES } from '../../permissions.ts';
-import { LOCALES } from '@brobygger/i18n';
+import { LOCALES } from '@brobygger/i18n/locale';
 import { compactNumber, isValidCvr, isValidEan, SLUG_PATTERN } from '../../validation/danish-ids.ts';
 
 export const ZGrant = z.union([z.enum(['all', 'own']), z.literal(false)]);
