@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { expect, signupConfirmationLinkFor, test } from '../fixtures.ts';
+import { expectAccessible } from '../support/axe.ts';
 
 /** What each language calls things on the sign-up form, and what it answers. */
 const TEXTS = {
@@ -126,7 +127,10 @@ for (const [language, t] of Object.entries(TEXTS)) {
       await expect(page.getByText(t.role)).toBeVisible();
     });
 
-    test('a CVR that fails its check is refused on submit too, and nothing is created', async ({ page, db }) => {
+    test('a CVR that fails its check is refused on submit too, and nothing is created', async ({
+      page,
+      db,
+    }, testInfo) => {
       const id = unique();
       const email = `refused-${id}@test.brobygger.dk`;
       made.emails.push(email);
@@ -136,6 +140,7 @@ for (const [language, t] of Object.entries(TEXTS)) {
       await page.getByLabel(t.cvr).fill('12345678');
       await page.getByRole('button', { name: t.submit }).click();
       await expect(page.getByText(t.cvrInvalid)).toBeVisible();
+      await expectAccessible(page, testInfo, 'sign-up with a refused CVR');
       expect((await db.query('select 1 from auth.users where email = $1', [email])).rows).toEqual([]);
     });
   });

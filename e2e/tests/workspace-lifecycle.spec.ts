@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, signIn, test } from '../fixtures.ts';
+import { expectAccessible } from '../support/axe.ts';
 
 /*
  * Decision 028: an owner closes a workspace (after being offered the exports), which makes it
@@ -12,7 +13,7 @@ test('an owner closes the workspace: read-only grids, export still works, then r
   db,
   workspace,
   owner,
-}) => {
+}, testInfo) => {
   await db.query("insert into public.volunteers (tenant_id, name, status) values ($1, 'Vera Frivillig', 'active')", [
     workspace.id,
   ]);
@@ -29,6 +30,7 @@ test('an owner closes the workspace: read-only grids, export still works, then r
   await confirm.fill(workspace.slug);
   await closing.getByRole('button', { name: 'Luk arbejdsområdet' }).click();
   await expect(page.getByText(/Arbejdsområdet er lukket og skrivebeskyttet\. Det slettes endeligt den/)).toBeVisible();
+  await expectAccessible(page, testInfo, 'settings of a closed workspace');
 
   await page.goto(`/w/${workspace.slug}/volunteers`);
   await expect(page.getByText(/Arbejdsområdet er lukket og skrivebeskyttet/)).toBeVisible();
@@ -55,7 +57,7 @@ test('an operator suspends and restores a workspace, and never sees a participan
   workspace,
   owner,
   makeUser,
-}) => {
+}, testInfo) => {
   await db.query(
     "insert into public.participants (tenant_id, first_name, status) values ($1, 'Pernille Deltager', 'active')",
     [workspace.id],
@@ -69,6 +71,7 @@ test('an operator suspends and restores a workspace, and never sees a participan
   await expect(row.getByRole('cell', { name: 'Aktiv', exact: true })).toBeVisible();
   await expect(row.getByRole('cell', { name: '1', exact: true })).toBeVisible();
   await expect(page.getByText('Pernille')).toHaveCount(0);
+  await expectAccessible(page, testInfo, "operator's console");
 
   await row.getByLabel(`Begrundelse for at suspendere ${workspace.name}`).fill('Ubetalt faktura');
   await row.getByRole('button', { name: 'Suspendér' }).click();
