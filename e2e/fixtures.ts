@@ -115,5 +115,8 @@ async function mailedLink(email: string, link: RegExp, what: string): Promise<st
 export const invitationLinkFor = (email: string) =>
   mailedLink(email, /https?:\/\/\S+\/invite\/[A-Za-z0-9_-]+/, 'invitation');
 
+export const signupConfirmationLinkFor = (email: string) =>
+  mailedLink(email, /https?:\/\/\S+\/signup\/confirm\?token_hash=[A-Za-z0-9_-]+/, 'sign-up confirmation');
+
 export const signInLinkFor = (email: string) =>
   mailedLink(email, /https?:\/\/\S+\/auth\/confirm\?token_hash=[A-Za-z0-9_-]+/, 'sign-in link');

@@ -1,8 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { TRPCError } from '@trpc/server';
-import { createCaller, httpStatusOf, runRetention, toTRPCError, type Context } from '@brobygger/api';
+import {
+  createCaller,
+  deleteClosedWorkspaces,
+  httpStatusOf,
+  runRetention,
+  toTRPCError,
+  type Context,
+} from '@brobygger/api';
 import { billingConfig, createBilling, type Billing } from '@brobygger/billing';
-import { createAuthProvider, SIGN_IN_LINK_MINUTES, type AuthProvider, type Session } from '@brobygger/auth';
+import {
+  createAuthProvider,
+  SIGN_IN_LINK_MINUTES,
+  type AuthProvider,
+  type Registration,
+  type Session,
+} from '@brobygger/auth';
 import { withRls } from '@brobygger/db';
 import type { Env } from '@brobygger/env';
 import { LOCALE_COOKIE, pickLocale, translate } from '@brobygger/i18n';
@@ -31,6 +44,7 @@ export function createServices(env: Env, logger: Logger, jobs: JobQueue) {
   const billing: Billing | null = billingSettings
     ? createBilling(billingSettings, { log: (level, message, fields) => logger[level](fields ?? {}, message) })
     : null;
+  const signupConfirmUrl = `${env.APP_URL}/signup/confirm`;
 
   function localeOf(request: Request) {
     return pickLocale(
@@ -90,15 +104,39 @@ export function createServices(env: Env, logger: Logger, jobs: JobQueue) {
     return { ok: true as const };
   }
 
+  /**
+   * Sign-up without an invitation (decision 028): the account is created unconfirmed with the
+   * workspace asked for, and the confirmation link is mailed from the queue in the reader's language.
+   */
+  async function register(request: Request, input: Registration) {
+    const result = await auth.register(request, input, signupConfirmUrl);
+    if (!result.ok || !result.issue) return result;
+    try {
+      await jobs.send('signup-confirmation', { email: result.issue.email, locale: input.locale });
+    } catch (error) {
+      logger.error({ err: error }, 'sign-up confirmation could not be queued');
+      return { ok: false as const, reason: 'unavailable' as const };
+    }
+    return result;
+  }
+
   /** Nightly, after the day's work: ended people past their workspace's retention are erased. */
   const RETENTION_CRON = '30 2 * * *';
+  /** Nightly too: workspaces closed longer ago than the waiting period are deleted. */
+  const CLOSED_WORKSPACES_CRON = '45 2 * * *';
+  const jobLog = (level: 'info' | 'error', message: string, fields?: Record<string, unknown>) =>
+    logger[level](fields ?? {}, message);
 
   /** The queue's workers in this process: they mail what the requests queued, and run retention. */
   async function startWorkers() {
     await jobs.work('retention', async () => {
-      await runRetention((level, message, fields) => logger[level](fields ?? {}, message));
+      await runRetention(jobLog);
     });
     await jobs.schedule('retention', RETENTION_CRON, {});
+    await jobs.work('closed-workspaces', async () => {
+      await deleteClosedWorkspaces(jobLog);
+    });
+    await jobs.schedule('closed-workspaces', CLOSED_WORKSPACES_CRON, {});
     await jobs.work('mail', (mail) => smtp.send(mail));
     await jobs.work('sign-in-link', async ({ email, locale }) => {
       const link = await auth.issueSignInLink?.(email, confirmUrl);
@@ -108,6 +146,16 @@ export function createServices(env: Env, logger: Logger, jobs: JobQueue) {
         to: link.to,
         subject: t('mail:signInLink.subject'),
         text: t('mail:signInLink.body', { link: link.link, minutes: SIGN_IN_LINK_MINUTES }),
+      });
+    });
+    await jobs.work('signup-confirmation', async ({ email, locale }) => {
+      const link = await auth.issueSignInLink?.(email, signupConfirmUrl);
+      if (!link) return;
+      const t = translate(pickLocale(locale, null));
+      await smtp.send({
+        to: link.to,
+        subject: t('mail:signupConfirmation.subject'),
+        text: t('mail:signupConfirmation.body', { link: link.link, minutes: SIGN_IN_LINK_MINUTES }),
       });
     });
   }
@@ -120,6 +168,7 @@ export function createServices(env: Env, logger: Logger, jobs: JobQueue) {
     callerFor,
     localeOf,
     requestSignInLink,
+    register,
     authProvider: auth.kind,
     logger,
     appUrl: env.APP_URL,

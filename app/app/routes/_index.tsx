@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { LanguageSwitcher } from '../components/language-switcher.tsx';
 import { load, requireCaller } from '../lib/api.server.ts';
 
-/** Signed in: straight to the first workspace. No workspace yet: say how to get one. */
+/** Signed in: straight to the first workspace. No workspace yet: an invitation, or create one. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { api, session } = await requireCaller(request, context);
   const workspaces = await load(() => api.me.workspaces());
@@ -15,6 +15,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function Home() {
   const { t } = useTranslation();
+  const { t: tw } = useTranslation('workspace');
   const { email } = useLoaderData<typeof loader>();
   return (
     <main id="main" className="auth-page">
@@ -23,7 +24,10 @@ export default function Home() {
         <p>
           <Link to="/account">{t('signedInAs', { email })}</Link>
         </p>
-        <p>{t('workspace.none')}</p>
+        <p>{tw('none.text')}</p>
+        <p>
+          <Link to="/new-workspace">{tw('none.create')}</Link>
+        </p>
         <Form method="post" action="/logout">
           <button type="submit">{t('signOut')}</button>
         </Form>

@@ -87,6 +87,9 @@ export default function Account() {
           <ProfileSection />
           {account.passwordResetUntil ? null : <PasswordSection />}
           <SessionsSection sessions={sessions} />
+          <p>
+            <Link to="/new-workspace">{t('workspace:create.title')}</Link>
+          </p>
         </div>
       </main>
     </>

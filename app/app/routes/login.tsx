@@ -63,6 +63,9 @@ export default function Login() {
       <p>
         <Link to="/login/link">{t('forgot')}</Link>
       </p>
+      <p>
+        <Link to="/signup">{t('workspace:signup.loginLink')}</Link>
+      </p>
     </AuthCard>
   );
 }

@@ -1,5 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
-import { Form, useActionData, useFetcher, useLoaderData, useNavigation } from '@remix-run/react';
+import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
 import type { Member } from '@brobygger/api';
 import { httpStatusOfKey } from '@brobygger/api/error-codes';
 import { MEMBERSHIP_ROLES } from '@brobygger/api/roles';
@@ -63,17 +63,28 @@ export default function Members() {
   const workspace = useWorkspace();
   const { members, invitations, userId } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
   // What the caller may do comes from the API; the page never reasons about roles itself.
   const canManage = workspace.permissions['members.manage'] === 'all';
   const assignable = ROLE_OPTIONS.filter(
     (r) => r !== 'owner' || workspace.permissions['members.manageOwners'] === 'all',
   );
   const invite = actionData?.intent === 'invite' ? actionData : undefined;
+  // Straight after creating the workspace (decision 028): inviting colleagues comes first.
+  const welcome = useSearchParams()[0].has('welcome');
 
   return (
     <div className="page">
-      <h1>{t('title')}</h1>
+      {welcome && canManage ? (
+        <section className="card welcome" aria-labelledby="welcome-heading">
+          <h1 id="welcome-heading">{t('workspace:welcome.title', { workspace: workspace.name })}</h1>
+          <p>{t('workspace:welcome.text')}</p>
+          <InviteSection invite={invite} assignable={assignable} />
+          <p>
+            <Link to={`/w/${workspace.slug}`}>{t('workspace:welcome.skip')}</Link>
+          </p>
+        </section>
+      ) : null}
+      {welcome && canManage ? <h2>{t('title')}</h2> : <h1>{t('title')}</h1>}
       <p className="muted">{t('intro', { workspace: workspace.name })}</p>
 
       <table className="table stack">
@@ -102,37 +113,7 @@ export default function Members() {
 
       {canManage ? (
         <>
-          <section className="card" aria-labelledby="invite-heading">
-            <h2 id="invite-heading">{t('invite.title')}</h2>
-            <Form method="post" className="inline-form" noValidate key={invite?.ok ? invite.email : 'invite'}>
-              <input type="hidden" name="intent" value="invite" />
-              <Field
-                label={t('invite.email')}
-                name="email"
-                type="email"
-                required
-                defaultValue={invite && !invite.ok ? String(invite.values?.email ?? '') : ''}
-                errors={invite && !invite.ok ? invite.fieldErrors?.email : undefined}
-              />
-              <div className="field">
-                <label htmlFor="invite-role">{t('invite.role')}</label>
-                <select id="invite-role" name="role" defaultValue="coordinator" aria-describedby={ROLE_GUIDE_ID}>
-                  {assignable.map((r) => (
-                    <option key={r} value={r}>
-                      {t(`common:roles.${r}`)}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <button type="submit" className="primary" disabled={navigation.state === 'submitting'}>
-                {t('invite.submit')}
-              </button>
-            </Form>
-            <FormMessage
-              error={invite && !invite.ok && !invite.fieldErrors ? invite.error : undefined}
-              success={invite?.ok ? t('invite.sent', { email: invite.email }) : undefined}
-            />
-          </section>
+          {welcome ? null : <InviteSection invite={invite} assignable={assignable} />}
 
           <section className="card" aria-labelledby="pending-heading">
             <h2 id="pending-heading">{t('pending.title')}</h2>
@@ -162,6 +143,47 @@ export default function Members() {
         </>
       ) : null}
     </div>
+  );
+}
+
+type InviteAnswer = ActionResult & { email: string };
+
+/** The invitation form: on its own on the members page, and first in the welcome after creating a workspace. */
+function InviteSection({ invite, assignable }: { invite: InviteAnswer | undefined; assignable: readonly string[] }) {
+  const { t } = useTranslation('members');
+  const navigation = useNavigation();
+  return (
+    <section className="card" aria-labelledby="invite-heading">
+      <h2 id="invite-heading">{t('invite.title')}</h2>
+      <Form method="post" className="inline-form" noValidate key={invite?.ok ? invite.email : 'invite'}>
+        <input type="hidden" name="intent" value="invite" />
+        <Field
+          label={t('invite.email')}
+          name="email"
+          type="email"
+          required
+          defaultValue={invite && !invite.ok ? String(invite.values?.email ?? '') : ''}
+          errors={invite && !invite.ok ? invite.fieldErrors?.email : undefined}
+        />
+        <div className="field">
+          <label htmlFor="invite-role">{t('invite.role')}</label>
+          <select id="invite-role" name="role" defaultValue="coordinator" aria-describedby={ROLE_GUIDE_ID}>
+            {assignable.map((r) => (
+              <option key={r} value={r}>
+                {t(`common:roles.${r}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="primary" disabled={navigation.state === 'submitting'}>
+          {t('invite.submit')}
+        </button>
+      </Form>
+      <FormMessage
+        error={invite && !invite.ok && !invite.fieldErrors ? invite.error : undefined}
+        success={invite?.ok ? t('invite.sent', { email: invite.email }) : undefined}
+      />
+    </section>
   );
 }
 

@@ -5,6 +5,7 @@ import { GeneralErrorBoundary } from '../components/error-boundary.tsx';
 import { SkipLink, UserRow } from '../components/app-header.tsx';
 import { BillingBanner } from '../components/billing-banner.tsx';
 import { WorkspaceNav } from '../components/workspace-nav.tsx';
+import { ReadOnlyBanner } from '../components/workspace/read-only-banner.tsx';
 import { load, requireCaller } from '../lib/api.server.ts';
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -20,6 +21,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.workspace.name} · Brobygger` : 'Brobygger' },
 ];
+
+/** The switcher's last option, which is not a workspace but the way to create one (never a valid slug). */
+export const NEW_WORKSPACE = '_new';
 
 export function useWorkspace() {
   const data = useRouteLoaderData<typeof loader>('routes/w.$tenant');
@@ -44,7 +48,8 @@ export default function WorkspaceLayout() {
             className="workspace-switcher"
             onChange={(e) => {
               const slug = new FormData(e.currentTarget).get('slug');
-              if (typeof slug === 'string') navigate(`/w/${slug}`);
+              if (slug === NEW_WORKSPACE) navigate('/new-workspace');
+              else if (typeof slug === 'string') navigate(`/w/${slug}`);
             }}
           >
             <label htmlFor="workspace-switcher">{t('workspace.switcher')}</label>
@@ -54,6 +59,7 @@ export default function WorkspaceLayout() {
                   {w.name}
                 </option>
               ))}
+              <option value={NEW_WORKSPACE}>{t('workspace:switcher.new')}</option>
             </select>
             <noscript>
               <button type="submit">{t('workspace.switch')}</button>
@@ -69,6 +75,7 @@ export default function WorkspaceLayout() {
         <UserRow email={email} />
       </header>
       <main id="main">
+        <ReadOnlyBanner workspace={workspace} />
         {billing ? <BillingBanner status={billing} billingPath={`${base}/billing`} /> : null}
         <Outlet />
       </main>

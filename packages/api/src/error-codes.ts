@@ -23,6 +23,18 @@ export const ERROR_CODES = {
   already_member: 'CONFLICT',
   last_owner: 'CONFLICT',
   only_owner_manages_owners: 'FORBIDDEN',
+  // A workspace's lifecycle: creating, closing, read-only (decision 028)
+  workspace_read_only: 'FORBIDDEN',
+  slug_taken: 'CONFLICT',
+  slug_malformed: 'BAD_REQUEST',
+  cvr_invalid: 'BAD_REQUEST',
+  ean_invalid: 'BAD_REQUEST',
+  ean_required: 'BAD_REQUEST',
+  workspace_limit: 'TOO_MANY_REQUESTS',
+  email_not_confirmed: 'FORBIDDEN',
+  close_confirmation_mismatch: 'BAD_REQUEST',
+  // The operator's console answers everyone else as a page that does not exist.
+  page_not_found: 'NOT_FOUND',
   // Invitations
   invitation_not_found: 'NOT_FOUND',
   invitation_used: 'CONFLICT',

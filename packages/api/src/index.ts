@@ -19,3 +19,11 @@ export { runRetention, type RetentionResult } from './privacy/retention.ts';
 export type { Offer, OfferPage, CatalogueEntry, OfferContent } from './routers/offer/schemas.ts';
 export type { BillingPage } from './routers/billing/schemas.ts';
 export { billingLocksWrites, entitlementOf, type Entitlement } from './billing/entitlement.ts';
+export { deleteClosedWorkspaces } from './workspaces/delete-closed.ts';
+export { isOperator } from './operator/console.ts';
+export {
+  ZCreateWorkspaceInput,
+  type CreateWorkspaceInput,
+  type SlugStatus,
+  type WorkspaceSettingsRow,
+} from './routers/workspaces/schemas.ts';

@@ -6,6 +6,7 @@ import { invitationsRouter } from './routers/invitations/router.ts';
 import { matchesRouters } from './routers/matches/router.ts';
 import { meRouter } from './routers/me/router.ts';
 import { offerRouter } from './routers/offer/router.ts';
+import { operatorRouter } from './routers/operator/router.ts';
 import { overviewRouter } from './routers/overview.ts';
 import { membersRouter } from './routers/members/router.ts';
 import { peopleRouter } from './routers/people/router.ts';
@@ -35,6 +36,7 @@ export const appRouter = router({
   regionDashboard: regionDashboardRouter,
   offer: offerRouter,
   billing: billingRouter,
+  operator: operatorRouter,
   ...rosterRouters,
   ...matchesRouters,
 });

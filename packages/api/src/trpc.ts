@@ -5,30 +5,40 @@ import { ZSlug, type MembershipRole, type TenantKind } from './domain.ts';
 import { fail, toTRPCError } from './errors.ts';
 import { grantOf, type Action, type Grant } from './permissions.ts';
 
-const t = initTRPC.context<Context>().create({
-  /**
-   * Every message that leaves the API is an i18n key. Our own errors already are; anything else
-   * (a parse error, a bug) is replaced, so internals never reach the client.
-   */
-  errorFormatter({ shape, error }) {
-    const zod = error.cause instanceof ZodError ? error.cause : undefined;
-    const message = shape.message.startsWith('errors:')
-      ? shape.message
-      : shape.data.httpStatus < 500
-        ? 'errors:invalid_input'
-        : 'errors:unexpected';
-    return {
-      ...shape,
-      message,
-      data: {
-        code: shape.data.code,
-        httpStatus: shape.data.httpStatus,
-        // Only for input: a failed output check is our bug, and its details stay on the server.
-        fieldErrors: zod && shape.data.httpStatus < 500 ? z.flattenError(zod).fieldErrors : undefined,
-      },
-    };
-  },
-});
+/**
+ * `worksWhenReadOnly`: a mutation that a read-only workspace still accepts (reopening it, saving
+ * one's own grid layout, removing a member). Every other mutation on a read-only workspace is
+ * refused by `tenantProcedure` (decision 028).
+ */
+export type ProcedureMeta = { worksWhenReadOnly?: boolean };
+
+const t = initTRPC
+  .context<Context>()
+  .meta<ProcedureMeta>()
+  .create({
+    /**
+     * Every message that leaves the API is an i18n key. Our own errors already are; anything else
+     * (a parse error, a bug) is replaced, so internals never reach the client.
+     */
+    errorFormatter({ shape, error }) {
+      const zod = error.cause instanceof ZodError ? error.cause : undefined;
+      const message = shape.message.startsWith('errors:')
+        ? shape.message
+        : shape.data.httpStatus < 500
+          ? 'errors:invalid_input'
+          : 'errors:unexpected';
+      return {
+        ...shape,
+        message,
+        data: {
+          code: shape.data.code,
+          httpStatus: shape.data.httpStatus,
+          // Only for input: a failed output check is our bug, and its details stay on the server.
+          fieldErrors: zod && shape.data.httpStatus < 500 ? z.flattenError(zod).fieldErrors : undefined,
+        },
+      };
+    },
+  });
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
@@ -61,24 +71,45 @@ export type TenantContext = {
 };
 
 /**
+ * Where the workspace is in its life: `readOnly` when closed or suspended (and later when billing
+ * locks it), from the database's own `app.tenant_read_only`, so the API and the policies agree.
+ */
+export type TenantLifecycle = {
+  readOnly: boolean;
+  closedAt: Date | null;
+  deleteAfter: Date | null;
+  suspendedAt: Date | null;
+  /** The operator's reason, shown to the members of a suspended workspace. */
+  suspendedReason: string | null;
+};
+
+/**
  * A procedure about one workspace, named by slug. The workspace is looked up under the caller's
  * claims, so a slug the caller is not a member of is simply not found, exactly like one that does
  * not exist.
  */
 export const tenantProcedure = protectedProcedure
   .input(z.object({ tenant: ZSlug }))
-  .use(async ({ ctx, input, next }) => {
-    const tenant = await ctx.db.tx((tx) =>
-      tx.one<TenantContext>(
-        `select t.id, t.slug, t.name, t.kind::text, m.role::text, t.runs_activities as "runsActivities"
+  .use(async ({ ctx, input, next, type, meta }) => {
+    const row = await ctx.db.tx((tx) =>
+      tx.one<TenantContext & TenantLifecycle>(
+        `select t.id, t.slug, t.name, t.kind::text, m.role::text, t.runs_activities as "runsActivities",
+              app.tenant_read_only(t.id) as "readOnly",
+              t.closed_at as "closedAt", t.delete_after as "deleteAfter", t.suspended_at as "suspendedAt",
+              t.suspended_reason as "suspendedReason"
        from public.tenants t join public.memberships m on m.tenant_id = t.id and m.user_id = (select auth.uid())
        where t.slug = $1`,
         [input.tenant],
       ),
     );
-    if (!tenant) return fail('workspace_not_found');
+    if (!row) return fail('workspace_not_found');
+    const { readOnly, closedAt, deleteAfter, suspendedAt, suspendedReason, ...tenant } = row;
     requirePermission(tenant, 'workspace.read');
-    return next({ ctx: { ...ctx, tenant } });
+    // The one API check of read-only (billing's lock joins here, through app.tenant_read_only):
+    // the policies refuse the same writes underneath, this answers first and clearly.
+    if (readOnly && type === 'mutation' && !meta?.worksWhenReadOnly) return fail('workspace_read_only');
+    const lifecycle: TenantLifecycle = { readOnly, closedAt, deleteAfter, suspendedAt, suspendedReason };
+    return next({ ctx: { ...ctx, tenant, lifecycle } });
   });
 
 /**

@@ -24,10 +24,10 @@ const rejection = (promise: Promise<unknown>) =>
 const sorted = (roles: readonly string[] | undefined) => [...(roles ?? [])].sort();
 
 describe('ACTIONS in TypeScript and app.action_grants in SQL', () => {
-  it('name the same actions with the same roles', async () => {
+  it('name the same actions with the same roles, and agree on which of them write', async () => {
     const sql = await privileged((tx) =>
-      tx.query<{ action: string; roles: string[]; ownRoles: string[] }>(
-        'select action, roles::text[] as roles, own_roles::text[] as "ownRoles" from app.action_grants order by action',
+      tx.query<{ action: string; roles: string[]; ownRoles: string[]; writes: boolean }>(
+        'select action, roles::text[] as roles, own_roles::text[] as "ownRoles", writes from app.action_grants order by action',
       ),
     );
     const ts = Object.entries(ACTIONS)
@@ -35,6 +35,7 @@ describe('ACTIONS in TypeScript and app.action_grants in SQL', () => {
         action,
         roles: sorted(rule.roles),
         ownRoles: sorted('ownRoles' in rule ? rule.ownRoles : []),
+        writes: rule.writes,
       }))
       .sort((a, b) => (a.action < b.action ? -1 : 1));
     expect(sql.map((r) => ({ ...r, roles: sorted(r.roles), ownRoles: sorted(r.ownRoles) }))).toEqual(ts);

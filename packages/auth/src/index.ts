@@ -10,6 +10,8 @@ export type {
   AuthProvider,
   LinkRequestResult,
   LinkSignInResult,
+  RegisterResult,
+  Registration,
   Session,
   SignInResult,
   SignUpResult,

@@ -9,7 +9,8 @@ type Outcome<Reason extends string> = { ok: true; headers: Headers; session: Ses
 /** Too many attempts: try again after `retryAfterSeconds` (when the provider knows), or use a sign-in link. */
 export type RateLimited = { ok: false; reason: 'rate_limited'; retryAfterSeconds?: number };
 
-export type SignInResult = Outcome<'invalid_credentials' | 'unavailable'> | RateLimited;
+/** `email_not_confirmed`: the password is right, but the sign-up's confirmation link was not followed yet. */
+export type SignInResult = Outcome<'invalid_credentials' | 'email_not_confirmed' | 'unavailable'> | RateLimited;
 
 /**
  * Asking for a sign-in link. `ok` whether or not the address has an account, so the answer does
@@ -26,6 +27,24 @@ export type IssuedLink = { to: string; link: string } | null;
 export type LinkSignInResult = Outcome<'link_invalid' | 'unavailable'>;
 
 export type SignUpResult = Outcome<'email_taken' | 'weak_password' | 'confirmation_required' | 'unavailable'>;
+
+/**
+ * An account created to be confirmed by a link (sign-up without an invitation). `issue` as for
+ * sign-in links: the local provider leaves the mail to the app's queue; Supabase Auth mails its own.
+ */
+export type RegisterResult =
+  | { ok: true; issue: { email: string } | null }
+  | { ok: false; reason: 'email_taken' | 'weak_password' | 'unavailable' }
+  | RateLimited;
+
+/** What a person gives when signing up; `data` is kept on the account (the workspace asked for). */
+export type Registration = {
+  email: string;
+  password: string;
+  name: string;
+  locale: string;
+  data: Record<string, unknown>;
+};
 
 /**
  * The signed-in person's own account. `locale` is the interface language they chose (null: never
@@ -76,6 +95,11 @@ export interface AuthProvider {
   signInWithPassword(request: Request, email: string, password: string): Promise<SignInResult>;
   /** Creates an account; the app only offers this to someone holding a valid invitation. */
   signUp(request: Request, input: { email: string; password: string; name: string }): Promise<SignUpResult>;
+  /**
+   * Creates an account that cannot sign in until its address is confirmed by following a link to
+   * `confirmUrl?token_hash=...` (decision 028). Rate-limited like sign-in links: each is a mail.
+   */
+  register(request: Request, input: Registration, confirmUrl: string): Promise<RegisterResult>;
   signOut(request: Request): Promise<Headers>;
   /**
    * Sends (or hands the app) a single-use link that signs in without the password: how someone

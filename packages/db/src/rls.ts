@@ -31,10 +31,11 @@ export async function withRls<T>(claims: Claims | null, fn: (tx: Tx) => Promise<
   );
 }
 
-export type PrivilegedPurpose = 'migrate' | 'seed' | 'webhook' | 'billing' | 'job' | 'test';
+export type PrivilegedPurpose = 'migrate' | 'seed' | 'webhook' | 'billing' | 'job' | 'operator' | 'test';
 
 /**
  * The privileged path: a superuser transaction that bypasses row-level security. Only migrations,
+ * the operator's console (decision 028),
  * seeding, Stripe webhooks, background jobs and test fixtures may use it, and they must say which they are, so every use is easy to find and review.
  */
 export async function withPrivilegedTx<T>(purpose: PrivilegedPurpose, fn: (tx: Tx) => Promise<T>): Promise<T> {

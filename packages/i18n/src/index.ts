@@ -23,6 +23,7 @@ import daSettings from '../locales/da/settings.json';
 import daRegion from '../locales/da/region.json';
 import daOffer from '../locales/da/offer.json';
 import daProgrammes from '../locales/da/programmes.json';
+import daWorkspace from '../locales/da/workspace.json';
 import enAccount from '../locales/en/account.json';
 import enAuth from '../locales/en/auth.json';
 import enBilling from '../locales/en/billing.json';
@@ -46,6 +47,7 @@ import enSettings from '../locales/en/settings.json';
 import enRegion from '../locales/en/region.json';
 import enOffer from '../locales/en/offer.json';
 import enProgrammes from '../locales/en/programmes.json';
+import enWorkspace from '../locales/en/workspace.json';
 
 export * from './locale.ts';
 
@@ -80,6 +82,7 @@ export const resources = {
     offer: daOffer,
     programmes: daProgrammes,
     billing: daBilling,
+    workspace: daWorkspace,
   },
   en: {
     common: enCommon,
@@ -105,6 +108,7 @@ export const resources = {
     offer: enOffer,
     programmes: enProgrammes,
     billing: enBilling,
+    workspace: enWorkspace,
   },
 } as const;
 

@@ -21,9 +21,22 @@ export type JobData = {
    * to (decision 024). Scheduled nightly; sent by hand to run it now. Carries nothing.
    */
   retention: Record<string, never>;
+  /**
+   * A new account's address is confirmed by a link (sign-up without an invitation, decision 028):
+   * the worker issues a single-use link leading to /signup/confirm and mails it.
+   */
+  'signup-confirmation': { email: string; locale: string };
+  /** Delete the workspaces whose owners closed them longer ago than the waiting period. Nightly. */
+  'closed-workspaces': Record<string, never>;
 };
 export type QueueName = keyof JobData;
-export const QUEUE_NAMES = ['mail', 'sign-in-link', 'retention'] as const satisfies readonly QueueName[];
+export const QUEUE_NAMES = [
+  'mail',
+  'sign-in-link',
+  'retention',
+  'signup-confirmation',
+  'closed-workspaces',
+] as const satisfies readonly QueueName[];
 
 export type JobQueue = {
   send<Q extends QueueName>(queue: Q, data: JobData[Q]): Promise<void>;
@@ -63,7 +76,7 @@ export async function startJobQueue(options: JobQueueOptions): Promise<JobQueue>
   for (const name of QUEUE_NAMES) {
     // Five tries over about two minutes; after that the job is kept as failed and logged. A
     // retention run goes through every workspace and may take longer than a mail.
-    const expireInSeconds = name === 'retention' ? 3600 : 60;
+    const expireInSeconds = name === 'retention' || name === 'closed-workspaces' ? 3600 : 60;
     await boss.createQueue(name, { name, retryLimit: 4, retryDelay: 5, retryBackoff: true, expireInSeconds });
   }
   const polling = options.pollingIntervalSeconds ?? 1;

@@ -87,7 +87,9 @@ export function rosterProcedures<Row extends { id: string; version: number | nul
   const fieldsShownIn = (view: ReadView) =>
     fieldNames.filter((name) => shownIn(roster.definition.fields[name] as FieldDef, view));
 
-  const accessOf = (tenant: TenantContext, rows: Row[], ownParent = false): RosterAccess => {
+  const accessOf = (tenant: TenantContext, rows: Row[], ownParent = false, workspaceReadOnly = false): RosterAccess => {
+    // A closed or suspended workspace (decision 028): the grid shows, exports, and edits nothing.
+    if (workspaceReadOnly) return { add: false, edit: false, delete: false };
     const readOnly = fieldNames.filter((name) => {
       const action = (roster.definition.fields[name] as FieldDef).editAction;
       return action && grantOf(tenant.role, action) !== 'all';
@@ -127,7 +129,7 @@ export function rosterProcedures<Row extends { id: string; version: number | nul
           const rows = await repo.list(tx, scope, view, input.limit);
           const lookups: Record<string, LookupOption[]> = hasLookups ? await repo.lookups(tx, scope) : {};
           await logAccess(tx, scope.tenantId, path, loggedIdsOf(roster, rows, lookups));
-          const access = accessOf(ctx.tenant, rows, await ownParentOf(tx, ctx.tenant, scope));
+          const access = accessOf(ctx.tenant, rows, await ownParentOf(tx, ctx.tenant, scope), ctx.lifecycle.readOnly);
           return { rows, lookups, access, fields: fieldsShownIn(view) };
         }),
       ),
@@ -142,7 +144,11 @@ export function rosterProcedures<Row extends { id: string; version: number | nul
           const [row] = await repo.byIds(tx, scopeOf(ctx.tenant, input), [input.id], view);
           if (!row) return fail('row_not_found');
           await logAccess(tx, ctx.tenant.id, path, loggedIdsOf(roster, [row], {}));
-          return { row, access: accessOf(ctx.tenant, [row]), fields: fieldsShownIn(view) };
+          return {
+            row,
+            access: accessOf(ctx.tenant, [row], false, ctx.lifecycle.readOnly),
+            fields: fieldsShownIn(view),
+          };
         }),
       ),
 

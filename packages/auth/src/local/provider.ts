@@ -4,7 +4,7 @@ import { passwordResetUntil } from '../reset-window.ts';
 import { claimsFor, MIN_PASSWORD_LENGTH, type AuthProvider, type Session } from '../types.ts';
 import { readAccount, replacePassword, saveProfile } from './account.ts';
 import { dummyHash, verifyPassword } from './passwords.ts';
-import { admitAttempt, forgiveSuccess, LINK_LIMIT, PASSWORD_CHANGE_LIMIT } from './rate-limit.ts';
+import { admitAttempt, forgiveSuccess, LINK_LIMIT, PASSWORD_CHANGE_LIMIT, SIGNUP_LIMIT } from './rate-limit.ts';
 import { SESSION_HOURS, sessionCookies } from './session-cookie.ts';
 import { endSession, endSessionsOf, isLive, sessionsOf, startSession } from './sessions.ts';
 import { issueLinkToken, redeemLinkToken } from './sign-in-links.ts';
@@ -83,6 +83,8 @@ export function createLocalProvider(opts: { secret: Uint8Array; secureCookies: b
           ? await verifyPassword(user.encrypted_password, password)
           : (await verifyPassword(await dummyHash(), password), false);
         if (!user || !ok) return { ok: false, reason: 'invalid_credentials' } as const;
+        // Said only to whoever knows the password: the confirmation link is still to be followed.
+        if (!user.confirmed) return { ok: false, reason: 'email_not_confirmed' } as const;
         await forgiveSuccess(email, address);
         return begin(request, user, 'password');
       });
@@ -106,6 +108,31 @@ export function createLocalProvider(opts: { secret: Uint8Array; secureCookies: b
           else throw error;
         }
         return id ? begin(request, { id, email }, 'password') : ({ ok: false, reason: 'email_taken' } as const);
+      });
+    },
+
+    async register(request, input) {
+      const email = input.email.trim().toLowerCase();
+      if (input.password.length < MIN_PASSWORD_LENGTH || input.password.length > MAX_PASSWORD_LENGTH) {
+        return { ok: false, reason: 'weak_password' };
+      }
+      if (email.length > MAX_EMAIL_LENGTH) return { ok: false, reason: 'email_taken' };
+      return orUnavailable(async () => {
+        const admitted = await admitAttempt(email, clientAddress(request), SIGNUP_LIMIT);
+        if (!admitted.ok)
+          return { ok: false, reason: 'rate_limited', retryAfterSeconds: admitted.retryAfterSeconds } as const;
+        const metadata = { ...input.data, locale: input.locale };
+        try {
+          const id = await withAuthTx(async (tx) => {
+            const taken = await tx.one('select 1 from auth.users where email = $1', [email]);
+            return taken ? null : insertUser(tx, { ...input, email }, { metadata });
+          });
+          if (!id) return { ok: false, reason: 'email_taken' } as const;
+        } catch (error) {
+          if ((error as { code?: string }).code === '23505') return { ok: false, reason: 'email_taken' } as const;
+          throw error;
+        }
+        return { ok: true, issue: { email } } as const;
       });
     },
 

@@ -32,6 +32,15 @@ export const LINK_LIMIT = {
   maxDelaySeconds: 300,
 } as const satisfies Limit;
 
+/** Sign-ups without an invitation: each one mails a confirmation link to the address given. */
+export const SIGNUP_LIMIT = {
+  prefix: 'signup-',
+  windowMinutes: 60,
+  perEmail: 3,
+  perAddress: 10,
+  maxDelaySeconds: 600,
+} as const satisfies Limit;
+
 /**
  * Current passwords typed to change the password: someone holding a stolen session must not get
  * unlimited guesses at the password behind it. Counted apart from sign-ins, so it never slows

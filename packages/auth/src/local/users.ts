@@ -5,21 +5,33 @@ import { hashPassword } from './passwords.ts';
  * The local provider's user store is `auth.users`, the same table Supabase Auth owns, so the
  * schema's foreign keys mean the same thing in both modes.
  */
-export async function insertUser(tx: Tx, user: { email: string; password: string; name: string }): Promise<string> {
+export async function insertUser(
+  tx: Tx,
+  user: { email: string; password: string; name: string },
+  /** Unconfirmed: the address is confirmed later by a link, and `metadata` is kept with the name. */
+  unconfirmed?: { metadata: Record<string, unknown> },
+): Promise<string> {
   const row = await tx.one<{ id: string }>(
     `insert into auth.users (id, aud, role, email, encrypted_password, email_confirmed_at, raw_user_meta_data, raw_app_meta_data)
-     values (gen_random_uuid(), 'authenticated', 'authenticated', $1, $2, now(), jsonb_build_object('name', $3::text),
+     values (gen_random_uuid(), 'authenticated', 'authenticated', $1, $2, case when $4::jsonb is null then now() end,
+             coalesce($4::jsonb, '{}') || jsonb_build_object('name', $3::text),
              '{"provider":"email","providers":["email"]}')
      returning id`,
-    [user.email.toLowerCase(), await hashPassword(user.password), user.name],
+    [
+      user.email.toLowerCase(),
+      await hashPassword(user.password),
+      user.name,
+      unconfirmed ? JSON.stringify(unconfirmed.metadata) : null,
+    ],
   );
   return row!.id;
 }
 
 export async function findUserByEmail(email: string) {
   return withAuthTx((tx) =>
-    tx.one<{ id: string; email: string; encrypted_password: string | null; locale: string | null }>(
-      `select id, email, encrypted_password, raw_user_meta_data ->> 'locale' as locale
+    tx.one<{ id: string; email: string; encrypted_password: string | null; locale: string | null; confirmed: boolean }>(
+      `select id, email, encrypted_password, raw_user_meta_data ->> 'locale' as locale,
+              email_confirmed_at is not null as confirmed
        from auth.users where email = $1 and deleted_at is null`,
       [email.toLowerCase()],
     ),

@@ -141,6 +141,25 @@ export function createSupabaseProvider(opts: { url: string; key: string; secureC
       return { ok: true, headers, session: toSession(data.user) };
     },
 
+    /** Supabase Auth keeps `data` as the user's metadata and mails the confirmation itself. */
+    async register(request, input, confirmUrl) {
+      if (input.password.length < MIN_PASSWORD_LENGTH) return { ok: false, reason: 'weak_password' };
+      const { supabase } = clientFor(request);
+      const { error } = await supabase.auth.signUp({
+        email: input.email.trim().toLowerCase(),
+        password: input.password,
+        options: { data: { ...input.data, name: input.name, locale: input.locale }, emailRedirectTo: confirmUrl },
+      });
+      if (error) {
+        if (error.status === 429) return { ok: false, reason: 'rate_limited' };
+        if (error.code === 'user_already_exists' || error.code === 'email_exists')
+          return { ok: false, reason: 'email_taken' };
+        if (error.code === 'weak_password') return { ok: false, reason: 'weak_password' };
+        return { ok: false, reason: 'unavailable' };
+      }
+      return { ok: true, issue: null };
+    },
+
     /**
      * Supabase Auth mails the link itself, from its "Magic Link" template, which must point at
      * `{{ .SiteURL }}/auth/confirm?token_hash={{ .TokenHash }}` (see README). Never creates users.

@@ -1,7 +1,8 @@
 /**
  * Demo workspaces modelled on the programmes in shared/seeds (Frederiksberg's peer-support project
  * funded by Region Hovedstaden, Recovery Lab's volunteer peers, Hillerød's "Ud i livet").
- * Every person is invented.
+ * Every person is invented, and so are the CVR and EAN numbers (with valid check digits, see
+ * packages/api/src/validation/danish-ids.ts).
  */
 export const DEMO_PASSWORD = 'brobygger-demo';
 
@@ -14,10 +15,10 @@ export type DemoTenant = {
 };
 
 export const DEMO_TENANTS: DemoTenant[] = [
-  { slug: 'frederiksberg', name: 'Frederiksberg Kommune', kind: 'municipality', cvr: '11223344', ean: '5798000000013' },
-  { slug: 'recovery-lab', name: 'Recovery Lab', kind: 'association', cvr: '22334455' },
-  { slug: 'hilleroed', name: 'Hillerød Kommune', kind: 'municipality', cvr: '33445566', ean: '5798000000020' },
-  { slug: 'region-hovedstaden', name: 'Region Hovedstaden', kind: 'region', cvr: '44556677', ean: '5798000000037' },
+  { slug: 'frederiksberg', name: 'Frederiksberg Kommune', kind: 'municipality', cvr: '11223346', ean: '5798000000018' },
+  { slug: 'recovery-lab', name: 'Recovery Lab', kind: 'association', cvr: '22334468' },
+  { slug: 'hilleroed', name: 'Hillerød Kommune', kind: 'municipality', cvr: '33445563', ean: '5798000000025' },
+  { slug: 'region-hovedstaden', name: 'Region Hovedstaden', kind: 'region', cvr: '44556677', ean: '5798000000032' },
 ];
 
 export type DemoUser = {
@@ -25,6 +26,8 @@ export type DemoUser = {
   name: string;
   what: string;
   memberships: { slug: string; role: 'owner' | 'admin' | 'coordinator' | 'peer' | 'viewer' }[];
+  /** Opens the operator's console at /operator (decision 028). */
+  operator?: true;
 };
 
 export const DEMO_USERS: DemoUser[] = [
@@ -78,6 +81,13 @@ export const DEMO_USERS: DemoUser[] = [
     name: 'Karen Bech',
     what: 'owner of Region Hovedstaden',
     memberships: [{ slug: 'region-hovedstaden', role: 'owner' }],
+  },
+  {
+    email: 'drift@demo.brobygger.dk',
+    name: 'Olivia Drift',
+    what: "operator: the operator's console at /operator, no workspace",
+    memberships: [],
+    operator: true,
   },
 ];
 

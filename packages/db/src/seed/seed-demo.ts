@@ -32,6 +32,7 @@ export async function seedDemo(createUser: CreateUser): Promise<'seeded' | 'alre
 
     for (const u of DEMO_USERS) {
       const userId = await createUser(tx, { email: u.email, password: DEMO_PASSWORD, name: u.name });
+      if (u.operator) await tx.query('insert into app.operators (user_id) values ($1)', [userId]);
       for (const m of u.memberships) {
         await tx.query(
           'insert into public.memberships (tenant_id, user_id, role, display_name, email) values ($1, $2, $3, $4, $5)',

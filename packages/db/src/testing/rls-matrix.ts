@@ -332,7 +332,9 @@ export function rlsMatrix(spec: RlsMatrixSpec): void {
         const refused = actor === 'anonymous' && WORKSPACES.every((w) => selectScopes[w] === 'none');
         it(refused ? 'select: is refused' : title('select', selectScopes, actor), async () => {
           const read = asMatrixActor(world, actor, (tx) =>
-            tx.query<{ key: string }>(`select (${key})::text as key from ${spec.table} t${spec.where ? ` where ${spec.where}` : ''}`),
+            tx.query<{ key: string }>(
+              `select (${key})::text as key from ${spec.table} t${spec.where ? ` where ${spec.where}` : ''}`,
+            ),
           );
           if (refused) {
             await expect(read).rejects.toThrow(REFUSED);

@@ -134,7 +134,9 @@ export const billingRouter = router({
   }),
 
   /** Starts or changes a plan through Stripe Checkout (card); answers the page to send the browser to. */
+  // Paying is how a workspace that billing made read-only becomes writable again (decision 029).
   checkout: tenantProcedure
+    .meta({ worksWhenReadOnly: true })
     .input(z.object({ plan: ZPaidPlan }))
     .output(z.object({ url: z.string() }))
     .mutation(async ({ ctx, input }) => {
@@ -157,6 +159,7 @@ export const billingRouter = router({
 
   /** A public body's plan paid by invoice, with its EAN, order reference and payment terms. */
   subscribeByInvoice: tenantProcedure
+    .meta({ worksWhenReadOnly: true })
     .input(ZInvoiceTerms.extend({ plan: ZPaidPlan }))
     .output(z.object({ ok: z.literal(true) }))
     .mutation(async ({ ctx, input }) => {
@@ -173,14 +176,17 @@ export const billingRouter = router({
     }),
 
   /** The Billing Portal (cards, cancellation). */
-  portal: tenantProcedure.output(z.object({ url: z.string() })).mutation(async ({ ctx }) => {
-    const tenant = manager(ctx.tenant);
-    const billing = billingOf(ctx);
-    const url = await stripeCall(ctx, 'portal', async () =>
-      billing.portal(await billingTenant(ctx), ctx.session.email, urlsOf(ctx, tenant), ctx.locale),
-    );
-    return { url };
-  }),
+  portal: tenantProcedure
+    .meta({ worksWhenReadOnly: true })
+    .output(z.object({ url: z.string() }))
+    .mutation(async ({ ctx }) => {
+      const tenant = manager(ctx.tenant);
+      const billing = billingOf(ctx);
+      const url = await stripeCall(ctx, 'portal', async () =>
+        billing.portal(await billingTenant(ctx), ctx.session.email, urlsOf(ctx, tenant), ctx.locale),
+      );
+      return { url };
+    }),
 
   /** A region starts or stops paying for an active partner's plan. */
   setCoverage: tenantProcedure

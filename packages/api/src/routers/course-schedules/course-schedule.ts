@@ -21,7 +21,7 @@ export const getSchedule = tenantProcedure
       const scope = { tenantId: ctx.tenant.id, courseId: input.course };
       await requireCourse(tx, scope);
       const schedule = (await readSchedule(tx, scope)) ?? null;
-      return { schedule, canEdit: grantOf(ctx.tenant.role, 'roster.edit') === 'all' };
+      return { schedule, canEdit: grantOf(ctx.tenant.role, 'roster.edit') === 'all' && !ctx.lifecycle.readOnly };
     }),
   );
 

@@ -4,6 +4,8 @@ import { ZRemoved, ZRemoveMemberInput } from './schemas.ts';
 
 /** Those who may manage members remove anyone (owners only by owners); any member may leave. */
 export const removeMember = tenantProcedure
+  // Leaving a read-only workspace stays possible (the policy still refuses removing others).
+  .meta({ worksWhenReadOnly: true })
   .input(ZRemoveMemberInput)
   .output(ZRemoved)
   .mutation(({ ctx, input }) =>

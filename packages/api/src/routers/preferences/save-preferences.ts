@@ -3,6 +3,8 @@ import { ZPreferencesSaved, ZSavePreferencesInput } from './schemas.ts';
 
 /** Stores the caller's own layout for one grid; each member has their own. */
 export const savePreferences = tenantProcedure
+  // A layout is the member's own, not the workspace's data: kept working when read-only.
+  .meta({ worksWhenReadOnly: true })
   .input(ZSavePreferencesInput)
   .output(ZPreferencesSaved)
   .mutation(async ({ ctx, input }) => {

@@ -3,6 +3,15 @@ import { tenantProcedure } from '../../trpc.ts';
 import { ZWorkspace } from './schemas.ts';
 
 /** The workspace, the caller's role in it and what that role may do; not found unless a member. */
-export const getWorkspace = tenantProcedure
-  .output(ZWorkspace)
-  .query(({ ctx }) => ({ ...ctx.tenant, permissions: permissionsOf(ctx.tenant.role) }));
+export const getWorkspace = tenantProcedure.output(ZWorkspace).query(({ ctx }) => {
+  const { readOnly, closedAt, suspendedAt, deleteAfter, suspendedReason } = ctx.lifecycle;
+  return {
+    ...ctx.tenant,
+    permissions: permissionsOf(ctx.tenant.role, { readOnly }),
+    readOnly,
+    // Suspension says more than closing: a suspended workspace cannot be reopened by its owner.
+    status: suspendedAt ? ('suspended' as const) : closedAt ? ('closed' as const) : ('active' as const),
+    deleteAfter,
+    suspendedReason,
+  };
+});
