@@ -186,3 +186,66 @@ describe('a region covers a partner', () => {
     expect(await coverage(world.users.owner, world.tenant.id)).toEqual([]);
   });
 });
+
+/**
+ * Billing's lock is the workspace's read-only state (migration read_only_joins_billing): the same
+ * refusals as a closed workspace, lifted by paying or by a region covering the workspace.
+ */
+describe('a workspace billing has locked is read-only', () => {
+  let world: World;
+  beforeEach(async () => {
+    world = await createWorld();
+  });
+
+  const setStatus = (status: string) =>
+    privileged((tx) =>
+      tx.query(
+        `insert into public.workspace_billing (tenant_id, plan, status) values ($1, 'municipality_annual', $2)
+         on conflict (tenant_id) do update set status = excluded.status`,
+        [world.tenant.id, status],
+      ),
+    );
+  const addVolunteer = () =>
+    as(world.users.coordinator, (tx) =>
+      tx.query("insert into public.volunteers (tenant_id, name) values ($1, 'Ny frivillig') returning id", [
+        world.tenant.id,
+      ]),
+    );
+  const addProgramme = () =>
+    as(world.users.coordinator, (tx) =>
+      tx.query(
+        `insert into public.programmes (tenant_id, name, funder_kind, starts_on, ends_on)
+         values ($1, 'Nyt program', 'foundation', '2027-01-01', '2027-12-31') returning id`,
+        [world.tenant.id],
+      ),
+    );
+
+  it('refuses writes to the rosters and the programmes while cancelled, and reads go on', async () => {
+    await privileged((tx) =>
+      tx.query("insert into public.volunteers (tenant_id, name) values ($1, 'Før') returning id", [world.tenant.id]),
+    );
+    await setStatus('canceled');
+    await expect(addVolunteer()).rejects.toThrow(/workspace_read_only|row-level security/);
+    await expect(addProgramme()).rejects.toThrow(/workspace_read_only|row-level security/);
+    const seen = await as(world.users.viewer, (tx) =>
+      tx.query<{ name: string }>('select name from public.volunteers where tenant_id = $1', [world.tenant.id]),
+    );
+    expect(seen.map((r) => r.name)).toEqual(['Før']);
+  });
+
+  it('opens again when the subscription is active again', async () => {
+    await setStatus('canceled');
+    await expect(addVolunteer()).rejects.toThrow();
+    await setStatus('active');
+    expect(await addVolunteer()).toHaveLength(1);
+    expect(await addProgramme()).toHaveLength(1);
+  });
+
+  it('stays writable while a region covers it', async () => {
+    await setStatus('canceled');
+    await as(world.users.regionMember, (tx) =>
+      tx.query('select app.set_partner_coverage($1, $2, true)', [world.region.id, world.tenant.id]),
+    );
+    expect(await addVolunteer()).toHaveLength(1);
+  });
+});
