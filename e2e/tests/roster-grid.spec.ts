@@ -192,7 +192,7 @@ test('a volunteer is edited with the keyboard alone: typing, Delete, a select, a
   await page.keyboard.press('Escape'); // cancels the edit
   await expect(cell('note')).toHaveText('Ringer tilbage');
 
-  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowLeft'); // meets children under 15
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowLeft'); // meets children under 15
   await page.keyboard.press('Space');
   await expect(cell('meetsChildrenUnder15').getByRole('checkbox')).toBeChecked();
 

@@ -1,3 +1,4 @@
+import { slugFrom } from '@brobygger/api/danish-ids';
 import { formatDkk, formatTarget, quarterLabel } from '@brobygger/api/programmes';
 import type { FunderReport } from '@brobygger/api/programmes-report';
 import { formatIsoDate } from '../../grid/values.ts';
@@ -73,16 +74,6 @@ export function reportContent(report: FunderReport, workspaceName: string, t: T)
 
 /** e.g. "rapport-sammen-om-recovery-2026-01-01-2027-12-31.pdf". */
 export function reportFileName(report: FunderReport, t: T, extension: 'xlsx' | 'pdf') {
-  const slug = report.programme.name
-    .toLowerCase()
-    .replace(/æ/g, 'ae')
-    .replace(/ø/g, 'oe')
-    .replace(/å/g, 'aa')
-    // Other accents go (é -> e); anything else becomes a dash.
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 60);
+  const slug = slugFrom(report.programme.name);
   return `${t('programmes:file.fileName')}-${slug}-${report.period.from}-${report.period.to}.${extension}`;
 }

@@ -112,7 +112,7 @@ describe('the funder report files', () => {
 
   it('names the file after the programme and the period', () => {
     expect(reportFileName(report('da'), translate('da'), 'pdf')).toBe(
-      'rapport-sammen-om-recovery-og-peer-stoette-paa-frederiksberg-2026-01-01-2026-06-30.pdf',
+      'rapport-sammen-om-recovery-og-peer-stoette-paa-frederiksbe-2026-01-01-2026-06-30.pdf',
     );
   });
 });
