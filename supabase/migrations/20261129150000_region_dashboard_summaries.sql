@@ -15,9 +15,8 @@
 -- the summaries count future sessions too, and the reader leaves them out (for participants, by
 -- subtracting their rare present marks at sessions ahead of today).
 --
--- Deleting a session deletes its attendance by cascade; whichever statement trigger fires first,
--- the session's tally is the record of what was counted: attendance triggers read session facts
--- from it, and a session's delete trigger takes back what its remaining marks still count.
+-- Deleting a session deletes its attendance by cascade, and the cascade's triggers fire in no
+-- promised order: marks that outlive their session's tally recount their participants instead.
 -- Nobody reads these tables but security definer functions: RLS is on with no policy, and
 -- `authenticated` holds no privilege on them.
 
@@ -100,8 +99,34 @@ as $$
   on conflict (tenant_id, quarter, participant_id) do update set sessions_present = p.sessions_present + excluded.sessions_present;
 $$;
 
+-- The participants' quarters counted afresh from attendance and sessions (`quarter` and `n` of
+-- the argument unused). A workspace being deleted is skipped: its rows go by cascade.
+create function app.recount_participant_quarters(who app.presence_delta[])
+returns void
+language plpgsql security definer set search_path = ''
+as $$
+begin
+  if cardinality(who) = 0 then
+    return;
+  end if;
+  delete from app.participant_quarters p
+  where (p.tenant_id, p.participant_id) in (select w.tenant_id, w.participant_id from unnest(who) w);
+  insert into app.participant_quarters (tenant_id, quarter, participant_id, sessions_present)
+  select a.tenant_id, date_trunc('quarter', s.held_on)::date, a.participant_id, count(*)
+  from public.attendance a
+  join public.course_sessions s on s.tenant_id = a.tenant_id and s.id = a.session_id
+  where (a.tenant_id, a.participant_id) in (select w.tenant_id, w.participant_id from unnest(who) w)
+    and a.status = 'present' and s.status <> 'cancelled'
+    and exists (select 1 from public.tenants t where t.id = a.tenant_id)
+  group by 1, 2, 3;
+end;
+$$;
+
 -- Adds marks' contributions to their sessions' tallies and, for present marks at sessions that are
--- not cancelled, to the participants' quarters. Session facts come from the tally (see the header).
+-- not cancelled, to the participants' quarters. Session facts come from the tally. Marks whose
+-- session is gone (deleted with its course or on its own: the cascade's statements fire their
+-- triggers in no promised order, so the tally may go first) cannot say which quarter they counted
+-- in: their participants are recounted from what remains instead, which is exact in any order.
 create function app.apply_attendance_deltas(deltas app.attendance_delta[])
 returns void
 language plpgsql security definer set search_path = ''
@@ -122,6 +147,13 @@ begin
     from unnest(deltas) x
     join app.session_tallies t on t.tenant_id = x.tenant_id and t.session_id = x.session_id
     where x.present <> 0 and not t.cancelled
+  ));
+
+  perform app.recount_participant_quarters(array(
+    select distinct row(x.tenant_id, null, x.participant_id, 0)::app.presence_delta
+    from unnest(deltas) x
+    where x.present <> 0
+      and not exists (select 1 from app.session_tallies t where t.tenant_id = x.tenant_id and t.session_id = x.session_id)
   ));
 end;
 $$;
@@ -169,7 +201,8 @@ end;
 $$;
 
 -- Sessions: a new one starts an empty tally; a move to another quarter or a (un)cancellation moves
--- its present marks between participants' quarters; a deleted one takes back what is still counted.
+-- its present marks between participants' quarters; a deleted one's tally goes (its marks go by
+-- cascade, and their trigger recounts the participants, see app.apply_attendance_deltas).
 create function app.tally_sessions()
 returns trigger
 language plpgsql security definer set search_path = ''
@@ -198,12 +231,6 @@ begin
     where t.tenant_id = n.tenant_id and t.session_id = n.id
       and (t.held_on <> n.held_on or t.cancelled <> (n.status = 'cancelled'));
   else
-    perform app.apply_presence_deltas(array(
-      select row(a.tenant_id, date_trunc('quarter', t.held_on)::date, a.participant_id, -1)::app.presence_delta
-      from old_rows o
-      join app.session_tallies t on t.tenant_id = o.tenant_id and t.session_id = o.id and not t.cancelled
-      join public.attendance a on a.tenant_id = o.tenant_id and a.session_id = o.id and a.status = 'present'
-    ));
     delete from app.session_tallies t using old_rows o where t.tenant_id = o.tenant_id and t.session_id = o.id;
   end if;
   return null;
@@ -211,6 +238,7 @@ end;
 $$;
 
 revoke execute on function app.apply_presence_deltas(app.presence_delta[]) from public;
+revoke execute on function app.recount_participant_quarters(app.presence_delta[]) from public;
 revoke execute on function app.apply_attendance_deltas(app.attendance_delta[]) from public;
 revoke execute on function app.tally_attendance() from public;
 revoke execute on function app.tally_sessions() from public;
