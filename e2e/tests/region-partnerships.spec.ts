@@ -141,6 +141,10 @@ for (const [language, text] of Object.entries(LANGUAGES)) {
       await regionPage.screenshot({ path: testInfo.outputPath(`dashboard-${language}-1280.png`), fullPage: true });
       await regionPage.setViewportSize({ width: 390, height: 844 });
       await regionPage.screenshot({ path: testInfo.outputPath(`dashboard-${language}-390.png`), fullPage: true });
+      // One metric close up: the total and its note must stay readable on a phone.
+      await regionPage
+        .getByRole('region', { name: text.reached })
+        .screenshot({ path: testInfo.outputPath(`dashboard-${language}-390-reached.png`) });
 
       // The partner ends it: at the region's next look, the figures are gone.
       await partnership(region.id, small.id, 'ended');
