@@ -74,11 +74,21 @@ alter table app.participant_quarters enable row level security;
 -- ============================================================================
 -- Adds each (workspace, quarter, participant)'s net change; a count that reaches 0 goes. Increments
 -- insert or add, decrements never insert (during a workspace's cascade delete its rows may already
--- be gone, and a new row would point at a deleted tenant).
+-- be gone, and a new row would point at a deleted tenant). Existing rows are locked in key order
+-- first, so two saves touching the same participants wait for each other instead of deadlocking.
 create function app.apply_presence_deltas(deltas app.presence_delta[])
 returns void
-language sql security definer set search_path = ''
+language plpgsql security definer set search_path = ''
 as $$
+begin
+  if cardinality(deltas) = 0 then
+    return;
+  end if;
+  perform 1 from app.participant_quarters p
+  where (p.tenant_id, p.quarter, p.participant_id) in (select x.tenant_id, x.quarter, x.participant_id from unnest(deltas) x)
+  order by p.tenant_id, p.quarter, p.participant_id
+  for update;
+
   with d as (
     select x.tenant_id, x.quarter, x.participant_id, sum(x.n)::integer as n
     from unnest(deltas) x group by x.tenant_id, x.quarter, x.participant_id having sum(x.n) <> 0
@@ -95,8 +105,9 @@ as $$
   )
   insert into app.participant_quarters as p (tenant_id, quarter, participant_id, sessions_present)
   select d.tenant_id, d.quarter, d.participant_id, d.n from d where d.n > 0
-  order by 1, 2, 3 -- one lock order for concurrent saves
+  order by 1, 2, 3
   on conflict (tenant_id, quarter, participant_id) do update set sessions_present = p.sessions_present + excluded.sessions_present;
+end;
 $$;
 
 -- The participants' quarters counted afresh from attendance and sessions (`quarter` and `n` of
@@ -132,13 +143,17 @@ returns void
 language plpgsql security definer set search_path = ''
 as $$
 begin
+  -- In key order, like the participants' rows (see above).
+  perform 1 from app.session_tallies t
+  where (t.tenant_id, t.session_id) in (select x.tenant_id, x.session_id from unnest(deltas) x)
+  order by t.tenant_id, t.session_id
+  for update;
   update app.session_tallies t
   set present = t.present + d.present, expected = t.expected + d.expected
   from (
     select x.tenant_id, x.session_id, sum(x.present)::integer as present, sum(x.expected)::integer as expected
     from unnest(deltas) x group by x.tenant_id, x.session_id
     having sum(x.present) <> 0 or sum(x.expected) <> 0
-    order by 1, 2
   ) d
   where t.tenant_id = d.tenant_id and t.session_id = d.session_id;
 
