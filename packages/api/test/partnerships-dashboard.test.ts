@@ -8,7 +8,7 @@ import {
   type TestTenant,
   type World,
 } from '@brobygger/db/testing';
-import { cellOf } from '../src/routers/region-dashboard/region-dashboard.types.ts';
+import { cellOf, hiddenPartners, REGION_METRICS } from '../src/routers/region-dashboard/region-dashboard.types.ts';
 import { quartersOf } from '../src/routers/region-dashboard/quarters.ts';
 import { callerFor } from './helpers.ts';
 
@@ -135,6 +135,35 @@ describe('the dashboard through the API', () => {
     const after = await region().regionDashboard.get({ tenant: world.region.slug, period: 'last4' });
     expect(after.partners.map((p) => p.name)).not.toContain(partner.name);
     expect(after.cells.filter((c) => c.partnerId === partner.id)).toEqual([]);
+  });
+
+  it('the total adds up the partners shown and says how many it leaves out', async () => {
+    const activity = {
+      courses: 1,
+      sessions: 2,
+      firstDay: thisQuarter(),
+      volunteers: 0,
+      matches: 0,
+      startedOn: '2025-01-01',
+    };
+    // The world's municipality (already an active partner): 3 participants, hidden. The association: 12.
+    await seedPartnerActivity(world.tenant.id, { ...activity, perCourse: 3 });
+    await seedPartnerActivity(partner.id, { ...activity, perCourse: 12 });
+    const { id } = await region().partnerships.invite({ tenant: world.region.slug, partnerId: partner.id });
+    await partnerOwner().partnerships.act({ tenant: partner.slug, id, action: 'accept' });
+
+    const d = await region().regionDashboard.get({ tenant: world.region.slug, period: 'last4' });
+    const q = thisQuarter();
+    expect(cellOf(d, world.tenant.id, q, 'participantsReached')).toMatchObject({ value: null, suppressed: true });
+    expect(cellOf(d, null, q, 'participantsReached')).toMatchObject({ value: 12, suppressed: false });
+    expect(hiddenPartners(d, q, 'participantsReached')).toBe(1);
+    // Every total is the exact sum of the cells shown beside it: subtracting them leaves nothing.
+    for (const metric of REGION_METRICS.filter((m) => m !== 'attendanceRate')) {
+      for (const quarter of d.quarters) {
+        const shown = d.partners.reduce((n, p) => n + (cellOf(d, p.id, quarter, metric)?.value ?? 0), 0);
+        expect(cellOf(d, null, quarter, metric)?.value, `${metric} ${quarter}`).toBe(shown);
+      }
+    }
   });
 
   it('is for regions only', async () => {

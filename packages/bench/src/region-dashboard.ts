@@ -1,4 +1,4 @@
-import { withPrivilegedTx } from '@brobygger/db';
+import { withPrivilegedTx, withRls, type Claims } from '@brobygger/db';
 import { createTenant, seedPartnerActivity } from '@brobygger/db/testing';
 import { coordinatorWorkspace } from './coordinator.ts';
 import { alternate, ratioOutcome, time, type Log } from './measure.ts';
@@ -54,7 +54,11 @@ type Totals = { sessions: number; reached: number; volunteers: number; matches: 
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 
 export async function regionDashboardBench(log: Log): Promise<BenchOutcome> {
-  const { tenant: region, caller } = await coordinatorWorkspace(log, 'Benchregion', { kind: 'region', role: 'admin' });
+  const {
+    tenant: region,
+    caller,
+    coordinator: admin,
+  } = await coordinatorWorkspace(log, 'Benchregion', { kind: 'region', role: 'admin' });
   const seeded = await time(async () => {
     for (let i = 0; i < PARTNERS; i++) {
       const partner = await createTenant('municipality', `Benchkommune ${String(i).padStart(3, '0')}`);
@@ -107,6 +111,8 @@ export async function regionDashboardBench(log: Log): Promise<BenchOutcome> {
   const byHand = [hand.sessions, hand.reached, hand.volunteers, hand.matches].map(Number).join();
   if (api !== byHand) throw new Error(`regionDashboard.get and the hand-written query disagree: ${api} vs ${byHand}`);
   log(`both paths agree: ${api}`);
+  if (process.env.BENCH_EXPLAIN)
+    await explainBoth(log, params, [region.id, first.quarters[0], first.quarters.at(-1)], admin.claims);
 
   const viaApi = async () => (await time(read)).ms;
   const viaBaseline = async () => (await time(baseline)).ms;
@@ -116,4 +122,21 @@ export async function regionDashboardBench(log: Log): Promise<BenchOutcome> {
     targetRatio: TARGET_RATIO,
     targetMs: TARGET_MS,
   });
+}
+
+/**
+ * BENCH_EXPLAIN=1: before timing, the plan of the hand-written query (whose joins the function's
+ * first version shared) and the function's own buffers and time, to stderr.
+ */
+async function explainBoth(
+  log: Log,
+  baselineParams: unknown[],
+  functionParams: unknown[],
+  claims: Claims,
+): Promise<void> {
+  const text = (rows: { 'QUERY PLAN': string }[]) => rows.map((r) => r['QUERY PLAN']).join('\n');
+  const plan = `explain (analyze, buffers) ${BASELINE_SQL}`;
+  log(`baseline plan:\n${text(await withPrivilegedTx('test', (tx) => tx.query(plan, baselineParams)))}`);
+  const call = 'explain (analyze, buffers) select * from aggregates.region_dashboard($1, $2, $3)';
+  log(`function:\n${text(await withRls(claims, (tx) => tx.query(call, functionParams)))}`);
 }

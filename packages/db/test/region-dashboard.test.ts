@@ -140,22 +140,29 @@ describe('small counts', () => {
     expect(shown(cell(cells, many, 'attendanceRate'))).toBe('1.0000');
   });
 
-  it('the total cannot be used to work out a suppressed cell: it is suppressed with it', async () => {
+  it('the total is the sum of the partners shown: total minus the shown cells is 0, nothing hidden', async () => {
     const small = await activePartner('Lille forening', SMALL);
     const cells = await dashboard();
-    // Shown: the large partner's 16. Hidden: the small partner's 3, and so the total (19).
+    // Shown: the large partner's 16. Hidden: the small partner's 3, which the total leaves out.
     expect(shown(cell(cells, world.tenant, 'participantsReached'))).toBe('16');
     expect(shown(cell(cells, small, 'participantsReached'))).toBe('<5');
-    expect(cell(cells, null, 'participantsReached')).toMatchObject({ value: null, suppressed: true });
-    // For every quarter and metric: a total is shown only when every partner's cell is.
+    expect(cell(cells, null, 'participantsReached')).toMatchObject({ value: '16', suppressed: false });
+    // The small partner's rate is shown (12 present of 12), so it is in the total's rate:
+    // (16 × 6 + 12) present of (20 × 6 + 12) expected.
+    expect(shown(cell(cells, small, 'attendanceRate'))).toBe('1.0000');
+    expect(shown(cell(cells, null, 'attendanceRate'))).toBe((108 / 132).toFixed(4));
+    // For every quarter and count: the total is never hidden and is exactly the sum of shown cells.
     const groups = new Map<string, Cell[]>();
     for (const c of cells)
       groups.set(`${c.quarter} ${c.metric}`, [...(groups.get(`${c.quarter} ${c.metric}`) ?? []), c]);
     expect(groups.size).toBe(5);
+    expect(cells.filter((c) => c.suppressed).length).toBeGreaterThan(0);
     for (const group of groups.values()) {
       const total = group.find((c) => c.partner_id === null)!;
-      const anyHidden = group.some((c) => c.partner_id !== null && c.suppressed);
-      if (anyHidden) expect(total).toMatchObject({ value: null, suppressed: true });
+      expect(total.suppressed).toBe(false);
+      if (total.metric === 'attendanceRate') continue;
+      const shownSum = group.filter((c) => c.partner_id && !c.suppressed).reduce((n, c) => n + Number(c.value), 0);
+      expect(Number(total.value)).toBe(shownSum);
     }
   });
 
@@ -168,10 +175,24 @@ describe('small counts', () => {
     expect(shown(cell(cells, null, 'attendanceRate'))).toBe((168 / 192).toFixed(4));
   });
 
-  it('a total from 1 to 4 is suppressed even when every partner is 0 or suppressed', async () => {
-    await activePartner('Lille forening', SMALL);
+  it('when every partner is hidden, the total is 0 of the partners shown, not their hidden sum', async () => {
+    const onlySmall = await createTenant('association', 'Kun små');
+    await seedPartnerActivity(onlySmall.id, SMALL);
+    await privileged((tx) =>
+      tx.query("update public.partnerships set status = 'ended' where tenant_id = $1", [world.region.id]),
+    );
+    await privileged((tx) =>
+      tx.query("insert into public.partnerships (tenant_id, partner_tenant_id, status) values ($1, $2, 'active')", [
+        world.region.id,
+        onlySmall.id,
+      ]),
+    );
     const cells = await dashboard();
-    expect(cell(cells, null, 'activeMatches')).toMatchObject({ suppressed: true, value: null });
+    expect(cell(cells, onlySmall, 'activeMatches')).toMatchObject({ suppressed: true, value: null });
+    expect(cell(cells, null, 'activeMatches')).toMatchObject({ suppressed: false, value: '0' });
+    // Its rate (12 present of 12) is not small: it is shown, and the total's rate is the same.
+    expect(cell(cells, null, 'attendanceRate')).toMatchObject({ suppressed: false, value: '1.0000' });
+    expect(cell(cells, onlySmall, 'attendanceRate')).toMatchObject({ suppressed: false, value: '1.0000' });
   });
 });
 

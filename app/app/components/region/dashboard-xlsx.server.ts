@@ -1,11 +1,18 @@
-import { REGION_METRICS, cellOf, quarterLabel, type RegionDashboard } from '@brobygger/api/region-dashboard';
+import {
+  REGION_METRICS,
+  cellOf,
+  hiddenPartners,
+  quarterLabel,
+  type RegionDashboard,
+} from '@brobygger/api/region-dashboard';
 import type { TFunction } from 'i18next';
 import writeXlsxFile, { type Cell, type Row } from 'write-excel-file/node';
 
 /**
- * The dashboard as one sheet: per metric a heading, a row per partner and the total, a column per
- * quarter. The figures are the API's, already suppressed: "<5" is written as the text the page
- * shows, and a hidden total stays hidden, so the file allows no more subtraction than the page.
+ * The dashboard as one sheet: per metric a heading, a row per partner, the total of the partners
+ * shown and how many partners it leaves out, a column per quarter. The figures are the API's,
+ * already suppressed: "<5" is written as the text the page shows, and the total holds only shown
+ * figures, so the file allows no more subtraction than the page.
  */
 export function dashboardSheet(d: RegionDashboard, t: TFunction): Row[] {
   const bold = (value: string): Cell => ({ value, type: String, fontWeight: 'bold' });
@@ -27,6 +34,10 @@ export function dashboardSheet(d: RegionDashboard, t: TFunction): Row[] {
         }),
       ]);
     }
+    rows.push([
+      { value: t('region:export.notIncluded'), type: String },
+      ...d.quarters.map((q): Cell => ({ value: hiddenPartners(d, q, metric), type: Number })),
+    ]);
     rows.push([]);
   }
   rows.push([{ value: t('region:export.note'), type: String }]);
@@ -36,6 +47,6 @@ export function dashboardSheet(d: RegionDashboard, t: TFunction): Row[] {
 export async function dashboardXlsx(d: RegionDashboard, t: TFunction): Promise<Buffer> {
   return writeXlsxFile(dashboardSheet(d, t), {
     sheet: t('region:export.sheet'),
-    columns: [{ width: 32 }, ...d.quarters.map(() => ({ width: 12 }))],
+    columns: [{ width: 44 }, ...d.quarters.map(() => ({ width: 12 }))],
   }).toBuffer();
 }

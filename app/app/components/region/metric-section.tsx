@@ -1,4 +1,10 @@
-import { cellOf, quarterLabel, type RegionDashboard, type RegionMetric } from '@brobygger/api/region-dashboard';
+import {
+  cellOf,
+  hiddenPartners,
+  quarterLabel,
+  type RegionDashboard,
+  type RegionMetric,
+} from '@brobygger/api/region-dashboard';
 import { formatNumber } from '@brobygger/i18n';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../lib/i18n.tsx';
@@ -13,7 +19,8 @@ const CHART_PARTNERS = COLOURS.length;
 /**
  * One metric: a line chart per quarter (the total and the partners), and the table that is its
  * text alternative and the figures themselves: a row per partner, a column per quarter, the
- * total last. Suppressed figures read "<5", with "fewer than 5" for a screen reader.
+ * total of the partners shown last, saying how many hidden partners it leaves out. Suppressed
+ * figures read "<5", with "fewer than 5" for a screen reader.
  */
 export function MetricSection({ dashboard, metric }: { dashboard: RegionDashboard; metric: RegionMetric }) {
   const { t } = useTranslation('region');
@@ -70,12 +77,16 @@ export function MetricSection({ dashboard, metric }: { dashboard: RegionDashboar
                 <th scope="row">{row.name}</th>
                 {dashboard.quarters.map((q) => {
                   const cell = cellOf(dashboard, row.id, q, metric);
+                  const hidden = row.id ? 0 : hiddenPartners(dashboard, q, metric);
                   return (
                     <td key={q} className="numeric">
                       {cell?.suppressed ? (
                         <abbr title={t('dashboard.suppressedLabel')}>{suppressed}</abbr>
                       ) : (
                         figureText(cell, metric, locale, suppressed)
+                      )}
+                      {hidden > 0 && (
+                        <span className="not-included">{t('dashboard.notIncluded', { count: hidden })}</span>
                       )}
                     </td>
                   );

@@ -17,7 +17,10 @@ export const REGION_PERIODS = ['last4', 'last8', 'thisYear', 'lastYear'] as cons
 export const ZRegionPeriod = z.enum(REGION_PERIODS);
 export type RegionPeriod = z.output<typeof ZRegionPeriod>;
 
-/** One figure; `partnerId` null is the total over partners. `value` is null when suppressed. */
+/**
+ * One figure; `partnerId` null is the total of the partners whose cell is shown (never
+ * suppressed: it leaves hidden cells out). `value` is null when suppressed.
+ */
 export const ZRegionCell = z.object({
   partnerId: z.string().nullable(),
   quarter: z.string(),
@@ -43,3 +46,7 @@ export const quarterLabel = (quarter: string) =>
 /** The cell of one partner (or the total: null), quarter and metric. */
 export const cellOf = (d: RegionDashboard, partnerId: string | null, quarter: string, metric: RegionMetric) =>
   d.cells.find((c) => c.partnerId === partnerId && c.quarter === quarter && c.metric === metric);
+
+/** How many partners' cells of a quarter and metric are hidden, and so not in its total. */
+export const hiddenPartners = (d: RegionDashboard, quarter: string, metric: RegionMetric) =>
+  d.cells.filter((c) => c.partnerId !== null && c.quarter === quarter && c.metric === metric && c.suppressed).length;
