@@ -17,7 +17,13 @@ const appDir = path.join(repoRoot, 'app');
 const READY_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 10_000;
 
-export type AppServer = { baseUrl: string; appUrl: string; stop: () => Promise<void> };
+export type AppServer = {
+  baseUrl: string;
+  appUrl: string;
+  /** The server's SESSION_SECRET, so a benchmark can sign its coordinators in as the server would. */
+  sessionSecret: string;
+  stop: () => Promise<void>;
+};
 
 const appUrlOf = (port: number) => `https://127.0.0.1:${port}`;
 
@@ -42,7 +48,12 @@ export function buildApp(log: Log): void {
 export async function startAppServer(db: EmbeddedDatabase, log: Log): Promise<AppServer> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const sessionSecret = randomBytes(32).toString('hex');
+  // BENCH_CPU_PROF_DIR=<dir> profiles the server (node --cpu-prof); the profile is written as it exits.
+  const profile = process.env.BENCH_CPU_PROF_DIR
+    ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF_DIR)}`]
+    : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'server/main.ts'], {
     cwd: appDir,
     stdio: ['ignore', 'ignore', 'pipe'],
     env: {
@@ -60,7 +71,7 @@ export async function startAppServer(db: EmbeddedDatabase, log: Log): Promise<Ap
       DATABASE_ADMIN_URL: db.adminUrl,
       DATABASE_AUTH_URL: db.authUrl,
       AUTH_PROVIDER: 'local',
-      SESSION_SECRET: randomBytes(32).toString('hex'),
+      SESSION_SECRET: sessionSecret,
       SEED_DEMO: 'false',
       LOG_LEVEL: 'warn',
     },
@@ -75,7 +86,7 @@ export async function startAppServer(db: EmbeddedDatabase, log: Log): Promise<Ap
     throw error;
   }
   log(`app server ready on ${baseUrl}`);
-  return { baseUrl, appUrl: appUrlOf(port), stop: () => stop(child, exited) };
+  return { baseUrl, appUrl: appUrlOf(port), sessionSecret, stop: () => stop(child, exited) };
 }
 
 async function waitUntilReady(baseUrl: string, child: ChildProcess): Promise<void> {

@@ -13,6 +13,7 @@ import { attendanceSave } from './attendance-save.ts';
 import { buildApp, startAppServer, type AppServer } from './app-server.ts';
 import { gridPage } from './grid-page.ts';
 import { gridSave10k } from './grid-save.ts';
+import { load50 } from './load-50.ts';
 import { overviewBench } from './overview.ts';
 import { regionDashboardBench } from './region-dashboard.ts';
 import type { BenchOutcome } from './types.ts';
@@ -57,7 +58,7 @@ async function main(): Promise<void> {
   let db: EmbeddedDatabase | undefined;
   let server: AppServer | undefined;
   try {
-    if (selected('grid-route-js', 'grid-first-rows-10k')) buildApp(log);
+    if (selected('grid-route-js', 'grid-first-rows-10k', 'load-50')) buildApp(log);
     const port = await freePort();
     log(`starting embedded Postgres on 127.0.0.1:${port} in ${dataDir}`);
     db = await startEmbeddedDatabase({ dataDir, port, log });
@@ -70,6 +71,15 @@ async function main(): Promise<void> {
       server = await startAppServer(db, log);
       log('running grid-route-js and grid-first-rows-10k');
       for (const outcome of await gridPage(server, log)) report(outcome);
+      await server.stop();
+      server = undefined;
+    }
+
+    // On its own server, before the seeded benchmarks fill the database.
+    if (selected('load-50')) {
+      server = await startAppServer(db, log);
+      log('running load-50');
+      report(await load50(server, log));
       await server.stop();
       server = undefined;
     }

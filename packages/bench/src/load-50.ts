@@ -1,0 +1,180 @@
+import { performance } from 'node:perf_hooks';
+import { CLIENT_ADDRESS_HEADER, createLocalProvider, insertUser } from '@brobygger/auth';
+import { withAuthTx, withPrivilegedTx } from '@brobygger/db';
+import { addMember, createTenant, type TestTenant } from '@brobygger/db/testing';
+import type { AppServer } from './app-server.ts';
+import type { Log } from './measure.ts';
+import { seedVolunteers } from './seed.ts';
+import type { BenchOutcome } from './types.ts';
+
+/**
+ * load-50: 50 coordinators, each signed in as its own user, work the production server without
+ * pause for 30 s: load the volunteers roster through the tRPC endpoint the page uses, then save
+ * their own row (a one-row batch with its version) and go round again. Several coordinators share
+ * a workspace, as they do in a municipality: 10 workspaces of 5 coordinators, 200 volunteers each.
+ * `/healthz` is driven by as many clients for a few seconds in the same run, so `rps` can be read
+ * against what the server does with no database work at all.
+ */
+
+export const TARGET_P99_MS = 250;
+
+const WORKSPACES = 10;
+const COORDINATORS_PER_WORKSPACE = 5;
+const VOLUNTEERS_PER_WORKSPACE = 200;
+/** BENCH_LOAD_SECONDS shortens the run while profiling. */
+const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 30);
+const HEALTHZ_SECONDS = 5;
+/** The run is bounded twice: by the clock and by this many requests in all. */
+const MAX_REQUESTS = 500_000;
+const PASSWORD = 'load-bench-password';
+
+type Coordinator = { tenant: TestTenant; cookie: string; rowId: string; address: string };
+type Row = { id: string; version: number; note: string | null } & Record<string, unknown>;
+
+/** tRPC's answer without a transformer: `{ result: { data } }`, or `{ error }` with a status. */
+async function trpcData<T>(response: Response): Promise<T> {
+  const body = (await response.json()) as { result?: { data: T }; error?: unknown };
+  if (!response.ok || !body.result) throw new Error(`HTTP ${response.status}: ${JSON.stringify(body.error ?? body)}`);
+  return body.result.data;
+}
+
+const percentile = (sorted: readonly number[], p: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : 0;
+
+/** Workspaces with their rosters, and each coordinator signed in through the local provider. */
+async function signInCoordinators(server: AppServer, log: Log): Promise<Coordinator[]> {
+  const provider = createLocalProvider({
+    secret: new TextEncoder().encode(server.sessionSecret),
+    secureCookies: false,
+  });
+  const coordinators: Coordinator[] = [];
+  for (let w = 0; w < WORKSPACES; w++) {
+    const tenant = await createTenant('municipality', `Lastkommune ${w + 1}`);
+    await seedVolunteers(tenant.id, VOLUNTEERS_PER_WORKSPACE);
+    const rows = await withPrivilegedTx('test', (tx) =>
+      tx.query<{ id: string }>('select id from public.volunteers where tenant_id = $1 order by name limit $2', [
+        tenant.id,
+        COORDINATORS_PER_WORKSPACE,
+      ]),
+    );
+    for (let c = 0; c < COORDINATORS_PER_WORKSPACE; c++) {
+      const email = `load-${w}-${c}-${Date.now()}@bench.brobygger.dk`;
+      const id = await withAuthTx((tx) => insertUser(tx, { email, password: PASSWORD, name: `Koordinator ${w}.${c}` }));
+      await addMember(tenant, { id, email }, 'coordinator');
+      // Each from its own address, as 50 people are: the sign-in rate limit counts per address.
+      const address = `10.0.${w}.${c + 1}`;
+      const signIn = await provider.signInWithPassword(
+        new Request(`${server.appUrl}/login`, { headers: { [CLIENT_ADDRESS_HEADER]: address } }),
+        email,
+        PASSWORD,
+      );
+      if (!signIn.ok) throw new Error(`coordinator ${email} could not sign in: ${signIn.reason}`);
+      const cookie = signIn.headers.get('set-cookie')?.split(';')[0];
+      if (!cookie) throw new Error('sign-in gave no session cookie');
+      coordinators.push({ tenant, cookie, rowId: rows[c]!.id, address });
+    }
+  }
+  log(`${coordinators.length} coordinators signed in, ${WORKSPACES} workspaces of ${VOLUNTEERS_PER_WORKSPACE}`);
+  return coordinators;
+}
+
+/** Requests left under the cap, shared by every client. */
+function budget(max: number) {
+  let left = max;
+  return () => left-- > 0;
+}
+
+export async function load50(server: AppServer, log: Log): Promise<BenchOutcome> {
+  const coordinators = await signInCoordinators(server, log);
+
+  // /healthz first, with as many clients: the server's ceiling with no database work.
+  let healthz = 0;
+  const healthzUntil = performance.now() + HEALTHZ_SECONDS * 1000;
+  await Promise.all(
+    coordinators.map(async () => {
+      while (performance.now() < healthzUntil) {
+        const response = await fetch(`${server.baseUrl}/healthz`);
+        await response.arrayBuffer();
+        if (response.ok) healthz++;
+      }
+    }),
+  );
+  const healthzRps = healthz / HEALTHZ_SECONDS;
+  log(`healthz: ${healthzRps.toFixed(0)} requests/s`);
+
+  const loads: number[] = [];
+  const saves: number[] = [];
+  const problems: string[] = [];
+  const take = budget(MAX_REQUESTS);
+  const started = performance.now();
+  const until = started + SECONDS * 1000;
+
+  async function timed<T>(into: number[], request: () => Promise<T>): Promise<T> {
+    const t0 = performance.now();
+    try {
+      return await request();
+    } finally {
+      into.push(performance.now() - t0);
+    }
+  }
+
+  async function coordinatorLoop({ tenant, cookie, rowId, address }: Coordinator, index: number) {
+    const headers = { cookie, [CLIENT_ADDRESS_HEADER]: address };
+    const listUrl = `${server.baseUrl}/api/trpc/volunteers.list?input=${encodeURIComponent(JSON.stringify({ tenant: tenant.slug }))}`;
+    for (let round = 0; performance.now() < until && take() && take(); round++) {
+      try {
+        const { rows } = await timed(loads, async () =>
+          trpcData<{ rows: Row[] }>(await fetch(listUrl, { headers })),
+        );
+        const own = rows.find((r) => r.id === rowId);
+        if (!own) throw new Error(`own row ${rowId} missing from the ${rows.length} listed`);
+        const saved = await timed(saves, async () =>
+          trpcData<{ ok: boolean; rows?: Row[] }>(
+            await fetch(`${server.baseUrl}/api/trpc/volunteers.save`, {
+              method: 'POST',
+              headers: { ...headers, 'content-type': 'application/json', origin: server.appUrl },
+              body: JSON.stringify({
+                tenant: tenant.slug,
+                upserts: [{ ...own, note: `Koordinator ${index} runde ${round}` }],
+                deletes: [],
+              }),
+            }),
+          ),
+        );
+        if (!saved.ok) throw new Error(`save refused: ${JSON.stringify(saved)}`);
+      } catch (error) {
+        problems.push(error instanceof Error ? error.message : String(error));
+      }
+    }
+  }
+
+  await Promise.all(coordinators.map(coordinatorLoop));
+  const elapsedS = (performance.now() - started) / 1000;
+
+  const sortedLoads = [...loads].sort((a, b) => a - b);
+  const sortedSaves = [...saves].sort((a, b) => a - b);
+  const all = [...loads, ...saves].sort((a, b) => a - b);
+  for (const problem of problems.slice(0, 5)) log(`error: ${problem}`);
+  const p99 = Math.round(percentile(all, 99));
+  const result = {
+    bench: 'load-50',
+    errors: problems.length,
+    p99_ms: p99,
+    rps: Math.round(all.length / elapsedS),
+    healthz_rps: Math.round(healthzRps),
+    load_p50_ms: Math.round(percentile(sortedLoads, 50)),
+    load_p99_ms: Math.round(percentile(sortedLoads, 99)),
+    save_p50_ms: Math.round(percentile(sortedSaves, 50)),
+    save_p99_ms: Math.round(percentile(sortedSaves, 99)),
+    requests: all.length,
+    seconds: Math.round(elapsedS),
+    target_p99_ms: TARGET_P99_MS,
+  };
+  return {
+    result,
+    missed: [
+      ...(problems.length ? [`${problems.length} errors`] : []),
+      ...(p99 >= TARGET_P99_MS ? [`p99 ${p99} ms ≥ ${TARGET_P99_MS} ms`] : []),
+    ],
+  };
+}
