@@ -1,21 +1,21 @@
+import cluster from 'node:cluster';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ServerBuild } from '@remix-run/node';
 import type express from 'express';
 import { insertUser } from '@brobygger/auth';
 import { DEMO_PASSWORD, DEMO_USERS, openDatabase, RoleCheckError, seedDemo } from '@brobygger/db';
-import { EnvError, getEnv } from '@brobygger/env';
+import { EnvError, getEnv, type Env } from '@brobygger/env';
 import { startJobQueue } from '@brobygger/jobs';
 import { createApp } from './app.ts';
-import { createLogger } from './logger.ts';
+import { createLogger, type Logger } from './logger.ts';
 import { createServices } from './services.ts';
 
 const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-async function main() {
-  let env;
+function readEnv(): Env {
   try {
-    env = getEnv();
+    return getEnv();
   } catch (error) {
     if (error instanceof EnvError) {
       console.error(`Brobygger cannot start.\n${error.message}`);
@@ -23,21 +23,96 @@ async function main() {
     }
     throw error;
   }
-  const logger = createLogger(env.LOG_LEVEL);
-  const production = env.NODE_ENV === 'production';
-  if (env.demoMode) logger.warn('DEMO_MODE: demo users with a published password, mail in the log. Not for real data.');
+}
 
+async function main() {
+  const env = readEnv();
+  const logger = createLogger(env.LOG_LEVEL);
+  if (cluster.isPrimary && env.WEB_CONCURRENCY > 1) return runPrimary(env, logger);
+  // A cluster worker (or a second server on the same embedded database) leaves the migrations,
+  // the demo data and the job queue's workers to the process that started first.
+  return serveHttp(env, logger, { secondary: cluster.isWorker || env.EMBEDDED_ATTACH === 'true' });
+}
+
+/**
+ * One process per CPU (WEB_CONCURRENCY): this one opens (and, embedded, migrates and seeds) the
+ * database and runs the job queue's workers, once; the workers it forks only answer HTTP, on the
+ * port they share. Nothing that matters lives in a process (sessions, rate limits, jobs are in
+ * Postgres), so any worker can answer any request.
+ */
+async function runPrimary(env: Env, logger: Logger) {
   const db = await openDatabase(env, (line) => logger.info(line));
-  if (env.seedDemo && env.AUTH_PROVIDER === 'local') {
-    const seeded = await seedDemo(insertUser);
-    logger.info(`demo workspaces ${seeded === 'seeded' ? 'loaded' : 'already present'}`);
-  }
+  await seedIfAsked(env, logger);
   const jobs = await startJobQueue({
     connectionString: db.adminUrl,
     log: (level, message, fields) => logger[level](fields ?? {}, message),
   });
+  // Also creates the local session secret beside the data, before any worker reads it.
+  await createServices(env, logger, jobs).startWorkers();
+
+  let stopping = false;
+  const workerEnv = { EMBEDDED_ATTACH: env.embeddedDatabase ? 'true' : 'false' };
+  let listening = 0;
+  cluster.on('listening', () => {
+    if (++listening === env.WEB_CONCURRENCY) announce(env, logger, `${env.WEB_CONCURRENCY} processes`);
+  });
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) return;
+    logger.error({ pid: worker.process.pid, code, signal }, 'an HTTP worker exited; starting another');
+    // A pause, so a worker that cannot start does not spin the CPU.
+    setTimeout(() => cluster.fork(workerEnv), 1000);
+  });
+  for (let i = 0; i < env.WEB_CONCURRENCY; i++) cluster.fork(workerEnv);
+
+  const shutdown = async (signal: string) => {
+    stopping = true;
+    logger.info(`${signal}: shutting down ${Object.keys(cluster.workers ?? {}).length} HTTP workers`);
+    const workers = Object.values(cluster.workers ?? {}).filter((w) => w !== undefined);
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((resolve) => {
+            if (worker.isDead()) return resolve();
+            worker.once('exit', () => resolve());
+            worker.process.kill('SIGTERM');
+          }),
+      ),
+    );
+    await jobs.stop().catch(() => {});
+    await db.close().catch(() => {});
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+async function seedIfAsked(env: Env, logger: Logger) {
+  if (env.seedDemo && env.AUTH_PROVIDER === 'local') {
+    const seeded = await seedDemo(insertUser);
+    logger.info(`demo workspaces ${seeded === 'seeded' ? 'loaded' : 'already present'}`);
+  }
+}
+
+function announce(env: Env, logger: Logger, how?: string) {
+  logger.info(`Brobygger is running on ${env.APP_URL}${how ? ` (${how})` : ''}`);
+  if (env.seedDemo && env.AUTH_PROVIDER === 'local') printDemoSignIns(env.APP_URL);
+}
+
+/** The HTTP server; `secondary` when another process runs the migrations, seed and job workers. */
+async function serveHttp(env: Env, logger: Logger, { secondary }: { secondary: boolean }) {
+  const production = env.NODE_ENV === 'production';
+  if (env.demoMode && !cluster.isWorker)
+    logger.warn('DEMO_MODE: demo users with a published password, mail in the log. Not for real data.');
+
+  const db = await openDatabase(env, (line) => logger.info(line));
+  if (!secondary) await seedIfAsked(env, logger);
+  const jobs = await startJobQueue({
+    connectionString: db.adminUrl,
+    log: (level, message, fields) => logger[level](fields ?? {}, message),
+    sendOnly: secondary,
+  });
   const services = createServices(env, logger, jobs);
-  await services.startWorkers();
+  if (!secondary) await services.startWorkers();
 
   let build: () => Promise<ServerBuild>;
   let before: express.RequestHandler[] = [];
@@ -59,10 +134,8 @@ async function main() {
     staticDir: production ? path.join(appDir, 'build/client') : undefined,
   });
 
-  const onListening = () => {
-    logger.info(`Brobygger is running on ${env.APP_URL}`);
-    if (env.seedDemo && env.AUTH_PROVIDER === 'local') printDemoSignIns(env.APP_URL);
-  };
+  // A cluster worker's primary says when all of them listen.
+  const onListening = () => (cluster.isWorker ? undefined : announce(env, logger));
   const server = env.HOST ? app.listen(env.PORT, env.HOST, onListening) : app.listen(env.PORT, onListening);
 
   const shutdown = async (signal: string) => {

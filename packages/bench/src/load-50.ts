@@ -123,9 +123,7 @@ export async function load50(server: AppServer, log: Log): Promise<BenchOutcome>
     const listUrl = `${server.baseUrl}/api/trpc/volunteers.list?input=${encodeURIComponent(JSON.stringify({ tenant: tenant.slug }))}`;
     for (let round = 0; performance.now() < until && take() && take(); round++) {
       try {
-        const { rows } = await timed(loads, async () =>
-          trpcData<{ rows: Row[] }>(await fetch(listUrl, { headers })),
-        );
+        const { rows } = await timed(loads, async () => trpcData<{ rows: Row[] }>(await fetch(listUrl, { headers })));
         const own = rows.find((r) => r.id === rowId);
         if (!own) throw new Error(`own row ${rowId} missing from the ${rows.length} listed`);
         const saved = await timed(saves, async () =>

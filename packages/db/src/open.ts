@@ -1,5 +1,5 @@
 import type { Env } from '@brobygger/env';
-import { startEmbeddedDatabase } from './embedded/launch.ts';
+import { attachEmbeddedDatabase, startEmbeddedDatabase } from './embedded/launch.ts';
 import { migrate } from './migrate.ts';
 import { closePools, configurePools } from './pools.ts';
 import { checkDatabaseRole } from './role-check.ts';
@@ -17,6 +17,13 @@ export type OpenDatabase = {
  * applied by `supabase db push` or `npm run db:migrate`, not at start-up.
  */
 export async function openDatabase(env: Env, log: (line: string) => void = () => {}): Promise<OpenDatabase> {
+  if (env.embeddedDatabase && env.EMBEDDED_ATTACH === 'true') {
+    // Another process of the app started, migrated and seeded it; this one only connects.
+    const db = attachEmbeddedDatabase({ dataDir: env.DATA_DIR, port: env.EMBEDDED_PG_PORT });
+    await checkRoles(db.requestUrl, db.authUrl);
+    configurePools(db);
+    return { embedded: true, adminUrl: db.adminUrl, close: closePools };
+  }
   if (!env.embeddedDatabase) {
     await checkRoles(env.DATABASE_URL!, env.DATABASE_AUTH_URL);
     configurePools({

@@ -22,6 +22,16 @@ const ZEnv = z
     /** Where the embedded database and local secrets live when DATABASE_URL is not set. */
     DATA_DIR: z.string().default('.data'),
     EMBEDDED_PG_PORT: z.coerce.number().int().positive().default(54322),
+    /**
+     * Join the embedded database another process of the app keeps running in DATA_DIR instead of
+     * starting one: `npm start`'s HTTP workers, and a second server in the two-process test.
+     */
+    EMBEDDED_ATTACH: z.enum(['true', 'false']).default('false'),
+    /**
+     * HTTP processes to serve with (node:cluster): one per CPU is the usual choice. The first
+     * process migrates, seeds and runs the job queue's workers once; the others only answer requests.
+     */
+    WEB_CONCURRENCY: z.coerce.number().int('must be a whole number').min(1, 'must be 1 or more').max(64).default(1),
     /** Request path: a role that can only `set role` to anon/authenticated. */
     DATABASE_URL: z.string().optional(),
     /** Privileged path: migrations, seed, webhooks, jobs. */

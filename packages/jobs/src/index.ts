@@ -56,6 +56,11 @@ export type JobQueueOptions = {
   log: (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
   /** How often an idle worker looks for new jobs. */
   pollingIntervalSeconds?: number;
+  /**
+   * Only sends: for a server's extra HTTP processes. The process that runs the workers also
+   * creates the schema and queues, keeps the schedule and does pg-boss's maintenance, once.
+   */
+  sendOnly?: boolean;
 };
 
 /** pg-boss's own tables live in their own schema, outside `public`, with no grants to API roles. */
@@ -70,10 +75,11 @@ export async function startJobQueue(options: JobQueueOptions): Promise<JobQueue>
     // A mail job carries a sign-in or invitation link: keep finished jobs briefly, then drop them.
     archiveCompletedAfterSeconds: 60,
     deleteAfterHours: 1,
+    ...(options.sendOnly ? { migrate: false, supervise: false, schedule: false } : {}),
   });
   boss.on('error', (error: unknown) => options.log('error', 'job queue error', { err: error }));
   await boss.start();
-  for (const name of QUEUE_NAMES) {
+  for (const name of options.sendOnly ? [] : QUEUE_NAMES) {
     // Five tries over about two minutes; after that the job is kept as failed and logged. A
     // retention run goes through every workspace and may take longer than a mail.
     const expireInSeconds = name === 'retention' || name === 'closed-workspaces' ? 3600 : 60;

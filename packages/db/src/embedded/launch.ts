@@ -51,9 +51,7 @@ export async function startEmbeddedDatabase(opts: {
   }
   await server.start();
 
-  const adminUrl = `postgres://postgres:${secrets.adminPassword}@127.0.0.1:${opts.port}/${DATABASE}`;
-  const requestUrl = `postgres://authenticator:${secrets.authenticatorPassword}@127.0.0.1:${opts.port}/${DATABASE}`;
-  const authUrl = `postgres://brobygger_auth:${secrets.authPassword}@127.0.0.1:${opts.port}/${DATABASE}`;
+  const { adminUrl, requestUrl, authUrl } = urlsOf(secrets, opts.port);
 
   const bootstrap = new pg.Client({ connectionString: adminUrl.replace(`/${DATABASE}`, '/postgres') });
   await bootstrap.connect();
@@ -76,6 +74,26 @@ export async function startEmbeddedDatabase(opts: {
   }
 
   return { adminUrl, requestUrl, authUrl, stop: () => server.stop() };
+}
+
+/**
+ * The connection strings of an embedded database another process of the app started in `dataDir`
+ * and keeps running (`npm start`'s primary, for its HTTP workers): nothing is started or changed.
+ */
+export function attachEmbeddedDatabase(opts: { dataDir: string; port: number }): EmbeddedDatabase {
+  const file = path.join(path.resolve(opts.dataDir), 'secrets.json');
+  if (!existsSync(file)) throw new Error(`No embedded database to attach to in ${opts.dataDir} (no secrets.json).`);
+  const secrets = JSON.parse(readFileSync(file, 'utf8')) as Secrets;
+  // The process that started the server stops it.
+  return { ...urlsOf(secrets, opts.port), stop: async () => {} };
+}
+
+function urlsOf(secrets: Secrets, port: number) {
+  return {
+    adminUrl: `postgres://postgres:${secrets.adminPassword}@127.0.0.1:${port}/${DATABASE}`,
+    requestUrl: `postgres://authenticator:${secrets.authenticatorPassword}@127.0.0.1:${port}/${DATABASE}`,
+    authUrl: `postgres://brobygger_auth:${secrets.authPassword}@127.0.0.1:${port}/${DATABASE}`,
+  };
 }
 
 type Secrets = { adminPassword: string; authenticatorPassword: string; authPassword: string };
