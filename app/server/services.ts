@@ -60,11 +60,16 @@ export function createServices(env: Env, logger: Logger, jobs: JobQueue) {
     /** A session just created in this request (sign-up), whose cookie the request does not carry yet. */
     fresh?: Session,
   ): Promise<{ ctx: Context; headers: Headers }> {
-    const { session, headers } = fresh ? { session: fresh, headers: new Headers() } : await auth.getSession(request);
+    // The session is proved live by each of the request's RLS transactions, as their first
+    // statement, rather than by a transaction of its own first (docs/decisions/033).
+    const { session, headers } = fresh
+      ? { session: fresh, headers: new Headers() }
+      : await (auth.readSession ? auth.readSession(request) : auth.getSession(request));
     const log = logger.child({ requestId, user: session?.userId });
+    const liveSession = session?.liveSession;
     const ctx: Context = {
       session,
-      db: { tx: (fn) => withRls(session?.claims ?? null, fn) },
+      db: { tx: (fn) => withRls(session?.claims ?? null, fn, { liveSession }) },
       mailer,
       appUrl: env.APP_URL,
       locale: localeOf(request),

@@ -46,6 +46,9 @@ export async function load<T>(fn: () => Promise<T>): Promise<T> {
     return await fn();
   } catch (error) {
     if (isTRPCError(error)) {
+      // A session ended elsewhere (signed out everywhere, password changed) is found out by the
+      // request's own transaction: back to sign-in, as when there was no session at all.
+      if (error.code === 'UNAUTHORIZED') throw redirect('/login');
       throw new Response(error.message, { status: httpStatusOf(error) });
     }
     throw error;

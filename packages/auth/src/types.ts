@@ -1,7 +1,17 @@
 import type { Claims } from '@brobygger/db';
 
 /** `locale`: the interface language the account chose, when it chose one (applied at sign-in). */
-export type Session = { userId: string; email: string; claims: Claims; locale?: string };
+export type Session = {
+  userId: string;
+  email: string;
+  claims: Claims;
+  locale?: string;
+  /**
+   * Set by `readSession`: the server-side session the request must still prove live, as the first
+   * statement of its own RLS transaction (`withRls`'s `liveSession`), instead of in one of its own.
+   */
+  liveSession?: string;
+};
 
 /** Signed in (with the Set-Cookie headers to send), or why not. */
 type Outcome<Reason extends string> = { ok: true; headers: Headers; session: Session } | { ok: false; reason: Reason };
@@ -92,6 +102,12 @@ export type SessionInfo = {
 export interface AuthProvider {
   readonly kind: 'local' | 'supabase';
   getSession(request: Request): Promise<{ session: Session | null; headers: Headers }>;
+  /**
+   * The request's session as its cookie states it, without a database round trip; the session's
+   * `liveSession` is then proved live inside the request's own transaction. A provider without it
+   * is asked `getSession`.
+   */
+  readSession?(request: Request): Promise<{ session: Session | null; headers: Headers }>;
   signInWithPassword(request: Request, email: string, password: string): Promise<SignInResult>;
   /** Creates an account; the app only offers this to someone holding a valid invitation. */
   signUp(request: Request, input: { email: string; password: string; name: string }): Promise<SignUpResult>;

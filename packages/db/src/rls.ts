@@ -19,14 +19,27 @@ const ALLOWED_ROLES = new Set(['anon', 'authenticated']);
  * session state or prepared statements (safe behind Supabase's transaction pooler).
  * `claims = null` is an anonymous request.
  */
-export async function withRls<T>(claims: Claims | null, fn: (tx: Tx) => Promise<T>): Promise<T> {
+export async function withRls<T>(
+  claims: Claims | null,
+  fn: (tx: Tx) => Promise<T>,
+  /**
+   * The local provider's server-side session, proved live as the transaction's first statement
+   * after the claims (`app.require_live_session`): ended, expired or deleted raises `not_signed_in`
+   * before `fn` runs. One transaction per request instead of a separate one for the session.
+   */
+  { liveSession }: { liveSession?: string } = {},
+): Promise<T> {
   const role = claims ? claims.role : 'anon';
   if (!ALLOWED_ROLES.has(role)) throw new Error(`withRls: role ${String(role)} is not allowed`);
   const jwt = JSON.stringify(claims ?? { role: 'anon' });
   const client = await connect(getPools().request);
   return runInTransaction(
     client,
-    (c) => c.query("select set_config('role', $1, true), set_config('request.jwt.claims', $2, true)", [role, jwt]),
+    async (c) => {
+      await c.query("select set_config('role', $1, true), set_config('request.jwt.claims', $2, true)", [role, jwt]);
+      // As the API role, after the switch: the function is granted to `authenticated` only.
+      if (claims && liveSession) await c.query('select app.require_live_session($1::uuid)', [liveSession]);
+    },
     fn,
   );
 }

@@ -66,6 +66,15 @@ export function createLocalProvider(opts: { secret: Uint8Array; secureCookies: b
       return { session: found ? session(found.sub, found.email) : null, headers: new Headers() };
     },
 
+    /** Checked by the request's own transaction (app.require_live_session), not here. */
+    async readSession(request) {
+      const found = await cookies.read(request);
+      return {
+        session: found ? { ...session(found.sub, found.email), liveSession: found.sessionId } : null,
+        headers: new Headers(),
+      };
+    },
+
     async signInWithPassword(request, rawEmail, password) {
       const email = rawEmail.trim().toLowerCase();
       const address = clientAddress(request);
