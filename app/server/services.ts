@@ -66,10 +66,18 @@ export function createServices(env: Env, logger: Logger, jobs: JobQueue) {
       ? { session: fresh, headers: new Headers() }
       : await (auth.readSession ? auth.readSession(request) : auth.getSession(request));
     const log = logger.child({ requestId, user: session?.userId });
-    const liveSession = session?.liveSession;
+    // Proved once per request, like the separate check it replaces: by its first transaction
+    // (or first ones, when they run side by side), not again by each one after it.
+    let unproved = session?.liveSession;
     const ctx: Context = {
       session,
-      db: { tx: (fn) => withRls(session?.claims ?? null, fn, { liveSession }) },
+      db: {
+        tx: async (fn) => {
+          const result = await withRls(session?.claims ?? null, fn, { liveSession: unproved });
+          unproved = undefined;
+          return result;
+        },
+      },
       mailer,
       appUrl: env.APP_URL,
       locale: localeOf(request),
