@@ -11,6 +11,8 @@ export type EmbeddedDatabase = {
   requestUrl: string;
   /** The local auth provider (the `brobygger_auth` role). */
   authUrl: string;
+  /** The bootstrap superuser: for the platform scripts, and tests that need a superuser to refuse. */
+  bootstrapUrl: string;
   /**
    * Gives `brobygger_api` its password from this data directory's secrets. The role is made by a
    * migration, so this runs after `migrate()` and before the request pool is used.
@@ -103,6 +105,7 @@ export async function startEmbeddedDatabase(opts: {
     adminUrl,
     requestUrl,
     authUrl,
+    bootstrapUrl: url(BOOTSTRAP_ROLE, secrets.bootstrapPassword),
     setApiPassword: () =>
       asClient(adminUrl, async (admin) => {
         await admin.query(`alter role ${API_ROLE} password '${secrets.apiPassword}'`);

@@ -20,7 +20,12 @@ export default async function setup(project: TestProject) {
   await migrate();
   await closePools();
   await db.setApiPassword();
-  project.provide('db', { requestUrl: db.requestUrl, adminUrl: db.adminUrl, authUrl: db.authUrl });
+  project.provide('db', {
+    requestUrl: db.requestUrl,
+    adminUrl: db.adminUrl,
+    authUrl: db.authUrl,
+    bootstrapUrl: db.bootstrapUrl,
+  });
   return async () => {
     await db.stop();
     rmSync(dataDir, { recursive: true, force: true });
