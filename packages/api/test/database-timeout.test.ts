@@ -64,7 +64,7 @@ describe('a request that takes too long', () => {
     const api = slowCaller((tx) => tx.query("set local lock_timeout = '50ms'"));
     // Another transaction holds the memberships table while the request wants to read it.
     const error = await withPrivilegedTx('test', async (tx) => {
-      await tx.query('lock table app.memberships in access exclusive mode');
+      await tx.query('lock table public.memberships in access exclusive mode');
       return failureOf(api.me.workspaces());
     });
     expect(error).toMatchObject({ code: 'SERVICE_UNAVAILABLE', message: 'errors:database_timeout' });

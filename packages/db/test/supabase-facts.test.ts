@@ -25,8 +25,9 @@ async function liveRole(name: string): Promise<RoleFacts | undefined> {
     tx.query<{ role: string; admin: boolean }>(
       `select g.rolname as role, bool_or(m.admin_option) as admin
        from pg_auth_members m join pg_roles g on g.oid = m.roleid join pg_roles u on u.oid = m.member
-       where u.rolname = $1 group by g.rolname`,
-      [name],
+       where u.rolname = $1 and g.rolname = any($2) group by g.rolname`,
+      // Only the recorded roles: test files make roles of their own, and their creator holds them.
+      [name, Object.keys(SUPABASE_ROLES)],
     ),
   );
   return {

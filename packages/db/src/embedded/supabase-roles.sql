@@ -67,13 +67,13 @@ revoke supabase_auth_admin from postgres;
 
 -- ---- database and public schema ---------------------------------------------------------------
 
--- The database belongs to the bootstrap superuser, as on Supabase; `postgres` may create schemas.
+-- The project's database belongs to `postgres`, as on Supabase, and with it schema public (owned
+-- by pg_database_owner since Postgres 15): migrations create schemas and grant on public.
 do $$
 begin
-  execute format('grant all on database %I to postgres', current_database());
+  execute format('alter database %I owner to postgres', current_database());
 end
 $$;
-grant all on schema public to postgres;
 grant usage on schema public to anon, authenticated, service_role;
 
 -- Supabase's default privileges on schema public, for objects that `postgres` (the migrations)

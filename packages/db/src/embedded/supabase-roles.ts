@@ -56,7 +56,13 @@ export const SUPABASE_ROLES: Record<string, RoleFacts> = {
     createdb: true,
     replication: true,
     bypassrls: true,
-    memberOf: { anon: { admin: true }, authenticated: { admin: true }, service_role: { admin: true } },
+    memberOf: {
+      anon: { admin: true },
+      authenticated: { admin: true },
+      service_role: { admin: true },
+      // Postgres 16+: a CREATEROLE role holds ADMIN OPTION on the roles it creates (the migration's).
+      brobygger_api: { admin: true },
+    },
   },
   anon: { ...none, settings: ['statement_timeout=3s'] },
   authenticated: { ...none, settings: ['statement_timeout=8s'] },
