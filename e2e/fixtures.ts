@@ -15,12 +15,12 @@ export type User = { id: string; email: string; password: string; name: string }
 function databaseUrls() {
   const secrets = JSON.parse(readFileSync(path.join(E2E.dataDir, 'secrets.json'), 'utf8')) as {
     adminPassword: string;
-    authenticatorPassword: string;
+    apiPassword: string;
   };
   const at = `@127.0.0.1:${E2E.pgPort}/brobygger`;
   return {
     adminUrl: `postgres://postgres:${secrets.adminPassword}${at}`,
-    requestUrl: `postgres://authenticator:${secrets.authenticatorPassword}${at}`,
+    requestUrl: `postgres://brobygger_api:${secrets.apiPassword}${at}`,
   };
 }
 

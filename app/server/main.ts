@@ -4,7 +4,14 @@ import { fileURLToPath } from 'node:url';
 import type { ServerBuild } from '@remix-run/node';
 import type express from 'express';
 import { insertUser } from '@brobygger/auth';
-import { DEMO_PASSWORD, DEMO_USERS, openDatabase, RoleCheckError, seedDemo } from '@brobygger/db';
+import {
+  DEMO_PASSWORD,
+  DEMO_USERS,
+  openDatabase,
+  OutdatedDataDirectoryError,
+  RoleCheckError,
+  seedDemo,
+} from '@brobygger/db';
 import { EnvError, getEnv, type Env } from '@brobygger/env';
 import { startJobQueue } from '@brobygger/jobs';
 import { createApp } from './app.ts';
@@ -160,7 +167,7 @@ function printDemoSignIns(appUrl: string) {
 }
 
 main().catch((error) => {
-  if (error instanceof RoleCheckError) {
+  if (error instanceof RoleCheckError || error instanceof OutdatedDataDirectoryError) {
     console.error(`Brobygger cannot start.\n${error.message}`);
     process.exit(1);
   }

@@ -16,6 +16,8 @@ export const ERROR_CODES = {
   duplicate: 'CONFLICT',
   stale_version: 'CONFLICT',
   database_unavailable: 'SERVICE_UNAVAILABLE',
+  // A statement ran past the request role's statement_timeout or waited past its lock_timeout.
+  database_timeout: 'SERVICE_UNAVAILABLE',
   unexpected: 'INTERNAL_SERVER_ERROR',
   // Workspaces and members
   workspace_not_found: 'NOT_FOUND',

@@ -27,6 +27,8 @@ export function toTRPCError(error: unknown): unknown {
       : new TRPCError({ code: 'BAD_REQUEST', message: `errors:${key}`, cause: error });
   const code = (error as { code?: string } | null)?.code;
   if (code === '42501') return errorOf('forbidden', error);
+  // query_canceled (the request role's statement_timeout) and lock_not_available (its lock_timeout).
+  if (code === '57014' || code === '55P03') return errorOf('database_timeout', error);
   // A lookup to a row deleted meanwhile (composite foreign keys keep lookups in the workspace).
   if (code === '23503') return errorOf('lookup_not_found', error);
   if (code === '23505') return errorOf('duplicate', error);

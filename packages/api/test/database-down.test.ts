@@ -10,7 +10,7 @@ beforeAll(async () => {
   // Point the pools at a port nothing listens on, as if the database had gone away.
   await closePools();
   configurePools({
-    requestUrl: 'postgres://authenticator:x@127.0.0.1:9/none',
+    requestUrl: 'postgres://brobygger_api:x@127.0.0.1:9/none',
     adminUrl: 'postgres://postgres:x@127.0.0.1:9/none',
   });
 });

@@ -64,6 +64,7 @@ async function main(): Promise<void> {
     db = await startEmbeddedDatabase({ dataDir, port, log });
     configurePools(db);
     await migrate();
+    await db.setApiPassword();
     log('migrated');
 
     // The browser benchmarks first, then the server stops, so the save has the CPUs to itself.

@@ -4,7 +4,12 @@ export { checkDatabaseRole, RoleCheckError } from './role-check.ts';
 export type { Tx } from './tx.ts';
 export { DatabaseUnavailableError, isUnavailable, raisedKey } from './errors.ts';
 export { migrate, listMigrations } from './migrate.ts';
-export { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded/launch.ts';
+export {
+  startEmbeddedDatabase,
+  OutdatedDataDirectoryError,
+  API_ROLE,
+  type EmbeddedDatabase,
+} from './embedded/launch.ts';
 export { freePort } from './embedded/free-port.ts';
 export { seedDemo, type CreateUser } from './seed/seed-demo.ts';
 export { DEMO_PASSWORD, DEMO_USERS, DEMO_TENANTS } from './seed/demo-data.ts';

@@ -34,12 +34,18 @@ export async function openDatabase(env: Env, log: (line: string) => void = () =>
     return { embedded: false, adminUrl: env.DATABASE_ADMIN_URL!, close: closePools };
   }
   const db = await startEmbeddedDatabase({ dataDir: env.DATA_DIR, port: env.EMBEDDED_PG_PORT, log });
-  await checkRoles(db.requestUrl, db.authUrl).catch(async (error: unknown) => {
+  // The request role is made by a migration: migrate first (as `postgres`), then give it its
+  // password, then check it before anything uses the request pool.
+  try {
+    configurePools(db);
+    await migrate(log);
+    await db.setApiPassword();
+    await checkRoles(db.requestUrl, db.authUrl);
+  } catch (error) {
+    await closePools();
     await db.stop();
     throw error;
-  });
-  configurePools(db);
-  await migrate(log);
+  }
   return {
     embedded: true,
     adminUrl: db.adminUrl,

@@ -9,7 +9,8 @@ export class RoleCheckError extends Error {
     super(
       `${variable} connects as role "${role}", which could get around row-level security:\n` +
         problems.map((p) => `  - ${p}`).join('\n') +
-        '\nUse a role that can only `set role` to anon and authenticated (see README, Configuration).',
+        '\nUse the request role `brobygger_api`, which can only `set role` to anon and authenticated ' +
+        '(see README, Configuration).',
     );
     this.name = 'RoleCheckError';
   }

@@ -41,7 +41,7 @@ describe('withRls', () => {
         const { rows } = await client.query(
           "select current_user as role, coalesce(current_setting('request.jwt.claims', true), '') as claims",
         );
-        expect(rows[0]).toEqual({ role: 'authenticator', claims: '' });
+        expect(rows[0]).toEqual({ role: 'brobygger_api', claims: '' });
       }
     } finally {
       for (const client of clients) client.release();

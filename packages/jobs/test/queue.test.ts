@@ -77,7 +77,7 @@ describe('the job queue', () => {
     const grants = await privileged((tx) =>
       tx.query<{ grantee: string; table_name: string }>(
         `select grantee, table_name from information_schema.role_table_grants
-          where table_schema = $1 and grantee in ('anon', 'authenticated', 'authenticator', 'service_role', 'brobygger_auth')`,
+          where table_schema = $1 and grantee in ('anon', 'authenticated', 'authenticator', 'service_role', 'brobygger_auth', 'brobygger_api')`,
         [JOB_SCHEMA],
       ),
     );
@@ -85,7 +85,7 @@ describe('the job queue', () => {
     const usage = await privileged((tx) =>
       tx.query<{ role: string }>(
         `select r.rolname as role from pg_roles r
-          where r.rolname in ('anon', 'authenticated', 'authenticator', 'brobygger_auth')
+          where r.rolname in ('anon', 'authenticated', 'authenticator', 'brobygger_auth', 'brobygger_api')
             and has_schema_privilege(r.rolname, $1, 'usage')`,
         [JOB_SCHEMA],
       ),

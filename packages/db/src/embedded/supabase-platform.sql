@@ -1,45 +1,11 @@
 -- The Supabase platform objects our migrations rely on, for the embedded server only.
 -- Mirrors supabase/postgres (roles, default privileges) and supabase/auth (auth schema, helpers).
 -- Never run against a real Supabase project: there these already exist and are Supabase's.
--- Idempotent: runs on every start of the embedded server.
+-- Idempotent: runs on every start of the embedded server, as the bootstrap superuser.
 
-do $$
-begin
-  if not exists (select 1 from pg_roles where rolname = 'anon') then
-    create role anon nologin noinherit;
-  end if;
-  if not exists (select 1 from pg_roles where rolname = 'authenticated') then
-    create role authenticated nologin noinherit;
-  end if;
-  if not exists (select 1 from pg_roles where rolname = 'service_role') then
-    create role service_role nologin noinherit bypassrls;
-  end if;
-  -- Like Supabase's `authenticator`: can log in, holds no privileges of its own (noinherit), and
-  -- may only switch to the API roles. The request path connects as this role.
-  if not exists (select 1 from pg_roles where rolname = 'authenticator') then
-    create role authenticator login noinherit;
-  end if;
-  -- Not Supabase's: the local auth provider's own role (sign-in, sessions, sign-in links, rate
-  -- limits), so that checking a password never needs a superuser. Its grants are below (auth.*)
-  -- and in the login_attempts migration.
-  if not exists (select 1 from pg_roles where rolname = 'brobygger_auth') then
-    create role brobygger_auth login noinherit;
-  end if;
-end
-$$;
-
--- Unlike Supabase's authenticator, ours is not a member of service_role: that role bypasses
--- row-level security, and the request path never needs it (the privileged path is its own pool).
--- The revoke also fixes data directories made before this rule.
-grant anon, authenticated to authenticator;
-revoke service_role from authenticator;
-
--- Supabase's default privileges on schema public: new tables are granted to the API roles, which
--- is why every migration starts its grants with `revoke all ... from anon, authenticated`.
-grant usage on schema public to anon, authenticated, service_role;
-alter default privileges in schema public grant all on tables to anon, authenticated, service_role;
-alter default privileges in schema public grant all on functions to anon, authenticated, service_role;
-alter default privileges in schema public grant all on sequences to anon, authenticated, service_role;
+-- The roles, their memberships and the default privileges are in supabase-roles.sql (run first);
+-- supabase-auth-owners.sql (run last) hands what this file makes in schema auth to
+-- supabase_auth_admin.
 
 create schema if not exists auth;
 grant usage on schema auth to anon, authenticated, service_role;
