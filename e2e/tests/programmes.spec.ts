@@ -210,6 +210,8 @@ test('the report comes in the language chosen on its form, whatever the page is 
   await page.goto(`/w/${workspace.slug}/programmes/${rows[0]!.id}`);
   await page.getByLabel(TEXT.da.reportLanguage).selectOption('en');
   await page.getByRole('button', { name: TEXT.da.show }).click();
+  // The form reloads the page with ?lang=en; the download link is only English once it has.
+  await expect(page).toHaveURL(/[?&]lang=en/);
   const pdf = await download(page, TEXT.da.pdf);
   const { text } = await extractText(new Uint8Array(pdf.bytes), { mergePages: true });
   expect(text).toContain('Funder report');
