@@ -70,6 +70,8 @@ test('an operator suspends and restores a workspace, and never sees a participan
   const row = page.getByRole('row', { name: new RegExp(workspace.name) });
   await expect(row.getByRole('cell', { name: 'Aktiv', exact: true })).toBeVisible();
   await expect(row.getByRole('cell', { name: '1', exact: true })).toBeVisible();
+  // No billing row: the free tier.
+  await expect(row.getByRole('cell', { name: 'Gratis', exact: true })).toBeVisible();
   await expect(page.getByText('Pernille')).toHaveCount(0);
   await expectAccessible(page, testInfo, "operator's console");
 
