@@ -1,9 +1,11 @@
 import { PRICES, signedEvent } from '@brobygger/billing/testing';
-import type { Page, TestInfo } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type pg from 'pg';
 import { expect, signIn, test as base, type User, type Workspace } from '../fixtures.ts';
 import { BILLING_E2E, startBillingServer, type BillingServer } from '../support/billing-server.ts';
-import { openWorkspaceMenu } from '../support/nav.ts';
+import { inEachLanguage } from '../support/languages.ts';
+import { openFromWorkspaceMenu } from '../support/nav.ts';
+import { screenshotsAtBothSizes } from '../support/screenshots.ts';
 
 /*
  * Billing on, in Chromium (decision 029): a server of its own with Stripe keys, its SDK pointed at
@@ -49,17 +51,6 @@ const UI = {
 /** The plan section's facts, as a person reads them: "Plan: Gratis", "Status: Intet abonnement". */
 const fact = (page: Page, value: string) => page.locator('.billing-facts dd', { hasText: value });
 
-async function screenshots(page: Page, testInfo: TestInfo, name: string) {
-  for (const [size, viewport] of [
-    ['desktop', { width: 1280, height: 720 }],
-    ['phone', { width: 390, height: 844 }],
-  ] as const) {
-    await page.setViewportSize(viewport);
-    await page.screenshot({ path: testInfo.outputPath(`${name}-${size}.png`), fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 720 });
-}
-
 async function postWebhook(type: string, object: Record<string, unknown>) {
   const event = signedEvent(type, object);
   const response = await fetch(`${BILLING_E2E.baseUrl}/webhooks/stripe`, {
@@ -77,30 +68,22 @@ async function addMember(db: pg.Client, workspace: Workspace, user: User, role: 
   );
 }
 
-for (const lng of ['da', 'en'] as const) {
+inEachLanguage(test, BILLING_E2E.baseUrl, (lng) => {
   const ui = UI[lng];
-  test.describe(`in ${lng === 'da' ? 'Danish' : 'English'}`, () => {
-    test.use({ locale: lng === 'da' ? 'da-DK' : 'en-GB' });
-    test.beforeEach(async ({ context }) => {
-      await context.addCookies([{ name: 'lng', value: lng, url: BILLING_E2E.baseUrl }]);
-    });
-
-    test('an owner opens the billing page: the free plan, no subscription, a plan to choose', async ({
-      page,
-      workspace,
-      owner,
-    }, testInfo) => {
-      await signIn(page, owner);
-      await page.goto(`/w/${workspace.slug}`);
-      await (await openWorkspaceMenu(page)).getByRole('link', { name: ui.link, exact: true }).click();
-      await expect(page.getByRole('heading', { level: 1, name: ui.link })).toBeVisible();
-      await expect(fact(page, ui.free)).toBeVisible();
-      await expect(fact(page, ui.noSubscription)).toBeVisible();
-      await expect(page.getByRole('button', { name: ui.checkout })).toBeVisible();
-      await screenshots(page, testInfo, `billing-on-${lng}`);
-    });
+  test('an owner opens the billing page: the free plan, no subscription, a plan to choose', async ({
+    page,
+    workspace,
+    owner,
+  }, testInfo) => {
+    await signIn(page, owner);
+    await openFromWorkspaceMenu(page, workspace.slug, ui.link);
+    await expect(page.getByRole('heading', { level: 1, name: ui.link })).toBeVisible();
+    await expect(fact(page, ui.free)).toBeVisible();
+    await expect(fact(page, ui.noSubscription)).toBeVisible();
+    await expect(page.getByRole('button', { name: ui.checkout })).toBeVisible();
+    await screenshotsAtBothSizes(page, testInfo, `billing-on-${lng}`);
   });
-}
+});
 
 test('Checkout, then the signed webhooks make the plan active', async ({
   page,
@@ -149,7 +132,7 @@ test('Checkout, then the signed webhooks make the plan active', async ({
   await expect(fact(page, UI.da.municipalityAnnual)).toBeVisible();
   await expect(fact(page, UI.da.active)).toBeVisible();
   await expect(page.getByRole('button', { name: UI.da.checkout })).toHaveCount(0);
-  await screenshots(page, testInfo, 'billing-active-da');
+  await screenshotsAtBothSizes(page, testInfo, 'billing-active-da');
 });
 
 test('a municipality pays by invoice: Stripe receives the EAN and the order reference', async ({
@@ -209,7 +192,7 @@ test('past due: owners and admins see the banner, a coordinator neither it nor t
   await page.getByRole('link', { name: 'Gå til betaling' }).click();
   await expect(page).toHaveURL(new RegExp(`/w/${workspace.slug}/billing$`));
   await expect(fact(page, 'Betaling forfalden')).toBeVisible();
-  await screenshots(page, testInfo, 'billing-past-due-da');
+  await screenshotsAtBothSizes(page, testInfo, 'billing-past-due-da');
 
   const admin = await makeUser('Alma Admin');
   const coordinator = await makeUser('Karl Koordinator');
@@ -269,7 +252,7 @@ test('locked by billing: one banner says why, the grid says the workspace is rea
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Eksportér CSV' }).click();
   expect((await download).suggestedFilename()).toMatch(/\.csv$/);
-  await screenshots(page, testInfo, 'billing-locked-da');
+  await screenshotsAtBothSizes(page, testInfo, 'billing-locked-da');
 
   // A coordinator reads the same reason, without the link to a page they cannot open.
   const coordinator = await makeUser('Karl Koordinator');
@@ -291,7 +274,7 @@ test('locked by billing: one banner says why, the grid says the workspace is rea
       ),
     ).toBeVisible();
     await expect(other.getByRole('link', { name: 'Go to billing' })).toHaveCount(0);
-    await screenshots(other, testInfo, 'billing-locked-coordinator-en');
+    await screenshotsAtBothSizes(other, testInfo, 'billing-locked-coordinator-en');
   } finally {
     await context.close();
   }
