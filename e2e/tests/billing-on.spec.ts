@@ -253,6 +253,11 @@ test('locked by billing: one banner says why, the grid says the workspace is rea
   await page.getByRole('button', { name: 'Eksportér CSV' }).click();
   expect((await download).suggestedFilename()).toMatch(/\.csv$/);
   await screenshotsAtBothSizes(page, testInfo, 'billing-locked-da');
+  // A form says it too, instead of "only owners, admins and coordinators can edit".
+  await page.goto(`/w/${workspace.slug}/offer`);
+  await expect(
+    page.getByText('Arbejdsområdet er skrivebeskyttet på grund af betalingen, så dette kan ikke ændres.'),
+  ).toBeVisible();
 
   // A coordinator reads the same reason, without the link to a page they cannot open.
   const coordinator = await makeUser('Karl Koordinator');
