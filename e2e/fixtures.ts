@@ -11,13 +11,16 @@ import { E2E } from './env.ts';
 export type Workspace = { id: string; slug: string; name: string };
 export type User = { id: string; email: string; password: string; name: string };
 
-/** The e2e server's embedded database, whose passwords the server wrote to its data directory. */
-function databaseUrls() {
-  const secrets = JSON.parse(readFileSync(path.join(E2E.dataDir, 'secrets.json'), 'utf8')) as {
+/** Which server's database the fixtures work in: the e2e server's, unless a spec starts its own. */
+export type ServerDatabase = { dataDir: string; pgPort: number };
+
+/** A server's embedded database, whose passwords the server wrote to its data directory. */
+function databaseUrls({ dataDir, pgPort }: ServerDatabase) {
+  const secrets = JSON.parse(readFileSync(path.join(dataDir, 'secrets.json'), 'utf8')) as {
     adminPassword: string;
     apiPassword: string;
   };
-  const at = `@127.0.0.1:${E2E.pgPort}/brobygger`;
+  const at = `@127.0.0.1:${pgPort}/brobygger`;
   return {
     adminUrl: `postgres://postgres:${secrets.adminPassword}${at}`,
     requestUrl: `postgres://brobygger_api:${secrets.apiPassword}${at}`,
@@ -38,23 +41,26 @@ export const test = base.extend<
     owner: User;
     makeUser: (name?: string) => Promise<User>;
   },
-  { pools: void }
+  { pools: void; serverDatabase: ServerDatabase }
 >({
+  // A spec with its own server (billing-on.spec.ts) overrides this; Playwright then gives it its own workers.
+  serverDatabase: [
+    { dataDir: E2E.dataDir, pgPort: E2E.pgPort },
+    { scope: 'worker', option: true },
+  ],
+
   // The db package's pools, pointed at the e2e server's database once per worker process.
   pools: [
-    // Playwright requires the object pattern even when a fixture depends on nothing.
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
-      configurePools({ ...databaseUrls(), max: 2 });
+    async ({ serverDatabase }, use) => {
+      configurePools({ ...databaseUrls(serverDatabase), max: 2 });
       await use();
       await closePools();
     },
     { scope: 'worker', auto: true },
   ],
 
-  // eslint-disable-next-line no-empty-pattern
-  db: async ({}, use) => {
-    const client = new pg.Client({ connectionString: databaseUrls().adminUrl });
+  db: async ({ serverDatabase }, use) => {
+    const client = new pg.Client({ connectionString: databaseUrls(serverDatabase).adminUrl });
     await client.connect();
     await use(client);
     await client.end();

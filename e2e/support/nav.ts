@@ -11,3 +11,9 @@ export async function openWorkspaceMenu(page: Page) {
     await nav.getByText(/^(Arbejdsområde|Workspace)$/).click();
   return nav;
 }
+
+/** Goes to a workspace page the way a person does: from the "Workspace" menu, by the link's name. */
+export async function openFromWorkspaceMenu(page: Page, slug: string, link: string) {
+  await page.goto(`/w/${slug}`);
+  await (await openWorkspaceMenu(page)).getByRole('link', { name: link, exact: true }).click();
+}

@@ -36,7 +36,11 @@ test('an owner closes the workspace: read-only grids, export still works, then r
   await expect(page.getByText(/Arbejdsområdet er lukket og skrivebeskyttet/)).toBeVisible();
   await expect(page.getByRole('gridcell', { name: 'Vera Frivillig' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Tilføj række' })).toHaveCount(0);
-  await expect(page.getByText('Du kan se listen, men din rolle kan ikke ændre den.')).toBeVisible();
+  // The grid says why it cannot be edited: the workspace, not the owner's role.
+  await expect(
+    page.getByText('Arbejdsområdet er lukket, så listen er skrivebeskyttet. Du kan stadig eksportere den.'),
+  ).toBeVisible();
+  await expect(page.getByText(/din rolle kan ikke ændre/)).toHaveCount(0);
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Eksportér CSV' }).click();
   const csv = readFileSync((await (await download).path())!, 'utf8');
@@ -70,6 +74,8 @@ test('an operator suspends and restores a workspace, and never sees a participan
   const row = page.getByRole('row', { name: new RegExp(workspace.name) });
   await expect(row.getByRole('cell', { name: 'Aktiv', exact: true })).toBeVisible();
   await expect(row.getByRole('cell', { name: '1', exact: true })).toBeVisible();
+  // No billing row: the free tier.
+  await expect(row.getByRole('cell', { name: 'Gratis', exact: true })).toBeVisible();
   await expect(page.getByText('Pernille')).toHaveCount(0);
   await expectAccessible(page, testInfo, "operator's console");
 
@@ -87,6 +93,9 @@ test('an operator suspends and restores a workspace, and never sees a participan
       memberPage.getByText(/Arbejdsområdet er suspenderet og skrivebeskyttet: Ubetalt faktura/),
     ).toBeVisible();
     await expect(memberPage.getByRole('button', { name: 'Tilføj række' })).toHaveCount(0);
+    await expect(
+      memberPage.getByText('Arbejdsområdet er suspenderet, så listen er skrivebeskyttet.', { exact: false }),
+    ).toBeVisible();
   } finally {
     await member.close();
   }

@@ -8,19 +8,16 @@ type Status = { pastDue: boolean; graceEndsAt: string | null; locksWrites: boole
 
 /**
  * For owners and admins: the workspace's payment is overdue (writes lock when the grace period
- * ends), or billing has made it read-only. Not on the billing page itself, which says it there.
+ * ends). Not on the billing page itself, which says it there. Once billing has locked the
+ * workspace, the ReadOnlyBanner says so to everyone (with the link for owners and admins).
  */
 export function BillingBanner({ status, billingPath }: { status: Status; billingPath: string }) {
   const { t } = useTranslation('billing');
   const locale = useLocale();
   const { pathname } = useLocation();
   if (pathname.startsWith(billingPath)) return null;
-  const text = status.locksWrites
-    ? t('banner.locked')
-    : status.pastDue && status.graceEndsAt
-      ? t('banner.pastDue', { date: formatDate(status.graceEndsAt, locale) })
-      : null;
-  if (!text) return null;
+  if (status.locksWrites || !status.pastDue || !status.graceEndsAt) return null;
+  const text = t('banner.pastDue', { date: formatDate(status.graceEndsAt, locale) });
   return (
     <p className="notice billing-banner" role="status">
       {text} <Link to={billingPath}>{t('banner.open')}</Link>

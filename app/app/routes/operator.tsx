@@ -78,7 +78,9 @@ export default function OperatorConsole() {
                       {w.name} <span className="muted">/w/{w.slug}</span>
                     </th>
                     <td data-label={t('operator.kind')}>{t(`fields.kinds.${w.kind}`)}</td>
-                    <td data-label={t('operator.plan')}>{w.plan ?? t('operator.none')}</td>
+                    <td data-label={t('operator.plan')}>
+                      <OperatorPlan plan={w.plan} status={w.billingStatus} coveredBy={w.coveredBy} />
+                    </td>
                     <td data-label={t('operator.status')}>
                       {t(`operator.statuses.${w.status}`)}
                       {w.suspendedReason ? <span className="muted"> · {w.suspendedReason}</span> : null}
@@ -128,6 +130,18 @@ export default function OperatorConsole() {
           </table>
         </div>
       </main>
+    </>
+  );
+}
+
+/** The plan by name ("Free" without a subscription), its Stripe status, and the region paying for it. */
+function OperatorPlan({ plan, status, coveredBy }: { plan: string; status: string | null; coveredBy: string | null }) {
+  const { t } = useTranslation('workspace');
+  return (
+    <>
+      {t(`billing:plans.${plan}`, { defaultValue: plan })}
+      {status ? <span className="muted"> · {t(`billing:statuses.${status}`, { defaultValue: status })}</span> : null}
+      {coveredBy ? <span className="muted"> · {t('operator.coveredBy', { region: coveredBy })}</span> : null}
     </>
   );
 }

@@ -8,6 +8,7 @@ import { OfferEntry } from '../components/offer/offer-entry.tsx';
 import { fieldErrorsByPath, offerFromForm } from '../components/offer/offer-form-data.ts';
 import { OfferForm } from '../components/offer/offer-form.tsx';
 import { PublishPanel } from '../components/offer/publish-panel.tsx';
+import { useReadOnlyNotice } from '../components/workspace/read-only-notice.ts';
 import { act, load, requireCaller, statusOf, type ActionResult } from '../lib/api.server.ts';
 import { titleMeta } from '../lib/meta.ts';
 import { useWorkspace } from './w.$tenant.tsx';
@@ -60,6 +61,7 @@ export default function OfferPage() {
   const result = useActionData<OfferActionData>();
   const workspace = useWorkspace();
   const canEdit = workspace.permissions['offer.edit'] === 'all';
+  const readOnlyNotice = useReadOnlyNotice('form', t('page.readOnly'));
   const intent = (result?.intent ?? 'save') as keyof typeof SUCCESS;
   const message = (
     <FormMessage
@@ -81,7 +83,7 @@ export default function OfferPage() {
           {intent === 'save' ? message : null}
         </>
       ) : (
-        <p>{t('page.readOnly')}</p>
+        <p>{readOnlyNotice}</p>
       )}
       <section className="offer-preview" aria-labelledby="preview-title">
         <h2 id="preview-title">{t('preview.title')}</h2>

@@ -31,6 +31,14 @@ export function useWorkspace() {
   return data.workspace;
 }
 
+/**
+ * Why the workspace is read-only (closed, suspended, billing), or null while it is writable. Also
+ * null outside a workspace's pages, so shared components can ask without being inside one.
+ */
+export function useReadOnlyReason() {
+  return useRouteLoaderData<typeof loader>('routes/w.$tenant')?.workspace.readOnlyReason ?? null;
+}
+
 export default function WorkspaceLayout() {
   const { t } = useTranslation();
   const { workspace, workspaces, email, billing } = useLoaderData<typeof loader>();
@@ -75,7 +83,7 @@ export default function WorkspaceLayout() {
         <UserRow email={email} />
       </header>
       <main id="main">
-        <ReadOnlyBanner workspace={workspace} />
+        <ReadOnlyBanner workspace={workspace} billingPath={`${base}/billing`} />
         {billing ? <BillingBanner status={billing} billingPath={`${base}/billing`} /> : null}
         <Outlet />
       </main>

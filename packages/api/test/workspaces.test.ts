@@ -154,7 +154,7 @@ describe('operator console', () => {
     const { api } = callerFor(operator);
     const listed = await api.operator.workspaces();
     const row = listed.find((w) => w.id === world.tenant.id);
-    expect(row).toMatchObject({ kind: 'municipality', status: 'active', activeParticipants: 1, plan: null });
+    expect(row).toMatchObject({ kind: 'municipality', status: 'active', activeParticipants: 1, plan: 'free' });
     expect(JSON.stringify(listed)).not.toMatch(/Zelda|Yrsa/);
 
     await api.operator.suspend({ tenantId: world.tenant.id, reason: 'Misbrug' });
@@ -165,5 +165,45 @@ describe('operator console', () => {
     expect((await member.workspaces.get({ tenant: world.tenant.slug })).readOnly).toBe(true);
     await api.operator.restore({ tenantId: world.tenant.id });
     expect((await member.workspaces.get({ tenant: world.tenant.slug })).readOnly).toBe(false);
+  });
+
+  it("shows each workspace's billing plan and status, Free without a billing row, and the region covering it", async () => {
+    const operator = await createUser('operator');
+    const paying = await createTenant('municipality', `Betalende ${suffix()}`);
+    const covered = await createTenant('association', `Dækket ${suffix()}`);
+    const region = await createTenant('region', `Region ${suffix()}`);
+    await privileged(async (tx) => {
+      await tx.query('insert into app.operators (user_id) values ($1)', [operator.id]);
+      await tx.query(
+        "insert into public.workspace_billing (tenant_id, plan, status) values ($1, 'municipality_annual', 'past_due')",
+        [paying.id],
+      );
+      await tx.query(
+        "insert into public.partnerships (tenant_id, partner_tenant_id, status, started_on) values ($1, $2, 'active', current_date)",
+        [region.id, covered.id],
+      );
+      await tx.query('insert into public.workspace_billing (tenant_id, covered_by_tenant_id) values ($1, $2)', [
+        covered.id,
+        region.id,
+      ]);
+    });
+    const { api } = callerFor(operator);
+    const byId = async () => new Map((await api.operator.workspaces()).map((w) => [w.id, w]));
+    const listed = await byId();
+    expect(listed.get(world.tenant.id)).toMatchObject({ plan: 'free', billingStatus: null, coveredBy: null });
+    expect(listed.get(paying.id)).toMatchObject({
+      plan: 'municipality_annual',
+      billingStatus: 'past_due',
+      coveredBy: null,
+    });
+    expect(listed.get(covered.id)).toMatchObject({ plan: 'free', billingStatus: null, coveredBy: region.name });
+
+    // Coverage counts only while the partnership is active.
+    await privileged((tx) =>
+      tx.query("update public.partnerships set status = 'ended', ended_on = current_date where tenant_id = $1", [
+        region.id,
+      ]),
+    );
+    expect((await byId()).get(covered.id)).toMatchObject({ coveredBy: null });
   });
 });

@@ -29,6 +29,7 @@ import {
 } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { useGridReadOnlyNotice } from '../workspace/read-only-notice.ts';
 import { useLocale } from '../../lib/i18n.tsx';
 import { gridLocaleText, gridTheme } from './ag-grid.ts';
 import { parseTsv } from './clipboard.ts';
@@ -135,6 +136,7 @@ function GridBody<Fields extends Record<string, unknown>>(props: EditableGridPro
   const canDelete = props.canDelete ?? canEdit;
   const columns = props.columns as readonly Column[];
   const { t } = useTranslation('grid');
+  const readOnlyNotice = useGridReadOnlyNotice();
   const locale = useLocale();
   const ctx = useMemo<ValueContext>(() => ({ t, locale }), [t, locale]);
   const hydrated = useHydrated();
@@ -567,7 +569,7 @@ function GridBody<Fields extends Record<string, unknown>>(props: EditableGridPro
               : ''}
           </span>
         ) : (
-          <span>{t('readOnly')}</span>
+          <span>{readOnlyNotice}</span>
         )}
         {canEdit ? <GridHelp /> : null}
       </div>

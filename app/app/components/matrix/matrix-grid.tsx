@@ -18,6 +18,7 @@ import {
   type KeyboardEvent,
 } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useGridReadOnlyNotice } from '../workspace/read-only-notice.ts';
 import { useAllLanguages, useLocale } from '../../lib/i18n.tsx';
 import { gridLocaleText, gridTheme } from '../grid/ag-grid.ts';
 import { BatchIds } from '../grid/batch-ids.ts';
@@ -98,6 +99,7 @@ export function MatrixGrid(props: MatrixProps) {
 function MatrixBody(props: MatrixProps) {
   const { labelledBy, codes, canEdit, save, share } = props;
   const { t, i18n } = useTranslation(['matrix', 'grid']);
+  const readOnlyNotice = useGridReadOnlyNotice();
   const locale = useLocale();
   const wide = useWideScreen(700);
   const hintId = useId();
@@ -519,7 +521,7 @@ function MatrixBody(props: MatrixProps) {
       ) : null}
 
       <p className="grid-status">
-        <span>{canEdit ? t('pending', { count: changeCount }) : t('grid:readOnly')}</span>
+        <span>{canEdit ? t('pending', { count: changeCount }) : readOnlyNotice}</span>
       </p>
       <SaveMessages
         blockedReason={canEdit ? blockedReason : null}

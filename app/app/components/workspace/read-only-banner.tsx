@@ -6,24 +6,34 @@ import { useLocale } from '../../lib/i18n.tsx';
 
 /**
  * On every page of a read-only workspace: why it is read-only and, when closed, the day it is
- * deleted; its owner is pointed to where it is reopened.
+ * deleted. Whoever can undo it is pointed to where: a closed workspace's owner to the settings,
+ * a billing-locked workspace's owners and admins to the billing page (this banner says it for
+ * them too, so the BillingBanner only warns before the lock).
  */
-export function ReadOnlyBanner({ workspace }: { workspace: Workspace }) {
+export function ReadOnlyBanner({ workspace, billingPath }: { workspace: Workspace; billingPath: string }) {
   const { t } = useTranslation('workspace');
   const locale = useLocale();
-  if (!workspace.readOnly) return null;
   const text =
-    workspace.status === 'suspended'
+    workspace.readOnlyReason === 'suspended'
       ? t('banner.suspended', { reason: workspace.suspendedReason ?? '' })
-      : workspace.status === 'closed' && workspace.deleteAfter
+      : workspace.readOnlyReason === 'closed' && workspace.deleteAfter
         ? t('banner.closed', { date: formatDate(workspace.deleteAfter, locale) })
-        : t('banner.readOnly');
+        : workspace.readOnlyReason === 'billing'
+          ? t('billing:banner.locked')
+          : workspace.readOnly
+            ? t('banner.readOnly')
+            : null;
+  if (!text) return null;
+  const can = (action: keyof Workspace['permissions']) => workspace.permissions[action] === 'all';
   return (
     <div className="read-only-banner" role="status">
       <p>
         {text}{' '}
-        {workspace.status === 'closed' && workspace.permissions['workspace.close'] === 'all' ? (
+        {workspace.readOnlyReason === 'closed' && can('workspace.close') ? (
           <Link to={`/w/${workspace.slug}/settings#close-title`}>{t('banner.closedOwner')}</Link>
+        ) : null}
+        {workspace.readOnlyReason === 'billing' && can('billing.manage') ? (
+          <Link to={billingPath}>{t('billing:banner.open')}</Link>
         ) : null}
       </p>
     </div>

@@ -11,8 +11,12 @@ export type OperatorWorkspace = {
   slug: string;
   name: string;
   kind: 'municipality' | 'association' | 'region';
-  /** The plan; billing's plan joins here (engineer E's workspace_billing), null until then. */
-  plan: string | null;
+  /** Billing's plan (decision 029); `free` when the workspace has no subscription or no billing row. */
+  plan: string;
+  /** The subscription's Stripe status; null without a subscription. */
+  billingStatus: string | null;
+  /** The region paying for the plan, while their partnership is active (app.billing_is_covered). */
+  coveredBy: string | null;
   status: 'active' | 'closed' | 'suspended';
   suspendedReason: string | null;
   deleteAfter: Date | null;
@@ -33,7 +37,9 @@ export async function isOperator(userId: string): Promise<boolean> {
 export async function listWorkspaces(): Promise<OperatorWorkspace[]> {
   return withPrivilegedTx('operator', (tx) =>
     tx.query<OperatorWorkspace>(
-      `select t.id, t.slug, t.name, t.kind::text as kind, null::text as plan,
+      `select t.id, t.slug, t.name, t.kind::text as kind, coalesce(b.plan, 'free') as plan,
+              b.status as "billingStatus",
+              case when app.billing_is_covered(b) then region.name end as "coveredBy",
               case when t.suspended_at is not null then 'suspended'
                    when t.closed_at is not null then 'closed' else 'active' end as status,
               t.suspended_reason as "suspendedReason", t.delete_after as "deleteAfter",
@@ -42,6 +48,8 @@ export async function listWorkspaces(): Promise<OperatorWorkspace[]> {
               (select max(a.changed_at) from public.audit_log a where a.tenant_id = t.id) as "lastActivity",
               t.created_at as "createdAt"
        from public.tenants t
+       left join public.workspace_billing b on b.tenant_id = t.id
+       left join public.tenants region on region.id = b.covered_by_tenant_id
        order by t.name, t.slug`,
     ),
   );

@@ -9,6 +9,9 @@ export const ZGrant = z.union([z.enum(['all', 'own']), z.literal(false)]);
 export const WORKSPACE_STATUSES = ['active', 'closed', 'suspended'] as const;
 export const ZWorkspaceStatus = z.enum(WORKSPACE_STATUSES);
 
+/** Closed by its owner, suspended by an operator, or locked by billing (app.tenant_read_only). */
+export const READ_ONLY_REASONS = ['closed', 'suspended', 'billing'] as const;
+
 export const ZWorkspace = z.object({
   id: ZUuid,
   slug: ZSlug,
@@ -20,6 +23,8 @@ export const ZWorkspace = z.object({
   permissions: z.record(z.enum(ACTION_NAMES), ZGrant),
   /** Closed or suspended (or locked by billing): nothing that writes is in `permissions`. */
   readOnly: z.boolean(),
+  /** Why it is read-only, for the wording people see; null while it is writable. */
+  readOnlyReason: z.enum(READ_ONLY_REASONS).nullable(),
   status: ZWorkspaceStatus,
   /** When a closed workspace is deleted for good, unless its owner reopens it before. */
   deleteAfter: ZTimestamp.nullable(),
