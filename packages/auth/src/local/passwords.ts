@@ -1,17 +1,43 @@
-import { hash, verify } from '@node-rs/argon2';
+import { verify as verifyArgon2 } from '@node-rs/argon2';
+import bcrypt from 'bcryptjs';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../policy.ts';
 
-// OWASP's argon2id recommendation (19 MiB, 2 iterations, 1 lane); the library defaults to argon2id.
-const OPTIONS = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+/**
+ * Password hashes in the format Supabase Auth reads (bcrypt, `$2b$`), so that local accounts keep
+ * their passwords after a move to Supabase Auth (decision 032). Cost 12: above GoTrue's own 10,
+ * and about a quarter of a second here. bcryptjs is pure JavaScript: no native build.
+ */
+const COST = 12;
 
-export const hashPassword = (password: string) => hash(password, OPTIONS);
+export const hashPassword = (password: string) => bcrypt.hash(password, COST);
+
+/**
+ * Long enough, and short enough for bcrypt to read all of it: 72 bytes, which letters such as
+ * æ, ø and å (two bytes each) reach before 72 characters.
+ */
+export const acceptableNewPassword = (password: string) =>
+  password.length >= MIN_PASSWORD_LENGTH && password.length <= MAX_PASSWORD_LENGTH && !bcrypt.truncates(password);
+
+/** Hashes from before decision 032 (argon2id), read until their next successful sign-in. */
+const isLegacyHash = (stored: string) => stored.startsWith('$argon2');
 
 /** Verifies without throwing on a malformed stored hash. */
 export async function verifyPassword(stored: string | null | undefined, password: string): Promise<boolean> {
   if (!stored) return false;
   try {
-    return await verify(stored, password);
+    return isLegacyHash(stored) ? await verifyArgon2(stored, password) : await bcrypt.compare(password, stored);
   } catch {
     return false;
+  }
+}
+
+/** Whether a hash that just verified should be replaced by one in today's format and cost. */
+export function needsRehash(stored: string): boolean {
+  if (isLegacyHash(stored)) return true;
+  try {
+    return bcrypt.getRounds(stored) < COST;
+  } catch {
+    return true;
   }
 }
 
