@@ -4,10 +4,11 @@ import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../policy.ts';
 
 /**
  * Password hashes in the format Supabase Auth reads (bcrypt, `$2b$`), so that local accounts keep
- * their passwords after a move to Supabase Auth (decision 032). Cost 12: above GoTrue's own 10,
- * and about a quarter of a second here. bcryptjs is pure JavaScript: no native build.
+ * their passwords after a move to Supabase Auth (decision 032). Cost 10, GoTrue's own: bcryptjs
+ * is pure JavaScript (no native build) and runs on the event loop's thread pool-less main thread,
+ * so each step up doubles the time a sign-in holds a CPU.
  */
-const COST = 12;
+const COST = 10;
 
 export const hashPassword = (password: string) => bcrypt.hash(password, COST);
 
