@@ -2,9 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { hash as argon2 } from '@node-rs/argon2';
 import { DEMO_PASSWORD, DEMO_USERS, USER_STRING_COLUMNS } from '@brobygger/db';
 import { privileged } from '@brobygger/db/testing';
-import bcrypt from 'bcryptjs';
+import { verify as bcryptVerify } from '@node-rs/bcrypt';
 import { describe, expect, it } from 'vitest';
 import { CLIENT_ADDRESS_HEADER, createLocalProvider } from '../src/local/provider.ts';
+import { bcryptCost } from '../src/local/passwords.ts';
 import { insertUser } from '../src/local/users.ts';
 
 /**
@@ -63,7 +64,7 @@ function expectReadableBySupabaseAuth(row: UserRow, expected: { email: string; n
   );
   // bcrypt as Supabase Auth writes and verifies it ($2a$/$2b$), cost 10 or more.
   expect(row.encrypted_password).toMatch(/^\$2[ab]\$\d\d\$/);
-  expect(bcrypt.getRounds(row.encrypted_password)).toBeGreaterThanOrEqual(10);
+  expect(bcryptCost(row.encrypted_password)).toBeGreaterThanOrEqual(10);
 }
 
 describe('users made by the local provider are complete Supabase Auth users', () => {
@@ -155,7 +156,7 @@ describe('sign-in links and password reset on the Supabase-shaped schema', () =>
     });
     expect(await provider.signInWithPassword(request(), email, NEW_PASSWORD)).toMatchObject({ ok: true });
     const row = await userRow(email);
-    expect(await bcrypt.compare(NEW_PASSWORD, row.encrypted_password)).toBe(true);
+    expect(await bcryptVerify(NEW_PASSWORD, row.encrypted_password)).toBe(true);
   });
 });
 
@@ -176,7 +177,7 @@ describe('passwords', () => {
 
     expect(await provider.signInWithPassword(request(), email, PASSWORD)).toMatchObject({ ok: true });
     const rehashed = (await userRow(email)).encrypted_password;
-    expect(await bcrypt.compare(PASSWORD, rehashed)).toBe(true);
+    expect(await bcryptVerify(PASSWORD, rehashed)).toBe(true);
     expect(await provider.signInWithPassword(request(), email, PASSWORD)).toMatchObject({ ok: true });
   });
 

@@ -194,10 +194,6 @@ describe('schema security', () => {
         'app.login_attempts: DELETE',
         'app.login_attempts: INSERT',
         'app.login_attempts: SELECT',
-        'brobygger_auth.link_tokens: DELETE',
-        'brobygger_auth.link_tokens: INSERT',
-        'brobygger_auth.link_tokens: SELECT',
-        'brobygger_auth.link_tokens: UPDATE',
         'auth.sessions: DELETE',
         'auth.sessions: INSERT',
         'auth.sessions: SELECT',
@@ -205,6 +201,10 @@ describe('schema security', () => {
         'auth.users: INSERT',
         'auth.users: SELECT',
         'auth.users: UPDATE',
+        'brobygger_auth.link_tokens: DELETE',
+        'brobygger_auth.link_tokens: INSERT',
+        'brobygger_auth.link_tokens: SELECT',
+        'brobygger_auth.link_tokens: UPDATE',
       ]);
     });
 
