@@ -117,6 +117,10 @@ begin
   ) then
     raise exception 'only_owner_manages_owners' using errcode = 'P0001';
   end if;
+  -- Said as such, rather than as "no such admin" when the policies hide the rows.
+  if app.tenant_read_only(tenant) then
+    raise exception 'workspace_read_only' using errcode = 'P0001';
+  end if;
   update public.memberships set role = 'owner'
   where tenant_id = tenant and id = to_member and role = 'admin' and user_id <> (select auth.uid());
   if not found then
