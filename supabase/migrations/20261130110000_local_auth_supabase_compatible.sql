@@ -36,8 +36,8 @@ grant select, insert, update, delete on brobygger_auth.link_tokens to brobygger_
 -- ============================================================================
 -- Data: users made by the local provider before, completed as Supabase Auth reads them
 -- ============================================================================
--- GoTrue scans these columns into Go strings (NULL fails the scan, and with it every sign-in of
--- that user) and finds users by instance_id and aud. Users GoTrue made itself already have these.
+-- GoTrue scans the token columns into Go strings and is_super_admin into a Go bool (NULL fails the
+-- scan, and with it every sign-in of that user), and finds users by instance_id and aud. Users GoTrue made itself already have these.
 update auth.users set
   instance_id = coalesce(instance_id, '00000000-0000-0000-0000-000000000000'),
   aud = coalesce(aud, 'authenticated'),
@@ -46,6 +46,7 @@ update auth.users set
   updated_at = coalesce(updated_at, created_at, now()),
   raw_app_meta_data = coalesce(raw_app_meta_data, '{"provider":"email","providers":["email"]}'),
   raw_user_meta_data = coalesce(raw_user_meta_data, '{}'),
+  is_super_admin = coalesce(is_super_admin, false),
   confirmation_token = coalesce(confirmation_token, ''),
   recovery_token = coalesce(recovery_token, ''),
   email_change_token_new = coalesce(email_change_token_new, ''),
@@ -55,7 +56,7 @@ update auth.users set
   phone_change_token = coalesce(phone_change_token, ''),
   reauthentication_token = coalesce(reauthentication_token, '')
 where instance_id is null or aud is null or role is null or created_at is null or updated_at is null
-  or raw_app_meta_data is null or raw_user_meta_data is null
+  or raw_app_meta_data is null or raw_user_meta_data is null or is_super_admin is null
   or confirmation_token is null or recovery_token is null or email_change_token_new is null
   or email_change is null or email_change_token_current is null or phone_change is null
   or phone_change_token is null or reauthentication_token is null;
