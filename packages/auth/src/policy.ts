@@ -13,6 +13,12 @@ export const SIGN_IN_LINK_MINUTES = 15;
  * address SMTP can carry (RFC 5321).
  */
 export const MAX_PASSWORD_LENGTH = 72;
+
+/**
+ * Whether bcrypt reads all of a new password: it stops at 72 bytes, which letters such as æ, ø
+ * and å (two bytes each) reach before 72 characters.
+ */
+export const fitsPasswordHash = (password: string) => new TextEncoder().encode(password).length <= MAX_PASSWORD_LENGTH;
 export const MAX_EMAIL_LENGTH = 254;
 
 /**

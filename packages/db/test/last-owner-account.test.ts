@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Tx } from '../src/index.ts';
 import { expectRaised } from '../src/testing/assertions.ts';
-import { addMember, as, createTenant, createUser, createWorld, privileged, type TestUser } from '../src/testing/index.ts';
+import {
+  addMember,
+  as,
+  createTenant,
+  createUser,
+  createWorld,
+  privileged,
+  type TestUser,
+} from '../src/testing/index.ts';
 
 /**
  * Deleting an account, as Supabase Auth's admin API does it (a plain `delete from auth.users` by

@@ -1,6 +1,6 @@
 import { verify as verifyArgon2 } from '@node-rs/argon2';
 import { hash as bcryptHash, verify as verifyBcrypt } from '@node-rs/bcrypt';
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../policy.ts';
+import { fitsPasswordHash, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../policy.ts';
 
 /**
  * Password hashes in the format Supabase Auth reads (bcrypt, `$2b$`), so that local accounts keep
@@ -10,19 +10,11 @@ import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../policy.ts';
  */
 const COST = 10;
 
-/** bcrypt reads no further than this; a longer password would be partly ignored. */
-const BCRYPT_MAX_BYTES = 72;
-
 export const hashPassword = (password: string) => bcryptHash(password, COST);
 
-/**
- * Long enough, and short enough for bcrypt to read all of it: 72 bytes, which letters such as
- * æ, ø and å (two bytes each) reach before 72 characters.
- */
+/** Long enough, and short enough for bcrypt to read all of it. */
 export const acceptableNewPassword = (password: string) =>
-  password.length >= MIN_PASSWORD_LENGTH &&
-  password.length <= MAX_PASSWORD_LENGTH &&
-  Buffer.byteLength(password, 'utf8') <= BCRYPT_MAX_BYTES;
+  password.length >= MIN_PASSWORD_LENGTH && password.length <= MAX_PASSWORD_LENGTH && fitsPasswordHash(password);
 
 /** Hashes from before decision 032 (argon2id), read until their next successful sign-in. */
 const isLegacyHash = (stored: string) => stored.startsWith('$argon2');
