@@ -1,4 +1,4 @@
-import { MAX_EMAIL_LENGTH, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '@brobygger/auth/policy';
+import { fitsPasswordHash, MAX_EMAIL_LENGTH, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '@brobygger/auth/policy';
 import { z } from 'zod';
 
 /** Messages are i18n keys; `values` holds their placeholders. */
@@ -16,7 +16,9 @@ export const ZPasswordInput = z.string().min(1, 'auth:missing').max(MAX_PASSWORD
 export const ZNewPassword = z
   .string()
   .min(MIN_PASSWORD_LENGTH, 'errors:weak_password')
-  .max(MAX_PASSWORD_LENGTH, 'errors:password_too_long');
+  .max(MAX_PASSWORD_LENGTH, 'errors:password_too_long')
+  // Letters such as æ, ø and å take two of the hash's 72 bytes.
+  .refine(fitsPasswordHash, 'errors:password_too_long');
 
 export const ZSignInForm = z.object({ email: ZEmailInput, password: ZPasswordInput });
 

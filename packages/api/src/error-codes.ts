@@ -24,6 +24,7 @@ export const ERROR_CODES = {
   member_not_found: 'NOT_FOUND',
   already_member: 'CONFLICT',
   last_owner: 'CONFLICT',
+  last_owner_account: 'CONFLICT',
   only_owner_manages_owners: 'FORBIDDEN',
   // A workspace's lifecycle: creating, closing, read-only (decision 028)
   workspace_read_only: 'FORBIDDEN',

@@ -8,10 +8,17 @@ export const MIN_PASSWORD_LENGTH = 10;
 export const SIGN_IN_LINK_MINUTES = 15;
 
 /**
- * Upper bounds: a password hash costs the same for any length, but nothing good comes of a
- * megabyte password; 254 is the longest e-mail address SMTP can carry (RFC 5321).
+ * Upper bounds. 72 is Supabase Auth's limit: bcrypt, the hash both providers store (decision 032),
+ * reads no further, so a longer password would be partly ignored. 254 is the longest e-mail
+ * address SMTP can carry (RFC 5321).
  */
-export const MAX_PASSWORD_LENGTH = 256;
+export const MAX_PASSWORD_LENGTH = 72;
+
+/**
+ * Whether bcrypt reads all of a new password: it stops at 72 bytes, which letters such as æ, ø
+ * and å (two bytes each) reach before 72 characters.
+ */
+export const fitsPasswordHash = (password: string) => new TextEncoder().encode(password).length <= MAX_PASSWORD_LENGTH;
 export const MAX_EMAIL_LENGTH = 254;
 
 /**

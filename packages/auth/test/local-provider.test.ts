@@ -309,16 +309,19 @@ describe('local provider', () => {
       const older = await linkFor(user.email);
       const newer = await linkFor(user.email);
       const stored = await privileged((tx) =>
-        tx.query<{ token_hash: string }>('select token_hash from auth.one_time_tokens where user_id = $1', [user.id]),
+        tx.query<{ token_hash: string }>('select token_hash from brobygger_auth.link_tokens where user_id = $1', [
+          user.id,
+        ]),
       );
       expect(stored).toHaveLength(1);
       expect(stored[0]!.token_hash).not.toBe(tokenOf(newer!.link));
       expect(await provider.signInWithLink(request(), tokenOf(older!.link))).toMatchObject({ reason: 'link_invalid' });
 
       await privileged((tx) =>
-        tx.query("update auth.one_time_tokens set created_at = now() - interval '16 minutes' where user_id = $1", [
-          user.id,
-        ]),
+        tx.query(
+          "update brobygger_auth.link_tokens set created_at = now() - interval '16 minutes' where user_id = $1",
+          [user.id],
+        ),
       );
       expect(await provider.signInWithLink(request(), tokenOf(newer!.link))).toMatchObject({ reason: 'link_invalid' });
       expect(await provider.signInWithLink(request(), 'made-up')).toMatchObject({ reason: 'link_invalid' });

@@ -11,6 +11,7 @@ export {
   type EmbeddedDatabase,
 } from './embedded/launch.ts';
 export { freePort } from './embedded/free-port.ts';
+export { SUPABASE_INSTANCE_ID, SUPABASE_USER_FILL, USER_STRING_COLUMNS } from './embedded/supabase-auth-tables.ts';
 export { seedDemo, type CreateUser } from './seed/seed-demo.ts';
 export { DEMO_PASSWORD, DEMO_USERS, DEMO_TENANTS } from './seed/demo-data.ts';
 export { openDatabase, type OpenDatabase } from './open.ts';

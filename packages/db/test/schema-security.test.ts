@@ -189,15 +189,11 @@ describe('schema security', () => {
         ),
       ).then((rows) => rows.map((r) => r.column));
 
-    it('brobygger_auth holds exactly what sign-in and the account page need: auth.users, sessions, sign-in tokens, login attempts', async () => {
+    it('brobygger_auth holds exactly what sign-in and the account page need: auth.users, sessions, its own sign-in links, login attempts', async () => {
       expect(await privilegesOf('brobygger_auth')).toEqual([
         'app.login_attempts: DELETE',
         'app.login_attempts: INSERT',
         'app.login_attempts: SELECT',
-        'auth.one_time_tokens: DELETE',
-        'auth.one_time_tokens: INSERT',
-        'auth.one_time_tokens: SELECT',
-        'auth.one_time_tokens: UPDATE',
         'auth.sessions: DELETE',
         'auth.sessions: INSERT',
         'auth.sessions: SELECT',
@@ -205,6 +201,10 @@ describe('schema security', () => {
         'auth.users: INSERT',
         'auth.users: SELECT',
         'auth.users: UPDATE',
+        'brobygger_auth.link_tokens: DELETE',
+        'brobygger_auth.link_tokens: INSERT',
+        'brobygger_auth.link_tokens: SELECT',
+        'brobygger_auth.link_tokens: UPDATE',
       ]);
     });
 

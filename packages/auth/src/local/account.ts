@@ -29,11 +29,19 @@ export async function saveProfile(userId: string, profile: { name: string; local
   );
 }
 
+const SET_PASSWORD_HASH = 'update auth.users set encrypted_password = $2, updated_at = now() where id = $1';
+
 /** A new password, and every other session ended, in one transaction: no window with both. */
 export async function replacePassword(userId: string, password: string, keepSession: string): Promise<void> {
   const hashed = await hashPassword(password);
   await withAuthTx(async (tx) => {
-    await tx.query('update auth.users set encrypted_password = $2, updated_at = now() where id = $1', [userId, hashed]);
+    await tx.query(SET_PASSWORD_HASH, [userId, hashed]);
     await tx.query('delete from auth.sessions where user_id = $1 and id <> $2', [userId, keepSession]);
   });
+}
+
+/** The same password under a new hash (a legacy argon2 one, or a lower cost); sessions stay. */
+export async function rehashPassword(userId: string, password: string): Promise<void> {
+  const hashed = await hashPassword(password);
+  await withAuthTx((tx) => tx.query(SET_PASSWORD_HASH, [userId, hashed]));
 }

@@ -1,9 +1,9 @@
 import { DatabaseUnavailableError, withAuthTx } from '@brobygger/db';
 import { MAX_EMAIL_LENGTH, MAX_PASSWORD_LENGTH } from '../policy.ts';
 import { passwordResetUntil } from '../reset-window.ts';
-import { claimsFor, MIN_PASSWORD_LENGTH, type AuthProvider, type Session } from '../types.ts';
-import { readAccount, replacePassword, saveProfile } from './account.ts';
-import { dummyHash, verifyPassword } from './passwords.ts';
+import { claimsFor, type AuthProvider, type Session } from '../types.ts';
+import { readAccount, rehashPassword, replacePassword, saveProfile } from './account.ts';
+import { acceptableNewPassword, dummyHash, needsRehash, verifyPassword } from './passwords.ts';
 import { admitAttempt, forgiveSuccess, LINK_LIMIT, PASSWORD_CHANGE_LIMIT, SIGNUP_LIMIT } from './rate-limit.ts';
 import { SESSION_HOURS, sessionCookies } from './session-cookie.ts';
 import { endSession, endSessionsOf, isLive, sessionsOf, startSession } from './sessions.ts';
@@ -94,6 +94,8 @@ export function createLocalProvider(opts: { secret: Uint8Array; secureCookies: b
         if (!user || !ok) return { ok: false, reason: 'invalid_credentials' } as const;
         // Said only to whoever knows the password: the confirmation link is still to be followed.
         if (!user.confirmed) return { ok: false, reason: 'email_not_confirmed' } as const;
+        // A hash from before bcrypt (or at a lower cost) is replaced now, while the password is at hand.
+        if (user.encrypted_password && needsRehash(user.encrypted_password)) await rehashPassword(user.id, password);
         await forgiveSuccess(email, address);
         return begin(request, user, 'password');
       });
@@ -101,7 +103,7 @@ export function createLocalProvider(opts: { secret: Uint8Array; secureCookies: b
 
     async signUp(request, input) {
       const email = input.email.trim().toLowerCase();
-      if (input.password.length < MIN_PASSWORD_LENGTH || input.password.length > MAX_PASSWORD_LENGTH) {
+      if (!acceptableNewPassword(input.password)) {
         return { ok: false, reason: 'weak_password' };
       }
       return orUnavailable(async () => {
@@ -122,7 +124,7 @@ export function createLocalProvider(opts: { secret: Uint8Array; secureCookies: b
 
     async register(request, input) {
       const email = input.email.trim().toLowerCase();
-      if (input.password.length < MIN_PASSWORD_LENGTH || input.password.length > MAX_PASSWORD_LENGTH) {
+      if (!acceptableNewPassword(input.password)) {
         return { ok: false, reason: 'weak_password' };
       }
       if (email.length > MAX_EMAIL_LENGTH) return { ok: false, reason: 'email_taken' };
@@ -206,7 +208,7 @@ export function createLocalProvider(opts: { secret: Uint8Array; secureCookies: b
     },
 
     async changePassword(request, { currentPassword, newPassword }) {
-      if (newPassword.length < MIN_PASSWORD_LENGTH || newPassword.length > MAX_PASSWORD_LENGTH) {
+      if (!acceptableNewPassword(newPassword)) {
         return { ok: false, reason: 'weak_password' };
       }
       return orUnavailable(async () => {

@@ -1,7 +1,8 @@
 import { withAuthTx } from '@brobygger/db';
 
 /**
- * Server-side sessions for the local provider, in `auth.sessions` like Supabase Auth's. The
+ * Server-side sessions for the local provider, in Supabase Auth's `auth.sessions` (decision 032:
+ * they carry no refresh token, so after a move to Supabase Auth they simply expire). The
  * signed cookie says who someone is; the row says the session has not been ended. Signing out
  * deletes the row, so a copied cookie stops working at once instead of at its expiry.
  */
@@ -10,8 +11,10 @@ import { withAuthTx } from '@brobygger/db';
 export async function startSession(userId: string, hours: number, userAgent: string | null): Promise<string> {
   return withAuthTx(async (tx) => {
     const row = await tx.one<{ id: string }>(
-      `insert into auth.sessions (id, user_id, not_after, user_agent)
-       values (gen_random_uuid(), $1, now() + make_interval(hours => $2), $3)
+      // As Supabase Auth fills a session: its timestamps (the columns have no defaults there) and
+      // assurance level aal1, as one factor (a password or a link) signed the user in.
+      `insert into auth.sessions (id, user_id, created_at, updated_at, aal, not_after, user_agent)
+       values (gen_random_uuid(), $1, now(), now(), 'aal1', now() + make_interval(hours => $2), $3)
        returning id`,
       [userId, hours, userAgent?.slice(0, 500) ?? null],
     );

@@ -1,10 +1,13 @@
-import { withAuthTx, type Tx } from '@brobygger/db';
+import { SUPABASE_USER_FILL, withAuthTx, type Tx } from '@brobygger/db';
 import { hashPassword } from './passwords.ts';
 
 /**
  * The local provider's user store is `auth.users`, the same table Supabase Auth owns, so the
- * schema's foreign keys mean the same thing in both modes.
+ * schema's foreign keys mean the same thing in both modes. The rows it writes are complete
+ * Supabase Auth users (decision 032): a later move to Supabase Auth finds every column it reads,
+ * the token columns holding '' (Supabase Auth scans them into Go strings, which NULL fails).
  */
+
 export async function insertUser(
   tx: Tx,
   user: { email: string; password: string; name: string },
@@ -12,10 +15,11 @@ export async function insertUser(
   unconfirmed?: { metadata: Record<string, unknown> },
 ): Promise<string> {
   const row = await tx.one<{ id: string }>(
-    `insert into auth.users (id, aud, role, email, encrypted_password, email_confirmed_at, raw_user_meta_data, raw_app_meta_data)
-     values (gen_random_uuid(), 'authenticated', 'authenticated', $1, $2, case when $4::jsonb is null then now() end,
+    `insert into auth.users (id, email, encrypted_password, email_confirmed_at, raw_user_meta_data, raw_app_meta_data,
+                             ${SUPABASE_USER_FILL.columns})
+     values (gen_random_uuid(), $1, $2, case when $4::jsonb is null then now() end,
              coalesce($4::jsonb, '{}') || jsonb_build_object('name', $3::text),
-             '{"provider":"email","providers":["email"]}')
+             '{"provider":"email","providers":["email"]}', ${SUPABASE_USER_FILL.values})
      returning id`,
     [
       user.email.toLowerCase(),

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { withPrivilegedTx, withRls, type Claims } from '../rls.ts';
+import { SUPABASE_USER_FILL } from '../embedded/supabase-auth-tables.ts';
 import type { Tx } from '../tx.ts';
 // Types only: the connection strings Vitest's global setup provides to test files.
 import './provided-context.ts';
@@ -36,8 +37,9 @@ export type NewUser = {
   /** Shown in the app (raw_user_meta_data.name); `TestUser.name` falls back to the label. */
   name?: string;
   /**
-   * A password hash in the local provider's format (argon2), for a user who signs in through the
-   * login form, as end-to-end tests do. The caller hashes, so this package needs no argon2.
+   * A password hash the local provider reads (bcrypt, or a legacy argon2 hash it replaces at the
+   * first sign-in), for a user who signs in through the login form, as end-to-end tests do. The
+   * caller hashes, so this package needs no hashing library.
    * Without it the user has no password: database tests act through claims, as the provider would.
    */
   passwordHash?: string;
@@ -54,11 +56,13 @@ export async function createUser(label = 'user', user: NewUser = {}): Promise<Te
   const name = user.name ?? label;
   const row = await withPrivilegedTx('test', (tx) =>
     tx.one<{ id: string }>(
-      `insert into auth.users (id, aud, role, email, encrypted_password, email_confirmed_at, raw_user_meta_data, raw_app_meta_data)
-       values (gen_random_uuid(), 'authenticated', 'authenticated', $1, $2::text,
+      `insert into auth.users (id, email, encrypted_password, email_confirmed_at, raw_user_meta_data, raw_app_meta_data,
+                               ${SUPABASE_USER_FILL.columns})
+       values (gen_random_uuid(), $1, $2::text,
                case when $2::text is not null then now() end,
                case when $3::text is not null then jsonb_build_object('name', $3::text) end,
-               case when $2::text is not null then '{"provider":"email","providers":["email"]}'::jsonb end)
+               case when $2::text is not null then '{"provider":"email","providers":["email"]}'::jsonb end,
+               ${SUPABASE_USER_FILL.values})
        returning id`,
       [email, user.passwordHash ?? null, user.name ?? null],
     ),
@@ -89,11 +93,17 @@ export async function removeTenants(tenants: Pick<TestTenant, 'id'>[]): Promise<
   );
 }
 
-/** Removes users, their memberships and sessions with them. */
+/**
+ * Removes users, their memberships and sessions with them. Memberships go first: deleting the
+ * account of a workspace's last owner is refused (decision 032), and a fixture's workspace is
+ * removed after its users.
+ */
 export async function removeUsers(users: Pick<TestUser, 'id'>[]): Promise<void> {
-  await withPrivilegedTx('test', (tx) =>
-    tx.query('delete from auth.users where id = any($1::uuid[])', [users.map((u) => u.id)]),
-  );
+  const ids = users.map((u) => u.id);
+  await withPrivilegedTx('test', async (tx) => {
+    await tx.query('delete from public.memberships where user_id = any($1::uuid[])', [ids]);
+    await tx.query('delete from auth.users where id = any($1::uuid[])', [ids]);
+  });
 }
 
 export const as = <T>(user: TestUser | null, fn: (tx: Tx) => Promise<T>) => withRls(user?.claims ?? null, fn);

@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import type { Tx } from '../src/index.ts';
+import { expectRaised } from '../src/testing/assertions.ts';
+import {
+  addMember,
+  as,
+  createTenant,
+  createUser,
+  createWorld,
+  privileged,
+  type TestUser,
+} from '../src/testing/index.ts';
+
+/**
+ * Deleting an account, as Supabase Auth's admin API does it (a plain `delete from auth.users` by
+ * its own role, `supabase_auth_admin`), must not leave a workspace without an owner: it is refused
+ * while the user is a workspace's only owner, and allowed once the workspace was handed over.
+ */
+
+/**
+ * The statement Supabase Auth runs to delete a user, as its role. The embedded platform does not
+ * make that role yet (the platform change does; then this only grants what it already has).
+ */
+async function deleteAsAuthAdmin(user: Pick<TestUser, 'id'>) {
+  return privileged(async (tx: Tx) => {
+    await tx.query(`do $$ begin
+      if not exists (select 1 from pg_roles where rolname = 'supabase_auth_admin') then
+        create role supabase_auth_admin nologin noinherit;
+      end if; end $$`);
+    await tx.query('grant usage on schema auth to supabase_auth_admin');
+    await tx.query('grant select, delete on auth.users to supabase_auth_admin');
+    await tx.query('set local role supabase_auth_admin');
+    return tx.query<{ id: string }>('delete from auth.users where id = $1 returning id', [user.id]);
+  });
+}
+
+const exists = (user: Pick<TestUser, 'id'>) =>
+  privileged((tx) => tx.one('select 1 from auth.users where id = $1', [user.id])).then(Boolean);
+
+const ownersOf = (tenantId: string) =>
+  privileged((tx) =>
+    tx.query<{ user_id: string }>(
+      "select user_id from public.memberships where tenant_id = $1 and role = 'owner' order by user_id",
+      [tenantId],
+    ),
+  ).then((rows) => rows.map((r) => r.user_id));
+
+const roleOf = (tenantId: string, userId: string) =>
+  privileged((tx) =>
+    tx.one<{ role: string }>('select role from public.memberships where tenant_id = $1 and user_id = $2', [
+      tenantId,
+      userId,
+    ]),
+  ).then((row) => row?.role ?? null);
+
+describe("deleting the last owner's account", () => {
+  it('is refused for the auth admin, with a message that says what to do, and nothing is deleted', async () => {
+    const world = await createWorld();
+    const error = await deleteAsAuthAdmin(world.users.owner).catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: 'P0001',
+      message: 'last_owner_account',
+      detail: expect.stringContaining(`last owner of workspace "${world.tenant.slug}"`),
+      hint: expect.stringContaining('app.hand_over_workspace'),
+    });
+    expect(await exists(world.users.owner)).toBe(true);
+    expect(await ownersOf(world.tenant.id)).toEqual([world.users.owner.id]);
+  });
+
+  it('is refused on the privileged path too', async () => {
+    const world = await createWorld();
+    await expectRaised(
+      privileged((tx) => tx.query('delete from auth.users where id = $1', [world.users.owner.id])),
+      'last_owner_account',
+    );
+    expect(await exists(world.users.owner)).toBe(true);
+  });
+
+  it('is refused when the user is the last owner of any one of their workspaces', async () => {
+    const world = await createWorld();
+    // A second owner in the first workspace; the stranger's own workspace is still theirs alone.
+    await addMember(world.tenant, world.users.stranger, 'owner');
+    await expectRaised(deleteAsAuthAdmin(world.users.stranger), 'last_owner_account');
+    expect(await exists(world.users.stranger)).toBe(true);
+  });
+
+  it('is allowed while another owner remains, who then owns the workspace alone', async () => {
+    const world = await createWorld();
+    const second = await createUser('second-owner');
+    await addMember(world.tenant, second, 'owner');
+    expect(await deleteAsAuthAdmin(world.users.owner)).toEqual([{ id: world.users.owner.id }]);
+    expect(await ownersOf(world.tenant.id)).toEqual([second.id]);
+  });
+
+  it('is allowed for members who own nothing', async () => {
+    const world = await createWorld();
+    for (const user of [world.users.admin, world.users.viewer, world.users.regionMember]) {
+      expect(await deleteAsAuthAdmin(user)).toEqual([{ id: user.id }]);
+    }
+    expect(await ownersOf(world.tenant.id)).toEqual([world.users.owner.id]);
+  });
+
+  it('is allowed after the owner hands the workspace to an admin, who is then its owner', async () => {
+    const world = await createWorld();
+    await as(world.users.owner, (tx) =>
+      tx.query('select app.hand_over_workspace($1, $2)', [world.tenant.id, world.memberships.admin]),
+    );
+    expect(await ownersOf(world.tenant.id)).toEqual([world.users.admin.id]);
+    expect(await roleOf(world.tenant.id, world.users.owner.id)).toBe('admin');
+
+    expect(await deleteAsAuthAdmin(world.users.owner)).toEqual([{ id: world.users.owner.id }]);
+    expect(await ownersOf(world.tenant.id)).toEqual([world.users.admin.id]);
+  });
+});
+
+describe('handing a workspace over', () => {
+  const handOver = (user: TestUser, tenantId: string, membershipId: string) =>
+    as(user, (tx) => tx.query('select app.hand_over_workspace($1, $2)', [tenantId, membershipId]));
+
+  it('only its owner may: an admin or a stranger is refused, and the owners stay', async () => {
+    const world = await createWorld();
+    await expectRaised(
+      handOver(world.users.admin, world.tenant.id, world.memberships.admin),
+      'only_owner_manages_owners',
+    );
+    await expectRaised(
+      handOver(world.users.stranger, world.tenant.id, world.memberships.admin),
+      'only_owner_manages_owners',
+    );
+    expect(await ownersOf(world.tenant.id)).toEqual([world.users.owner.id]);
+  });
+
+  it('only to an admin of the same workspace: a coordinator, oneself or a member elsewhere is refused', async () => {
+    const world = await createWorld();
+    for (const membership of [world.memberships.coordinator, world.memberships.owner, world.memberships.stranger]) {
+      await expectRaised(handOver(world.users.owner, world.tenant.id, membership), 'member_not_found');
+    }
+    expect(await ownersOf(world.tenant.id)).toEqual([world.users.owner.id]);
+    expect(await roleOf(world.tenant.id, world.users.coordinator.id)).toBe('coordinator');
+  });
+
+  it('is refused while the workspace is read-only (closed), like any role change', async () => {
+    const world = await createWorld();
+    await privileged((tx) =>
+      tx.query("update public.tenants set closed_at = now(), delete_after = now() + interval '30 days' where id = $1", [
+        world.tenant.id,
+      ]),
+    );
+    await expectRaised(handOver(world.users.owner, world.tenant.id, world.memberships.admin), 'workspace_read_only');
+    expect(await ownersOf(world.tenant.id)).toEqual([world.users.owner.id]);
+  });
+
+  it('anonymous callers cannot call it at all', async () => {
+    const tenant = await createTenant('association', 'Anonym forening');
+    await expect(
+      as(null, (tx) =>
+        tx.query('select app.hand_over_workspace($1, $2)', [tenant.id, '00000000-0000-0000-0000-000000000000']),
+      ),
+    ).rejects.toThrow(/permission denied/);
+  });
+});
