@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import type { Tx } from '../src/index.ts';
+import pg from 'pg';
+import { describe, expect, inject, it } from 'vitest';
 import { expectRaised } from '../src/testing/assertions.ts';
 import {
   addMember,
@@ -18,20 +18,25 @@ import {
  */
 
 /**
- * The statement Supabase Auth runs to delete a user, as its role. The embedded platform does not
- * make that role yet (the platform change does; then this only grants what it already has).
+ * The statement Supabase Auth runs to delete a user, as its role `supabase_auth_admin` (made by the
+ * embedded platform as on Supabase). `postgres` may not switch to it, so this connects as the
+ * bootstrap superuser and switches from there, as GoTrue's own login would be that role.
  */
 async function deleteAsAuthAdmin(user: Pick<TestUser, 'id'>) {
-  return privileged(async (tx: Tx) => {
-    await tx.query(`do $$ begin
-      if not exists (select 1 from pg_roles where rolname = 'supabase_auth_admin') then
-        create role supabase_auth_admin nologin noinherit;
-      end if; end $$`);
-    await tx.query('grant usage on schema auth to supabase_auth_admin');
-    await tx.query('grant select, delete on auth.users to supabase_auth_admin');
-    await tx.query('set local role supabase_auth_admin');
-    return tx.query<{ id: string }>('delete from auth.users where id = $1 returning id', [user.id]);
-  });
+  const client = new pg.Client({ connectionString: inject('db').bootstrapUrl });
+  await client.connect();
+  try {
+    await client.query('begin');
+    await client.query('set local role supabase_auth_admin');
+    const { rows } = await client.query<{ id: string }>('delete from auth.users where id = $1 returning id', [user.id]);
+    await client.query('commit');
+    return rows;
+  } catch (error) {
+    await client.query('rollback');
+    throw error;
+  } finally {
+    await client.end();
+  }
 }
 
 const exists = (user: Pick<TestUser, 'id'>) =>
