@@ -24,6 +24,12 @@ export async function caller(request: Request, context: AppLoadContext): Promise
   return context.services.callerFor(request, context.requestId);
 }
 
+/** Sign-in, coming back to the page asked for afterwards. */
+function signInUrl(request: Request): string {
+  const url = new URL(request.url);
+  return `/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`;
+}
+
 /** For loaders: a signed-in caller, or a redirect to sign-in that comes back here afterwards. */
 export async function requireCaller(
   request: Request,
@@ -31,24 +37,24 @@ export async function requireCaller(
 ): Promise<Caller & { session: NonNullable<Caller['session']> }> {
   const c = await caller(request, context);
   if (!c.session) {
-    const url = new URL(request.url);
-    throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+    throw redirect(signInUrl(request));
   }
   return c as Caller & { session: NonNullable<Caller['session']> };
 }
 
 /**
  * Runs a loader's procedure calls and turns their errors into HTTP responses the shared error
- * boundary understands (404 page, 503 page), instead of a 500 with a stack trace.
+ * boundary understands (404 page, 503 page), instead of a 500 with a stack trace. With the
+ * loader's request, a session found ended comes back here after signing in again.
  */
-export async function load<T>(fn: () => Promise<T>): Promise<T> {
+export async function load<T>(fn: () => Promise<T>, request: Request): Promise<T> {
   try {
     return await fn();
   } catch (error) {
     if (isTRPCError(error)) {
       // A session ended elsewhere (signed out everywhere, password changed) is found out by the
       // request's own transaction: back to sign-in, as when there was no session at all.
-      if (error.code === 'UNAUTHORIZED') throw redirect('/login');
+      if (error.code === 'UNAUTHORIZED') throw redirect(signInUrl(request));
       throw new Response(error.message, { status: httpStatusOf(error) });
     }
     throw error;

@@ -7,7 +7,7 @@ import { load, requireCaller } from '../lib/api.server.ts';
 /** Signed in: straight to the first workspace. No workspace yet: an invitation, or create one. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { api, session } = await requireCaller(request, context);
-  const workspaces = await load(() => api.me.workspaces());
+  const workspaces = await load(() => api.me.workspaces(), request);
   const first = workspaces[0];
   if (first) throw redirect(`/w/${first.slug}`);
   return { email: session.email };

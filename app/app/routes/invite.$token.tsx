@@ -10,7 +10,7 @@ import { titleMeta } from '../lib/meta.ts';
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { api, session } = await caller(request, context);
-  const invitation = await load(() => api.invitations.preview({ token: params.token ?? '' }));
+  const invitation = await load(() => api.invitations.preview({ token: params.token ?? '' }), request);
   return { invitation, currentEmail: session?.email ?? null, path: new URL(request.url).pathname };
 }
 
@@ -33,7 +33,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
 
   // Create an account for the invited address, then accept with the new session.
-  const invitation = await load(() => api.invitations.preview({ token }));
+  const invitation = await load(() => api.invitations.preview({ token }), request);
   if (session || invitation.state !== 'valid') return redirect(`/invite/${token}`);
   const name = String(form.get('name') ?? '').trim();
   const password = String(form.get('password') ?? '');

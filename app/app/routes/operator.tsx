@@ -18,7 +18,7 @@ export const meta = titleMeta('workspace:operator.title');
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { api, session } = await requireCaller(request, context);
-  const workspaces = await load(() => api.operator.workspaces());
+  const workspaces = await load(() => api.operator.workspaces(), request);
   return { workspaces, email: session.email };
 }
 

@@ -5,6 +5,6 @@ import { caller, load } from '../lib/api.server.ts';
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const slug = (new URL(request.url).searchParams.get('slug') ?? '').slice(0, 100);
   const { api } = await caller(request, context);
-  const status = await load(() => api.workspaces.slugStatus({ slug }));
+  const status = await load(() => api.workspaces.slugStatus({ slug }), request);
   return Response.json({ slug, status }, { headers: { 'Cache-Control': 'no-store' } });
 }

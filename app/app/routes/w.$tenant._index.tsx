@@ -20,19 +20,21 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   // A region opens on its dashboard (decision 026); one that runs activities reaches this
   // overview of its own through the navigation's ?view=own.
-  const workspace = await load(() => api.workspaces.get({ tenant }));
+  const workspace = await load(() => api.workspaces.get({ tenant }), request);
   if (workspace.kind === 'region' && !(workspace.runsActivities && url.searchParams.get('view') === 'own')) {
     throw redirect(`/w/${workspace.slug}/dashboard`);
   }
   // An unknown ?period= is a stale or mistyped link, not an error: this quarter is shown instead.
   const chosen = ZOverviewPeriod.safeParse(url.searchParams.get('period'));
   const period = chosen.success ? chosen.data : 'quarter';
-  const [members, partnerships, overview] = await load(() =>
-    Promise.all([
-      api.members.list({ tenant }),
-      api.partnerships.list({ tenant }),
-      api.overview.get({ tenant, period }),
-    ]),
+  const [members, partnerships, overview] = await load(
+    () =>
+      Promise.all([
+        api.members.list({ tenant }),
+        api.partnerships.list({ tenant }),
+        api.overview.get({ tenant, period }),
+      ]),
+    request,
   );
   return { memberCount: members.members.length, partnerships, overview, periods: OVERVIEW_PERIODS };
 }

@@ -11,7 +11,7 @@ import { useWorkspace } from './w.$tenant.tsx';
 /** Owners only: the API answers anyone else with 403, which the error boundary shows. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { api } = await requireCaller(request, context);
-  return load(() => api.accessLog.list({ tenant: params.tenant ?? '' }));
+  return load(() => api.accessLog.list({ tenant: params.tenant ?? '' }), request);
 }
 
 export const meta = titleMeta('members:accessLog.title');

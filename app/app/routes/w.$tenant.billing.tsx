@@ -23,7 +23,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     const workspace = await api.workspaces.get({ tenant });
     if (workspace.permissions['billing.manage'] !== 'all') throw new Response('errors:forbidden', { status: 403 });
     return { page: await api.billing.page({ tenant }) };
-  });
+  }, request);
 }
 
 type Enabled = Extract<BillingPage, { enabled: true }>;

@@ -17,7 +17,7 @@ import { useWorkspace } from './w.$tenant.tsx';
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { api } = await requireCaller(request, context);
   const q = new URL(request.url).searchParams.get('q')?.trim() ?? '';
-  const entries = await load(() => api.offer.catalogue({ tenant: params.tenant ?? '', q: q || undefined }));
+  const entries = await load(() => api.offer.catalogue({ tenant: params.tenant ?? '', q: q || undefined }), request);
   return { entries, q };
 }
 

@@ -14,8 +14,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const q = url.searchParams.get('q')?.trim() ?? '';
   const asked = url.searchParams.get('lang');
   const language = asked === 'da' || asked === 'en' ? asked : locale;
-  const [workspace, entries] = await load(() =>
-    Promise.all([api.workspaces.get({ tenant }), api.offer.catalogue({ tenant, q: q || undefined })]),
+  const [workspace, entries] = await load(
+    () => Promise.all([api.workspaces.get({ tenant }), api.offer.catalogue({ tenant, q: q || undefined })]),
+    request,
   );
   const t = translate(language);
   const now = new Date();

@@ -33,7 +33,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       schedule,
       programme,
     };
-  });
+  }, request);
 }
 
 /** Blank number and date fields mean "not given"; anything else goes to the API's checks as typed. */

@@ -24,7 +24,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       api.attendance.sheet({ tenant, parent }),
     ]);
     return { course: { id: course.id, name: course.name }, sheet };
-  });
+  }, request);
 }
 
 export const meta = ({ data }: { data?: { course: { name: string } } }) => [

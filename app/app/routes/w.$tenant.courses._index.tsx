@@ -12,7 +12,7 @@ import { useWorkspace } from './w.$tenant.tsx';
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { api } = await requireCaller(request, context);
-  return toRosterData(await load(() => api.courses.list({ tenant: params.tenant ?? '' })));
+  return toRosterData(await load(() => api.courses.list({ tenant: params.tenant ?? '' }), request));
 }
 
 export const meta = titleMeta('courses:title');

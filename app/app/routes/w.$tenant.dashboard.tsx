@@ -24,8 +24,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const tenant = params.tenant ?? '';
   // A goal is judged over its programme's own period, whatever quarters are chosen above:
   // "40-50 citizens over two years" is progress so far, not one quarter's share of it.
-  const [dashboard, fundedGoals] = await load(() =>
-    Promise.all([api.regionDashboard.get({ tenant, period }), api.programmes.fundedGoals({ tenant })]),
+  const [dashboard, fundedGoals] = await load(
+    () => Promise.all([api.regionDashboard.get({ tenant, period }), api.programmes.fundedGoals({ tenant })]),
+    request,
   );
   return { ...dashboard, fundedGoals };
 }

@@ -9,7 +9,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { api, locale } = await requireCaller(request, context);
   const chosen = ZRegionPeriod.safeParse(new URL(request.url).searchParams.get('period'));
   const period = chosen.success ? chosen.data : 'last4';
-  const dashboard = await load(() => api.regionDashboard.get({ tenant: params.tenant ?? '', period }));
+  const dashboard = await load(() => api.regionDashboard.get({ tenant: params.tenant ?? '', period }), request);
   const t = translate(locale);
   const file = await dashboardXlsx(dashboard, t);
   const name = `${t('region:dashboard.title')}-${params.tenant}-${dashboard.quarters[0]}.xlsx`;

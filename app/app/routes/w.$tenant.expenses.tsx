@@ -12,7 +12,7 @@ import { useWorkspace } from './w.$tenant.tsx';
 /** Everyone's expenses for those who read them all; a peer's own for a peer (the policy decides). */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { api } = await requireCaller(request, context);
-  return toRosterData(await load(() => api.expenses.list({ tenant: params.tenant ?? '' })));
+  return toRosterData(await load(() => api.expenses.list({ tenant: params.tenant ?? '' }), request));
 }
 
 export const meta = titleMeta('expenses:title');

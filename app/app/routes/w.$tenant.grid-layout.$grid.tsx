@@ -9,6 +9,9 @@ import { load, requireCaller } from '../lib/api.server.ts';
  */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { api } = await requireCaller(request, context);
-  const state = await load(() => api.preferences.get({ tenant: params.tenant ?? '', grid: params.grid ?? '' }));
+  const state = await load(
+    () => api.preferences.get({ tenant: params.tenant ?? '', grid: params.grid ?? '' }),
+    request,
+  );
   return Response.json(state);
 }

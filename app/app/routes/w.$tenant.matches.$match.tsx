@@ -40,7 +40,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     const programme =
       match.programmeId && programmeName ? { id: match.programmeId as string, name: programmeName } : null;
     return { match: match as MatchRow, names, meetings: toRosterData(meetings), programme };
-  });
+  }, request);
 }
 
 export const meta = titleMeta('matches:matchTitle', (d: { names: { participant: string } }) => ({

@@ -13,7 +13,7 @@ import { useWorkspace } from './w.$tenant.tsx';
 /** Every match the caller may see: all of them, or, for a peer, the ones they are on (RLS decides). */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { api } = await requireCaller(request, context);
-  return toRosterData(await load(() => api.matches.list({ tenant: params.tenant ?? '' })));
+  return toRosterData(await load(() => api.matches.list({ tenant: params.tenant ?? '' }), request));
 }
 
 export const meta = titleMeta('matches:title');

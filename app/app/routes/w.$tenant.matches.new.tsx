@@ -19,7 +19,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       api.matches.list({ tenant }),
     ]);
     return { suggestions, participants: listed.lookups.participantId ?? [] };
-  });
+  }, request);
 }
 
 const FIELDS = ['participantId', 'volunteerId', 'coVolunteerId', 'intakeOn', 'startsOn', 'plannedEndOn'] as const;

@@ -22,7 +22,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       api.meetingAttendees.list({ tenant, parent }),
     ]);
     return { meeting, canEdit: access.edit, attendees: toRosterData(attendees) };
-  });
+  }, request);
 }
 
 export const meta = titleMeta('meetings:title');

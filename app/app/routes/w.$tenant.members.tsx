@@ -12,7 +12,7 @@ import { useWorkspace } from './w.$tenant.tsx';
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { api, session } = await requireCaller(request, context);
-  const list = await load(() => api.members.list({ tenant: params.tenant ?? '' }));
+  const list = await load(() => api.members.list({ tenant: params.tenant ?? '' }), request);
   return { ...list, userId: session.userId };
 }
 

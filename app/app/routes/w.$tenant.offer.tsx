@@ -16,7 +16,7 @@ import { useWorkspace } from './w.$tenant.tsx';
 /** The workspace's description of its peer-support offer (decision 027). */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { api } = await requireCaller(request, context);
-  return load(() => api.offer.get({ tenant: params.tenant ?? '' }));
+  return load(() => api.offer.get({ tenant: params.tenant ?? '' }), request);
 }
 
 type OfferActionData = ActionResult<unknown>;

@@ -12,7 +12,7 @@ import { titleMeta } from '../lib/meta.ts';
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { api } = await requireCaller(request, context);
-  return toRosterData(await load(() => api.participants.list({ tenant: params.tenant ?? '' })));
+  return toRosterData(await load(() => api.participants.list({ tenant: params.tenant ?? '' }), request));
 }
 
 export const meta = titleMeta('participants:title');

@@ -29,7 +29,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       invites && words.length >= 2 ? api.partnerships.candidates({ tenant, words }) : Promise.resolve(null),
     ]);
     return { partnerships, history, candidates, words, invites };
-  });
+  }, request);
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {

@@ -33,7 +33,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     const asked = reportParams(url.searchParams, context.services.localeOf(request));
     const report = await api.programmes.report({ tenant, id, ...asked });
     return { programme, regions, report };
-  });
+  }, request);
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {

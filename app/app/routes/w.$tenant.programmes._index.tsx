@@ -23,7 +23,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       api.programmes.fundingRegions({ tenant }),
     ]);
     return { programmes, regions };
-  });
+  }, request);
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {

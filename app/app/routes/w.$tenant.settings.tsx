@@ -44,7 +44,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       retention,
       recordChecks,
     };
-  });
+  }, request);
 }
 
 /** The settings counted in months: how long ended people are kept (decision 024, empty keeps

@@ -11,10 +11,15 @@ import { load, requireCaller } from '../lib/api.server.ts';
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { api, session } = await requireCaller(request, context);
   const tenant = params.tenant ?? '';
-  const [workspace, workspaces] = await load(() => Promise.all([api.workspaces.get({ tenant }), api.me.workspaces()]));
+  const [workspace, workspaces] = await load(
+    () => Promise.all([api.workspaces.get({ tenant }), api.me.workspaces()]),
+    request,
+  );
   // Owners and admins are warned while a payment is overdue (docs/decisions/029).
   const billing =
-    workspace.permissions['billing.manage'] === 'all' ? await load(() => api.billing.status({ tenant })) : null;
+    workspace.permissions['billing.manage'] === 'all'
+      ? await load(() => api.billing.status({ tenant }), request)
+      : null;
   return { workspace, workspaces, email: session.email, billing };
 }
 

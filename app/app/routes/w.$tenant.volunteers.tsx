@@ -26,9 +26,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       roster: 'volunteers',
       list: api.volunteers.list,
       savedLayout: api.preferences.get,
+      request,
     });
     return { directory: null, roster: rows, preview };
-  });
+  }, request);
 }
 
 export const meta = titleMeta('volunteers:title');

@@ -42,10 +42,12 @@ export async function exportPersonLoader(
   const { api, locale } = await requireCaller(request, context);
   const tenant = params.tenant ?? '';
   const id = params.id ?? '';
-  const file = await load(() =>
-    kind === 'participant'
-      ? api.privacy.exportParticipant({ tenant, id })
-      : api.privacy.exportVolunteer({ tenant, id }),
+  const file = await load(
+    () =>
+      kind === 'participant'
+        ? api.privacy.exportParticipant({ tenant, id })
+        : api.privacy.exportVolunteer({ tenant, id }),
+    request,
   );
   const name = `${translate(locale)(`people:privacy.fileName.${kind}`)}-${file.exportedAt.slice(0, 10)}.json`;
   return new Response(JSON.stringify(file, null, 2), {

@@ -9,6 +9,6 @@ export async function loadPersonPage(
 ) {
   const { api } = await requireCaller(request, context);
   const tenant = params.tenant ?? '';
-  const page = await load(() => api.people[procedure]({ tenant, id: params.id ?? '' }));
+  const page = await load(() => api.people[procedure]({ tenant, id: params.id ?? '' }), request);
   return { page, from: backFrom(request.url, tenant) };
 }

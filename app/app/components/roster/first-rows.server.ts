@@ -19,20 +19,23 @@ export async function firstRowsThenAll({
   roster,
   list,
   savedLayout,
+  request,
 }: {
   tenant: string;
   roster: string;
   list: (input: { tenant: string; limit?: number }) => Promise<ListResult>;
   savedLayout: (input: { tenant: string; grid: string }) => Promise<unknown>;
+  /** The loader's request: a session found ended sends the user to sign-in and back. */
+  request: Request;
 }): Promise<{ preview: RosterData | null; rows: Promise<RosterData> }> {
   const [first, layout] = await Promise.all([
-    load(() => list({ tenant, limit: FIRST_ROWS })),
+    load(() => list({ tenant, limit: FIRST_ROWS }), request),
     // A layout that cannot be read is not applied by the grid either.
     savedLayout({ tenant, grid: gridIdOf(roster) }).catch(() => null),
   ]);
   return {
     preview: layout == null ? toRosterData(first) : null,
     // Started only now, so that the first rows' page is rendered before this list is read.
-    rows: load(() => list({ tenant })).then(toRosterData),
+    rows: load(() => list({ tenant }), request).then(toRosterData),
   };
 }

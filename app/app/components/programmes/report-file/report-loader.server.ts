@@ -19,8 +19,10 @@ export async function reportFileLoader({ request, context, params }: LoaderFunct
   const { api } = await requireCaller(request, context);
   const tenant = params.tenant ?? '';
   const asked = reportParams(new URL(request.url).searchParams, context.services.localeOf(request));
-  const [report, workspace] = await load(() =>
-    Promise.all([api.programmes.report({ tenant, id: params.id ?? '', ...asked }), api.workspaces.get({ tenant })]),
+  const [report, workspace] = await load(
+    () =>
+      Promise.all([api.programmes.report({ tenant, id: params.id ?? '', ...asked }), api.workspaces.get({ tenant })]),
+    request,
   );
   const t = translate(report.language);
   const content = reportContent(report, workspace.name, t);
