@@ -34,6 +34,16 @@ revoke all on brobygger_auth.link_tokens from public, anon, authenticated;
 grant select, insert, update, delete on brobygger_auth.link_tokens to brobygger_auth;
 
 -- ============================================================================
+-- Row-level security: the auth service's own table, like app.login_attempts; no API role has a
+-- grant, and RLS keeps it that way should one ever be granted by mistake.
+-- ============================================================================
+alter table brobygger_auth.link_tokens enable row level security;
+
+create policy "the auth service issues and uses sign-in links"
+  on brobygger_auth.link_tokens for all to brobygger_auth
+  using (true) with check (true);
+
+-- ============================================================================
 -- Data: users made by the local provider before, completed as Supabase Auth reads them
 -- ============================================================================
 -- GoTrue scans the token columns into Go strings and is_super_admin into a Go bool (NULL fails the

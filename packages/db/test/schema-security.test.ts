@@ -18,11 +18,12 @@ const CHECKS = {
     -- Materialized views and foreign tables cannot have RLS at all, so they count as lacking it.
     where n.nspname = any ($1) and c.relkind in ('r', 'p', 'm', 'f') and not c.relrowsecurity`,
 
-  // Schema app is not exposed, but its tables hold rules and counters no request may read around.
+  // Schemas app and brobygger_auth are not exposed, but their tables hold rules, counters and
+  // sign-in links no request may read around.
   appTableWithoutRls: `
     select format('%I.%I', n.nspname, c.relname) as name
     from pg_class c join pg_namespace n on n.oid = c.relnamespace
-    where n.nspname = 'app' and c.relkind in ('r', 'p') and not c.relrowsecurity`,
+    where n.nspname in ('app', 'brobygger_auth') and c.relkind in ('r', 'p') and not c.relrowsecurity`,
 
   rlsWithoutPolicy: `
     select format('%I.%I', n.nspname, c.relname) as name
@@ -88,7 +89,7 @@ const offenders = async (tx: Tx, check: Check) =>
 const RULES: { check: Check; rule: string }[] = [
   { check: 'tableWithoutRls', rule: 'every table in an exposed schema has row-level security enabled' },
   { check: 'rlsWithoutPolicy', rule: 'every table with row-level security in an exposed schema has a policy' },
-  { check: 'appTableWithoutRls', rule: 'every table in schema app has row-level security enabled' },
+  { check: 'appTableWithoutRls', rule: 'every table in schemas app and brobygger_auth has row-level security enabled' },
   { check: 'anonWrites', rule: 'anon may not insert, update, delete or truncate anything in an exposed schema' },
   { check: 'authenticatedTruncates', rule: 'authenticated may not truncate any table in an exposed schema' },
   { check: 'viewWithoutSecurityInvoker', rule: 'every view in an exposed schema has security_invoker = true' },
