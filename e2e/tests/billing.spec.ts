@@ -1,5 +1,6 @@
 import { E2E } from '../env.ts';
 import { expect, signIn, test } from '../fixtures.ts';
+import { expectAccessible } from '../support/axe.ts';
 import { inEachLanguage } from '../support/languages.ts';
 import { openFromWorkspaceMenu, openWorkspaceMenu } from '../support/nav.ts';
 import { screenshotsAtBothSizes } from '../support/screenshots.ts';
@@ -38,6 +39,7 @@ inEachLanguage(test, E2E.baseUrl, (lng) => {
     await expect(page.getByRole('heading', { level: 1, name: ui.link })).toBeVisible();
     await expect(page.getByText(ui.off)).toBeVisible();
     await screenshotsAtBothSizes(page, testInfo, `billing-off-${lng}`);
+    await expectAccessible(page, testInfo, 'the billing page with billing off');
   });
 
   test('a coordinator is not offered the page and is refused at its address', async ({

@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 import readSheets from 'read-excel-file/node';
 import { extractText } from 'unpdf';
 import { expect, signIn, test } from '../fixtures.ts';
+import { expectAccessible } from '../support/axe.ts';
 import {
   addMembership,
   enrol,
@@ -154,6 +155,7 @@ for (const lang of ['da', 'en'] as const) {
 
       await page.setViewportSize({ width: 1280, height: 720 });
       await page.screenshot({ path: testInfo.outputPath(`programme-${lang}-1280.png`), fullPage: true });
+      await expectAccessible(page, testInfo, 'a programme with its goals, report form and narrative');
 
       const xlsx = await download(page, text.xlsx);
       expect(xlsx.name).toMatch(/\.xlsx$/);
@@ -186,6 +188,7 @@ for (const lang of ['da', 'en'] as const) {
       await page.screenshot({ path: testInfo.outputPath(`programmes-${lang}-390.png`), fullPage: true });
       await page.setViewportSize({ width: 1280, height: 720 });
       await page.screenshot({ path: testInfo.outputPath(`programmes-${lang}-1280.png`), fullPage: true });
+      await expectAccessible(page, testInfo, 'the list of programmes');
 
       await removeProgrammes(db, workspace);
       await removeCourseData(db, workspace);

@@ -1,6 +1,7 @@
 import type { Browser, Page } from '@playwright/test';
 import { addMember, createTenant, privileged, removeTenants, seedPartnerActivity } from '@brobygger/db/testing';
 import { expect, signIn, test, type User } from '../fixtures.ts';
+import { expectAccessible } from '../support/axe.ts';
 
 /**
  * A region invites a partner, the partner's owner accepts, the region's dashboard shows the
@@ -126,6 +127,7 @@ for (const [language, text] of Object.entries(LANGUAGES)) {
       await partnerPage.getByRole('button', { name: new RegExp(`^${text.accept}`) }).click();
       await expect(partnerPage.getByText(text.history)).toBeVisible();
       await partnerPage.screenshot({ path: testInfo.outputPath(`partners-partner-${language}.png`), fullPage: true });
+      await expectAccessible(partnerPage, testInfo, 'the partner’s page of partnerships');
 
       // A second partner with 3 participants: hidden as <5, and left out of the total.
       await seedPartnerActivity(small.id, { ...SMALL_ACTIVITY, firstDay: thisQuarter() });
@@ -139,6 +141,7 @@ for (const [language, text] of Object.entries(LANGUAGES)) {
       const total = metricRow(regionPage, text.reached, text.total).getByRole('cell').last();
       await expect(total).toHaveText(`16${text.notIncluded}`);
       await regionPage.screenshot({ path: testInfo.outputPath(`dashboard-${language}-1280.png`), fullPage: true });
+      await expectAccessible(regionPage, testInfo, 'the region’s dashboard, with a hidden small partner');
       await regionPage.setViewportSize({ width: 390, height: 844 });
       await regionPage.screenshot({ path: testInfo.outputPath(`dashboard-${language}-390.png`), fullPage: true });
       // One metric close up: the total and its note must stay readable on a phone.
