@@ -112,7 +112,7 @@ export function CourseAttendance({ overview, tenant }: { overview: Overview; ten
             <summary>{t('courses.chartTable')}</summary>
             <div className="table-scroll">
               <table className="table" id={ids.table}>
-                <caption className="visually-hidden">
+                <caption className="sr-only">
                   {t('courses.chartTitle')}: {chosen?.name ?? t('courses.allCourses')}
                 </caption>
                 <thead>

@@ -60,7 +60,7 @@ export function MetricSection({ dashboard, metric }: { dashboard: RegionDashboar
       />
       <div className="table-scroll">
         <table id={tableId} className="region-table">
-          <caption className="visually-hidden">{t('dashboard.table', { metric: title })}</caption>
+          <caption className="sr-only">{t('dashboard.table', { metric: title })}</caption>
           <thead>
             <tr>
               <th scope="col">{t('dashboard.partner')}</th>
