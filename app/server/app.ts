@@ -9,6 +9,7 @@ import { appRouter, toTRPCError } from '@brobygger/api';
 import { CLIENT_ADDRESS_HEADER } from '@brobygger/auth';
 import { getPools } from '@brobygger/db';
 import type { Env } from '@brobygger/env';
+import { sendApiBody } from './api-response.ts';
 import { formBodyLimit } from './body-limit.ts';
 import { sameOriginOnly, securityHeaders } from './security-headers.ts';
 import type { Logger } from './logger.ts';
@@ -113,7 +114,7 @@ export function createApp({ env, logger, services, build, staticDir, before = []
     });
     res.status(response.status);
     response.headers.forEach((value, key) => res.append(key, value));
-    res.send(Buffer.from(await response.arrayBuffer()));
+    await sendApiBody(req, res, Buffer.from(await response.arrayBuffer()));
   });
 
   if (staticDir) {

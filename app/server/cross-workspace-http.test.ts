@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLIENT_ADDRESS_HEADER } from '@brobygger/auth';
 import { addMember, createTenant, createUser, privileged, type TestTenant } from '@brobygger/db/testing';
-import { serve, type TestServer } from './testing/serve.ts';
+import { serve, signInThrough, type TestServer } from './testing/serve.ts';
 
 /*
  * Tenant isolation as an attacker meets it: the real server over HTTP, a real signed session
@@ -9,8 +9,6 @@ import { serve, type TestServer } from './testing/serve.ts';
  * row ids (which an attacker might have learnt from a link or a log). Every call must answer
  * not found or nothing, and A's rows must be exactly as they were, on the privileged path.
  */
-
-const PASSWORD = 'a-long-enough-test-password';
 
 let server: TestServer;
 let a: TestTenant;
@@ -33,22 +31,6 @@ let ids: {
 let courseOfB: string;
 /** Workspace A as seeded, before any call. */
 let before: Awaited<ReturnType<typeof everythingOfA>>;
-
-/** Signs up and in through the server's own auth provider, as the login form does; returns the cookie header. */
-async function signIn(name: string): Promise<{ cookie: string; id: string; email: string }> {
-  const email = `${name}-${crypto.randomUUID().slice(0, 8)}@test.brobygger.dk`;
-  const request = () =>
-    new Request(`${server.url}/login`, { method: 'POST', headers: { [CLIENT_ADDRESS_HEADER]: '127.0.0.1' } });
-  const signedUp = await server.services.auth.signUp(request(), { email, password: PASSWORD, name });
-  if (!signedUp.ok) throw new Error(`sign-up failed: ${signedUp.reason}`);
-  const signedIn = await server.services.auth.signInWithPassword(request(), email, PASSWORD);
-  if (!signedIn.ok) throw new Error(`sign-in failed: ${signedIn.reason}`);
-  const cookie = signedIn.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  return { cookie, id: signedIn.session.userId, email };
-}
 
 type Answer = { status: number; body: { result?: { data: unknown }; error?: { message: string } } };
 
@@ -98,8 +80,8 @@ beforeAll(async () => {
   server = await serve();
   a = await createTenant('municipality', 'Workspace A');
   b = await createTenant('association', 'Workspace B');
-  const owner = await signIn('owner-of-a');
-  const stranger = await signIn('owner-of-b');
+  const owner = await signInThrough(server, 'owner-of-a');
+  const stranger = await signInThrough(server, 'owner-of-b');
   ownerOfA = owner.cookie;
   attacker = stranger.cookie;
   const membership = await addMember(a, owner, 'owner');

@@ -16,7 +16,7 @@ import {
   type Registration,
   type Session,
 } from '@brobygger/auth';
-import { withRls } from '@brobygger/db';
+import { readWithRls, withRls } from '@brobygger/db';
 import type { Env } from '@brobygger/env';
 import { LOCALE_COOKIE, pickLocale, translate } from '@brobygger/i18n';
 import type { JobQueue } from '@brobygger/jobs';
@@ -69,14 +69,17 @@ export function createServices(env: Env, logger: Logger, jobs: JobQueue) {
     // Proved once per request, like the separate check it replaces: by its first transaction
     // (or first ones, when they run side by side), not again by each one after it.
     let unproved = session?.liveSession;
+    const proving = async <T>(run: () => Promise<T>): Promise<T> => {
+      const result = await run();
+      unproved = undefined;
+      return result;
+    };
     const ctx: Context = {
       session,
       db: {
-        tx: async (fn) => {
-          const result = await withRls(session?.claims ?? null, fn, { liveSession: unproved });
-          unproved = undefined;
-          return result;
-        },
+        tx: async (fn) => proving(() => withRls(session?.claims ?? null, fn, { liveSession: unproved })),
+        read: async (statement) =>
+          proving(() => readWithRls(session?.claims ?? null, statement, { liveSession: unproved })),
       },
       mailer,
       appUrl: env.APP_URL,

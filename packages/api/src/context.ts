@@ -1,5 +1,5 @@
 import type { Billing } from '@brobygger/billing';
-import type { Claims, Tx } from '@brobygger/db';
+import type { Claims, SqlText, Tx } from '@brobygger/db';
 import type { Mailer } from '@brobygger/mail';
 import type { Locale } from '@brobygger/i18n';
 
@@ -8,7 +8,11 @@ export type CallerSession = { userId: string; email: string; claims: Claims };
 /** What every procedure receives. `db.tx` is already bound to the caller's verified claims. */
 export type Context = {
   session: CallerSession | null;
-  db: { tx<T>(fn: (tx: Tx) => Promise<T>): Promise<T> };
+  db: {
+    tx<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+    /** One read in one round trip (`readWithRls`), for the lookup every workspace request starts with. */
+    read<R extends object>(statement: SqlText): Promise<R[]>;
+  };
   mailer: Mailer;
   appUrl: string;
   locale: Locale;

@@ -1,5 +1,6 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { z, ZodError } from 'zod';
+import { sql } from '@brobygger/db';
 import type { Context } from './context.ts';
 import { ZSlug, type MembershipRole, type TenantKind } from './domain.ts';
 import { fail, toTRPCError } from './errors.ts';
@@ -91,16 +92,14 @@ export type TenantLifecycle = {
 export const tenantProcedure = protectedProcedure
   .input(z.object({ tenant: ZSlug }))
   .use(async ({ ctx, input, next, type, meta }) => {
-    const row = await ctx.db.tx((tx) =>
-      tx.one<TenantContext & TenantLifecycle>(
-        `select t.id, t.slug, t.name, t.kind::text, m.role::text, t.runs_activities as "runsActivities",
+    // One round trip with the session check (readWithRls): every workspace request starts here.
+    const [row] = await ctx.db.read<TenantContext & TenantLifecycle>(
+      sql`select t.id, t.slug, t.name, t.kind::text, m.role::text, t.runs_activities as "runsActivities",
               app.tenant_read_only(t.id) as "readOnly",
               t.closed_at as "closedAt", t.delete_after as "deleteAfter", t.suspended_at as "suspendedAt",
               t.suspended_reason as "suspendedReason"
        from public.tenants t join public.memberships m on m.tenant_id = t.id and m.user_id = (select auth.uid())
-       where t.slug = $1`,
-        [input.tenant],
-      ),
+       where t.slug = ${input.tenant}`,
     );
     if (!row) return fail('workspace_not_found');
     const { readOnly, closedAt, deleteAfter, suspendedAt, suspendedReason, ...tenant } = row;

@@ -22,6 +22,7 @@ afterAll(() => removeUsers([user]));
 function slowCaller(prelude: (tx: Tx) => Promise<unknown>) {
   const { api, ctx } = callerFor(user);
   ctx.db = {
+    ...ctx.db,
     tx: (fn) =>
       withRls(user.claims, async (tx) => {
         await prelude(tx);

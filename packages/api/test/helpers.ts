@@ -1,4 +1,4 @@
-import { withRls } from '@brobygger/db';
+import { readWithRls, withRls } from '@brobygger/db';
 import type { TestUser } from '@brobygger/db/testing';
 import type { Mail } from '@brobygger/mail';
 import { createCaller } from '../src/index.ts';
@@ -9,7 +9,10 @@ export function callerFor(user: TestUser | null, locale: 'da' | 'en' = 'da') {
   const outbox: Mail[] = [];
   const ctx: Context = {
     session: user ? { userId: user.id, email: user.email, claims: user.claims } : null,
-    db: { tx: (fn) => withRls(user?.claims ?? null, fn) },
+    db: {
+      tx: (fn) => withRls(user?.claims ?? null, fn),
+      read: (statement) => readWithRls(user?.claims ?? null, statement),
+    },
     mailer: { send: async (mail) => void outbox.push(mail) },
     appUrl: 'http://localhost:3000',
     locale,

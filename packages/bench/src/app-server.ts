@@ -22,6 +22,8 @@ export type AppServer = {
   appUrl: string;
   /** The server's SESSION_SECRET, so a benchmark can sign its coordinators in as the server would. */
   sessionSecret: string;
+  /** The server's process id, to read the CPU it used (cpu-time.ts). */
+  pid: number;
   stop: () => Promise<void>;
 };
 
@@ -86,7 +88,7 @@ export async function startAppServer(db: EmbeddedDatabase, log: Log): Promise<Ap
     throw error;
   }
   log(`app server ready on ${baseUrl}`);
-  return { baseUrl, appUrl: appUrlOf(port), sessionSecret, stop: () => stop(child, exited) };
+  return { baseUrl, appUrl: appUrlOf(port), sessionSecret, pid: child.pid!, stop: () => stop(child, exited) };
 }
 
 async function waitUntilReady(baseUrl: string, child: ChildProcess): Promise<void> {

@@ -1,5 +1,5 @@
 import { createCaller } from '@brobygger/api';
-import { withRls } from '@brobygger/db';
+import { readWithRls, withRls } from '@brobygger/db';
 import { addMember, createTenant, createUser, type Role, type TestTenant } from '@brobygger/db/testing';
 import type { Log } from './measure.ts';
 
@@ -17,7 +17,10 @@ export async function coordinatorWorkspace(
   await addMember(tenant, coordinator, role);
   const caller = createCaller({
     session: { userId: coordinator.id, email: coordinator.email, claims: coordinator.claims },
-    db: { tx: (fn) => withRls(coordinator.claims, fn) },
+    db: {
+      tx: (fn) => withRls(coordinator.claims, fn),
+      read: (statement) => readWithRls(coordinator.claims, statement),
+    },
     mailer: { send: async () => {} },
     appUrl: 'http://localhost:3000',
     locale: 'da',

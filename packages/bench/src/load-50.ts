@@ -3,6 +3,7 @@ import { CLIENT_ADDRESS_HEADER, createLocalProvider, insertUser } from '@brobygg
 import { withAuthTx, withPrivilegedTx } from '@brobygger/db';
 import { addMember, createTenant, type TestTenant } from '@brobygger/db/testing';
 import type { AppServer } from './app-server.ts';
+import { cpuSecondsOf, cpuSecondsOfAll } from './cpu-time.ts';
 import type { Log } from './measure.ts';
 import { seedVolunteers } from './seed.ts';
 import type { BenchOutcome } from './types.ts';
@@ -78,6 +79,34 @@ async function signInCoordinators(server: AppServer, log: Log): Promise<Coordina
   return coordinators;
 }
 
+/** CPU seconds so far of the server, of Postgres, and of this process (the simulated clients). */
+function cpuNow(serverPid: number) {
+  const own = process.cpuUsage();
+  return {
+    server: cpuSecondsOf(serverPid),
+    postgres: cpuSecondsOfAll('postgres'),
+    clients: (own.user + own.system) / 1e6,
+  };
+}
+
+/**
+ * Milliseconds of CPU per request, by who spent them: steadier between runs than the latency,
+ * so a change's effect shows even on a busy machine.
+ */
+function cpuPerRequest(
+  before: ReturnType<typeof cpuNow>,
+  after: ReturnType<typeof cpuNow>,
+  requests: number,
+): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const who of ['server', 'postgres', 'clients'] as const) {
+    const [a, b] = [before[who], after[who]];
+    // Left out where it cannot be read (no /proc): a missing figure, not a zero.
+    if (a !== null && b !== null && requests > 0) out[`${who}_cpu_ms`] = Math.round(((b - a) * 1e4) / requests) / 10;
+  }
+  return out;
+}
+
 /** Requests left under the cap, shared by every client. */
 function budget(max: number) {
   let left = max;
@@ -106,6 +135,7 @@ export async function load50(server: AppServer, log: Log): Promise<BenchOutcome>
   const saves: number[] = [];
   const problems: string[] = [];
   const take = budget(MAX_REQUESTS);
+  const cpuBefore = cpuNow(server.pid);
   const started = performance.now();
   const until = started + SECONDS * 1000;
 
@@ -148,6 +178,7 @@ export async function load50(server: AppServer, log: Log): Promise<BenchOutcome>
 
   await Promise.all(coordinators.map(coordinatorLoop));
   const elapsedS = (performance.now() - started) / 1000;
+  const cpu = cpuPerRequest(cpuBefore, cpuNow(server.pid), loads.length + saves.length);
 
   const sortedLoads = [...loads].sort((a, b) => a - b);
   const sortedSaves = [...saves].sort((a, b) => a - b);
@@ -167,6 +198,7 @@ export async function load50(server: AppServer, log: Log): Promise<BenchOutcome>
     requests: all.length,
     seconds: Math.round(elapsedS),
     target_p99_ms: TARGET_P99_MS,
+    ...cpu,
   };
   return {
     result,

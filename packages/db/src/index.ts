@@ -1,5 +1,14 @@
 export { configurePools, closePools, getPools } from './pools.ts';
-export { withRls, withPrivilegedTx, withAuthTx, type Claims, type PrivilegedPurpose } from './rls.ts';
+export {
+  withRls,
+  readWithRls,
+  withPrivilegedTx,
+  withAuthTx,
+  type Claims,
+  type LiveSession,
+  type PrivilegedPurpose,
+} from './rls.ts';
+export { sql, type SqlText } from './sql-text.ts';
 export { checkDatabaseRole, RoleCheckError } from './role-check.ts';
 export type { Tx } from './tx.ts';
 export { DatabaseUnavailableError, isUnavailable, raisedKey } from './errors.ts';

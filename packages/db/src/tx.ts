@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { DatabaseUnavailableError, isUnavailable } from './errors.ts';
+import type { SqlText } from './sql-text.ts';
 
 /** What code inside a transaction may do: run parameterised SQL. Nothing else escapes. */
 export type Tx = {
@@ -19,18 +20,18 @@ export function wrap(client: pg.PoolClient): Tx {
 }
 
 /**
- * Runs `fn` inside BEGIN/COMMIT on a pooled client. `prepare` runs first in the same transaction
- * (for `withRls`, the role and claims), so whatever it sets ends with the transaction.
+ * Runs `fn` inside BEGIN/COMMIT on a pooled client. `preamble` (for `withRls`, the role, the
+ * claims and the session check, as SQL text) travels with the BEGIN in one message, so whatever it
+ * sets ends with the transaction and costs no round trip of its own.
  */
 export async function runInTransaction<T>(
   client: pg.PoolClient,
-  prepare: ((client: pg.PoolClient) => Promise<unknown>) | undefined,
+  preamble: SqlText | undefined,
   fn: (tx: Tx) => Promise<T>,
 ): Promise<T> {
   let broken: Error | undefined;
   try {
-    await client.query('begin');
-    if (prepare) await prepare(client);
+    await client.query(preamble ? `begin; ${preamble.text}` : 'begin');
     const result = await fn(wrap(client));
     await client.query('commit');
     return result;

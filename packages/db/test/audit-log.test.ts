@@ -210,6 +210,40 @@ describe('beyond the matrix', () => {
       );
     });
 
+    it('a one-row update and a many-row update record the same change the same way', async () => {
+      // Up to 8 rows compare as jsonb in a planned statement, more with a per-column statement
+      // built for the table (20261201100000): both must give the same {from, to} per column,
+      // for every kind of column, nulls both ways, and leave out what did not change.
+      const inserted = await asCoordinator<{ id: string }>(
+        `insert into public.volunteers (tenant_id, name, phone, status, start_date, record_check_ok, short_courses, note)
+         select $1, 'Ens ' || i, '+45 11 11 11 11', 'applicant', date '2026-01-05', false, array['first_aid'], null
+         from generate_series(1, 10) i returning id`,
+        [world.tenant.id],
+      );
+      const [one, ...many] = inserted.map((r) => r.id);
+      const change = `update public.volunteers set phone = null, status = 'active', start_date = date '2026-02-01',
+          record_check_ok = true, short_courses = array['first_aid', 'psychosis_support'], note = 'Ny note',
+          name = name where id = any($1)`;
+      await asCoordinator(change, [[one]]);
+      await asCoordinator(change, [many]);
+      const changes = await privileged((tx) =>
+        tx.query<{ row_id: string; changes: unknown }>(
+          "select row_id, changes from public.audit_log where action = 'update' and row_id = any($1)",
+          [inserted.map((r) => r.id)],
+        ),
+      );
+      const expected = {
+        phone: { from: '+45 11 11 11 11', to: null },
+        status: { from: 'applicant', to: 'active' },
+        start_date: { from: '2026-01-05', to: '2026-02-01' },
+        record_check_ok: { from: false, to: true },
+        short_courses: { from: ['first_aid'], to: ['first_aid', 'psychosis_support'] },
+        note: { from: null, to: 'Ny note' },
+      };
+      expect(changes).toHaveLength(10);
+      for (const row of changes) expect(row.changes).toEqual(expected);
+    });
+
     it('fires once per statement, not once per row', async () => {
       expect(
         await privileged((tx) =>

@@ -82,13 +82,26 @@ export function rosterRepository<Row extends Versioned>(roster: DerivedRoster) {
   /** The first parameter number after the scope's. */
   const next = () => (parentColumn ? 3 : 2);
 
-  /** The rows in the roster's order; with `limit`, only the first ones (a page's first screenful). */
-  const list = (tx: Tx, scope: RosterScope, view: ReadView = 'full', limit?: number) =>
-    tx.query<Row>(
-      `select ${selectListOf(view)} from ${sourceOf(view)} where ${scopeWhere} order by ${definition.orderBy}` +
-        (limit === undefined ? '' : ` limit $${next()}`),
+  /** The statement `list` reads; its columns are the row's fields (exported for the test of `list`). */
+  const listSql = (view: ReadView, limited: boolean) =>
+    `select ${selectListOf(view)} from ${sourceOf(view)} where ${scopeWhere} order by ${definition.orderBy}` +
+    (limited ? ` limit $${next()}` : '');
+
+  /**
+   * The rows in the roster's order; with `limit`, only the first ones (a page's first screenful).
+   * Each row comes from Postgres as one JSON text, parsed natively, rather than as ~30 columns
+   * the driver converts one by one: a 200-row roster costs the server ~40 % less this way, and
+   * every request pays it (docs/decisions/035). The columns are read as types whose JSON is the
+   * driver's value (numbers as float8 or int, times as text; see `readAs`), and a test holds the
+   * two equal for every roster.
+   */
+  const list = async (tx: Tx, scope: RosterScope, view: ReadView = 'full', limit?: number) => {
+    const rows = await tx.query<{ row: string }>(
+      `select row_to_json(r)::text as row from (${listSql(view, limit !== undefined)}) r`,
       limit === undefined ? scopeParams(scope) : [...scopeParams(scope), limit],
     );
+    return rows.map((r) => JSON.parse(r.row) as Row);
+  };
 
   const byIds = (tx: Tx, scope: RosterScope, ids: string[], view: ReadView = 'full') =>
     tx.query<Row>(
@@ -199,11 +212,13 @@ export function rosterRepository<Row extends Versioned>(roster: DerivedRoster) {
       if (locked.length) throw new ReadOnlyRows(locked.map((r) => r.id));
     }
 
-    const deleted = await tx.query<{ id: string }>(
-      `delete from ${table} t using unnest($${n}::uuid[], $${n + 1}::int[]) as d(id, version)
-       where ${scopeWhere} and t.id = d.id and t.version = d.version returning t.id`,
-      [...params, deletes.map((d) => d.id), deletes.map((d) => d.version)],
-    );
+    const deleted = deletes.length
+      ? await tx.query<{ id: string }>(
+          `delete from ${table} t using unnest($${n}::uuid[], $${n + 1}::int[]) as d(id, version)
+           where ${scopeWhere} and t.id = d.id and t.version = d.version returning t.id`,
+          [...params, deletes.map((d) => d.id), deletes.map((d) => d.version)],
+        )
+      : [];
     if (updates.length >= 500) {
       // Under RLS the planner expects ~1 matching row and, with stale statistics, picks a nested
       // loop over the JSON array: measured 1-2 minutes for 10,000 rows instead of ~60 ms.
@@ -288,7 +303,7 @@ export function rosterRepository<Row extends Versioned>(roster: DerivedRoster) {
     }
   }
 
-  return { definition, list, byIds, lookups, parentVisible, parentEditable, saveAll };
+  return { definition, list, listSql, scopeParams, byIds, lookups, parentVisible, parentEditable, saveAll };
 }
 
 export type RosterRepository<Row extends Versioned = Versioned> = ReturnType<typeof rosterRepository<Row>>;

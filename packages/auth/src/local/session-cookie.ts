@@ -12,6 +12,13 @@ export const SESSION_HOURS = 12;
  * link opens a short window for setting a new password without the current one.
  */
 export function sessionCookies(secret: Uint8Array, options: { secure: boolean }) {
+  // jose turns a raw secret into a CryptoKey on every call; every request reads the cookie, so
+  // the key is imported once. (Not extractable: nothing can read the secret back out of it.)
+  const key = crypto.subtle.importKey('raw', new Uint8Array(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
+    'sign',
+    'verify',
+  ]);
+  key.catch(() => {}); // a bad secret fails where the key is used, not as an unhandled rejection
   const attrs = { httpOnly: true, sameSite: 'lax' as const, path: '/', secure: options.secure };
 
   return {
@@ -22,7 +29,7 @@ export function sessionCookies(secret: Uint8Array, options: { secure: boolean })
         .setAudience('authenticated')
         .setIssuedAt()
         .setExpirationTime(`${SESSION_HOURS}h`)
-        .sign(secret);
+        .sign(await key);
       return serialize(SESSION_COOKIE, token, { ...attrs, maxAge: SESSION_HOURS * 3600 });
     },
 
@@ -36,7 +43,7 @@ export function sessionCookies(secret: Uint8Array, options: { secure: boolean })
       const token = parse(request.headers.get('cookie') ?? '')[SESSION_COOKIE];
       if (!token) return null;
       try {
-        const { payload } = await jwtVerify(token, secret, { algorithms: ['HS256'], audience: 'authenticated' });
+        const { payload } = await jwtVerify(token, await key, { algorithms: ['HS256'], audience: 'authenticated' });
         const { sub, email, session_id: sessionId, amr } = payload;
         if (typeof sub !== 'string' || typeof email !== 'string' || typeof sessionId !== 'string') return null;
         return { sub, email, sessionId, amr: Array.isArray(amr) ? (amr as AuthMethodReference[]) : [] };

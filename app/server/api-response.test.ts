@@ -1,0 +1,83 @@
+import { request as httpRequest } from 'node:http';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addMember, createTenant, privileged, type TestTenant } from '@brobygger/db/testing';
+import { serve, signInThrough, type TestServer } from './testing/serve.ts';
+
+/**
+ * How /api/trpc answers go out (api-response.ts): a roster's JSON gzipped in one go for a client
+ * that accepts it, with its length and without an ETag; as it is for one that does not; and the
+ * same rows either way.
+ */
+
+let server: TestServer;
+let tenant: TestTenant;
+let cookie: string;
+
+beforeAll(async () => {
+  server = await serve();
+  tenant = await createTenant('municipality', 'Komprimeret Kommune');
+  const coordinator = await signInThrough(server, 'coordinator');
+  cookie = coordinator.cookie;
+  await addMember(tenant, coordinator, 'coordinator');
+  await privileged((tx) =>
+    tx.query(
+      "insert into public.volunteers (tenant_id, name) select $1, 'Frivillig ' || i from generate_series(1, 60) i",
+      [tenant.id],
+    ),
+  );
+});
+afterAll(() => server.close());
+
+/** The raw answer, bytes as sent: fetch would unzip it and hide the headers' meaning. */
+function rawGet(path: string, headers: Record<string, string>) {
+  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }>(
+    (resolve, reject) => {
+      const req = httpRequest(`${server.url}${path}`, { headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
+      });
+      req.on('error', reject);
+      req.end();
+    },
+  );
+}
+
+const listPath = () => `/api/trpc/volunteers.list?input=${encodeURIComponent(JSON.stringify({ tenant: tenant.slug }))}`;
+
+describe('an /api/trpc answer', () => {
+  it('is gzipped when the client accepts it, with its length and no ETag, and holds the rows', async () => {
+    const zipped = await rawGet(listPath(), { cookie, 'accept-encoding': 'gzip, deflate, br' });
+    expect(zipped.status).toBe(200);
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(Number(zipped.headers['content-length'])).toBe(zipped.body.length);
+    expect(zipped.headers.etag).toBeUndefined();
+    expect(String(zipped.headers.vary)).toMatch(/accept-encoding/i);
+
+    const plain = await rawGet(listPath(), { cookie, 'accept-encoding': 'identity' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(Number(plain.headers['content-length'])).toBe(plain.body.length);
+    expect(zipped.body.length).toBeLessThan(plain.body.length / 4);
+
+    const rows = (body: Buffer) =>
+      (JSON.parse(body.toString('utf8')) as { result: { data: { rows: { name: string }[] } } }).result.data.rows;
+    expect(rows(gunzipSync(zipped.body))).toEqual(rows(plain.body));
+    expect(rows(plain.body)).toHaveLength(60);
+  });
+
+  it('goes as it is when small, even to a client that accepts gzip', async () => {
+    const small = await rawGet(
+      `/api/trpc/volunteers.list?input=${encodeURIComponent(JSON.stringify({ tenant: 'no-such-workspace' }))}`,
+      {
+        cookie,
+        'accept-encoding': 'gzip',
+      },
+    );
+    expect(small.status).toBe(404);
+    expect(small.headers['content-encoding']).toBeUndefined();
+    expect(JSON.parse(small.body.toString('utf8'))).toHaveProperty('error');
+  });
+});

@@ -1,0 +1,32 @@
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
+import type express from 'express';
+
+const gzipAsync = promisify(gzip);
+
+/** Below this an API answer goes as it is: the gzip header and the CPU cost more than they save. */
+const GZIP_MIN_BYTES = 1024;
+/**
+ * API answers are JSON of a few to a few hundred kB (a 200-row roster is ~110 kB). Level 1 keeps
+ * ~85 % of level 6's saving for a third of its CPU, and CPU is what the server runs out of
+ * under load (docs/decisions/035-fewer-round-trips.md).
+ */
+const GZIP_LEVEL = 1;
+
+/**
+ * Sends a tRPC answer whose body is already complete, in one write: gzipped in one go when the
+ * client accepts it (the compression middleware then leaves it alone, seeing it encoded), with
+ * its length, and without an ETag (express's would hash every answer; none is ever revalidated).
+ */
+export async function sendApiBody(req: express.Request, res: express.Response, body: Buffer): Promise<void> {
+  res.vary('Accept-Encoding');
+  if (body.length >= GZIP_MIN_BYTES && req.acceptsEncodings('gzip', 'identity') === 'gzip') {
+    const zipped = await gzipAsync(body, { level: GZIP_LEVEL });
+    res.setHeader('Content-Encoding', 'gzip');
+    res.setHeader('Content-Length', zipped.length);
+    res.end(zipped);
+    return;
+  }
+  res.setHeader('Content-Length', body.length);
+  res.end(body);
+}
