@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLIENT_ADDRESS_HEADER } from '@brobygger/auth';
 import { addMember, createTenant, createUser, privileged, type TestTenant } from '@brobygger/db/testing';
 import { serve, signInThrough, type TestServer } from './testing/serve.ts';
 
