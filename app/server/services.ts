@@ -16,7 +16,7 @@ import {
   type Registration,
   type Session,
 } from '@brobygger/auth';
-import { readWithRls, withRls } from '@brobygger/db';
+import { openWithRls, withRls } from '@brobygger/db';
 import type { Env } from '@brobygger/env';
 import { LOCALE_COOKIE, pickLocale, translate } from '@brobygger/i18n';
 import type { JobQueue } from '@brobygger/jobs';
@@ -78,8 +78,8 @@ export function createServices(env: Env, logger: Logger, jobs: JobQueue) {
       session,
       db: {
         tx: async (fn) => proving(() => withRls(session?.claims ?? null, fn, { liveSession: unproved })),
-        read: async (statement) =>
-          proving(() => readWithRls(session?.claims ?? null, statement, { liveSession: unproved })),
+        open: async (statement) =>
+          proving(() => openWithRls(session?.claims ?? null, statement, { liveSession: unproved })),
       },
       mailer,
       appUrl: env.APP_URL,

@@ -1,5 +1,5 @@
 import type { Billing } from '@brobygger/billing';
-import type { Claims, SqlText, Tx } from '@brobygger/db';
+import type { Claims, OpenedTransaction, SqlText, Tx } from '@brobygger/db';
 import type { Mailer } from '@brobygger/mail';
 import type { Locale } from '@brobygger/i18n';
 
@@ -10,8 +10,11 @@ export type Context = {
   session: CallerSession | null;
   db: {
     tx<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
-    /** One read in one round trip (`readWithRls`), for the lookup every workspace request starts with. */
-    read<R extends object>(statement: SqlText): Promise<R[]>;
+    /**
+     * Begins a transaction with its first read in one round trip (`openWithRls`): the workspace
+     * lookup every workspace request starts with, which the request's work then continues.
+     */
+    open<R extends object>(statement: SqlText): Promise<OpenedTransaction<R>>;
   };
   mailer: Mailer;
   appUrl: string;

@@ -1,4 +1,4 @@
-import { readWithRls, withRls } from '@brobygger/db';
+import { openWithRls, withRls } from '@brobygger/db';
 import type { TestUser } from '@brobygger/db/testing';
 import type { Mail } from '@brobygger/mail';
 import { createCaller } from '../src/index.ts';
@@ -11,7 +11,7 @@ export function callerFor(user: TestUser | null, locale: 'da' | 'en' = 'da') {
     session: user ? { userId: user.id, email: user.email, claims: user.claims } : null,
     db: {
       tx: (fn) => withRls(user?.claims ?? null, fn),
-      read: (statement) => readWithRls(user?.claims ?? null, statement),
+      open: (statement) => openWithRls(user?.claims ?? null, statement),
     },
     mailer: { send: async (mail) => void outbox.push(mail) },
     appUrl: 'http://localhost:3000',

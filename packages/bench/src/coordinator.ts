@@ -1,5 +1,5 @@
 import { createCaller } from '@brobygger/api';
-import { readWithRls, withRls } from '@brobygger/db';
+import { openWithRls, withRls } from '@brobygger/db';
 import { addMember, createTenant, createUser, type Role, type TestTenant } from '@brobygger/db/testing';
 import type { Log } from './measure.ts';
 
@@ -19,7 +19,7 @@ export async function coordinatorWorkspace(
     session: { userId: coordinator.id, email: coordinator.email, claims: coordinator.claims },
     db: {
       tx: (fn) => withRls(coordinator.claims, fn),
-      read: (statement) => readWithRls(coordinator.claims, statement),
+      open: (statement) => openWithRls(coordinator.claims, statement),
     },
     mailer: { send: async () => {} },
     appUrl: 'http://localhost:3000',

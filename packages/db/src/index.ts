@@ -1,7 +1,8 @@
 export { configurePools, closePools, getPools } from './pools.ts';
 export {
   withRls,
-  readWithRls,
+  openWithRls,
+  type OpenedTransaction,
   withPrivilegedTx,
   withAuthTx,
   type Claims,

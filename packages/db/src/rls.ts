@@ -1,8 +1,7 @@
 import type pg from 'pg';
-import { DatabaseUnavailableError, isUnavailable } from './errors.ts';
 import { connect, getPools } from './pools.ts';
 import { sql, statements, type SqlText } from './sql-text.ts';
-import { runInTransaction, type Tx } from './tx.ts';
+import { abandonTransaction, continueTransaction, runInTransaction, type Tx } from './tx.ts';
 
 /** Verified JWT claims of the caller, as Supabase Auth issues them. */
 export type Claims = {
@@ -59,32 +58,56 @@ export async function withRls<T>(
   return runInTransaction(client, preamble, fn);
 }
 
+/** A transaction opened with its first read, for the request to continue or end (openWithRls). */
+export type OpenedTransaction<R> = {
+  /** What the opening statement read. */
+  rows: R[];
+  /** Runs `fn` in this transaction and commits it; once only. */
+  continueWith<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /** Rolls it back, unless it was continued; safe to call more than once. */
+  end(): Promise<void>;
+};
+
 /**
- * One read as the caller in a single round trip: the preamble and `statement` go as one message,
- * which Postgres runs as one implicit transaction (settings end with it, an error undoes it all).
- * For the small reads every request starts with (which workspace, which role); everything else
- * uses `withRls` and bound parameters.
+ * Begins a transaction as the caller and reads `statement` in it, all in one message (one round
+ * trip): BEGIN, the preamble, the read. Every workspace request starts by reading which workspace
+ * and role it acts in; its own work then continues the same transaction instead of opening
+ * another (docs/decisions/035). The caller must `continueWith` or `end` it.
  */
-export async function readWithRls<R extends object>(
+export async function openWithRls<R extends object>(
   claims: Claims | null,
   statement: SqlText,
   session: LiveSession = {},
-): Promise<R[]> {
+): Promise<OpenedTransaction<R>> {
   const preamble = callerPreamble(claims, session);
   const client = await connect(getPools().request);
-  let broken: Error | undefined;
+  let rows: R[];
   try {
-    const results = (await client.query(statements(preamble, statement).text)) as unknown as pg.QueryResult[];
-    return results.at(-1)!.rows as R[];
+    const results = (await client.query(
+      `begin; ${statements(preamble, statement).text}`,
+    )) as unknown as pg.QueryResult[];
+    rows = results.at(-1)!.rows as R[];
   } catch (error) {
-    if (isUnavailable(error)) {
-      broken = error as Error;
-      throw new DatabaseUnavailableError(error);
-    }
-    throw error;
-  } finally {
-    client.release(broken);
+    // Rolled back and given back like any failed transaction, and the error passed on.
+    return continueTransaction(client, () => Promise.reject(error));
   }
+  let open = true;
+  const take = () => {
+    if (!open) throw new Error('openWithRls: this transaction was already continued or ended');
+    open = false;
+  };
+  return {
+    rows,
+    continueWith: (fn) => {
+      take();
+      return continueTransaction(client, fn);
+    },
+    end: async () => {
+      if (!open) return;
+      take();
+      await abandonTransaction(client);
+    },
+  };
 }
 
 export type PrivilegedPurpose = 'migrate' | 'seed' | 'webhook' | 'billing' | 'job' | 'operator' | 'test';

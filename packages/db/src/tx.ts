@@ -24,15 +24,43 @@ export function wrap(client: pg.PoolClient): Tx {
  * claims and the session check, as SQL text) travels with the BEGIN in one message, so whatever it
  * sets ends with the transaction and costs no round trip of its own.
  */
-export async function runInTransaction<T>(
+export function runInTransaction<T>(
   client: pg.PoolClient,
   preamble: SqlText | undefined,
   fn: (tx: Tx) => Promise<T>,
 ): Promise<T> {
+  return settle(client, async () => {
+    await client.query(preamble ? `begin; ${preamble.text}` : 'begin');
+    return fn(wrap(client));
+  });
+}
+
+/** Runs `fn` in the transaction already begun on `client`, then commits it (openWithRls). */
+export function continueTransaction<T>(client: pg.PoolClient, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return settle(client, () => fn(wrap(client)));
+}
+
+/** Rolls back the transaction begun on `client` and gives the client back. */
+export async function abandonTransaction(client: pg.PoolClient): Promise<void> {
   let broken: Error | undefined;
   try {
-    await client.query(preamble ? `begin; ${preamble.text}` : 'begin');
-    const result = await fn(wrap(client));
+    await client.query('rollback');
+  } catch (error) {
+    broken = error as Error;
+  } finally {
+    client.release(broken);
+  }
+}
+
+/**
+ * The end of every transaction: COMMIT after `body`, or ROLLBACK if it failed (a failure of an
+ * unreachable database becomes DatabaseUnavailableError); the client goes back to the pool, or
+ * is destroyed if its connection broke.
+ */
+async function settle<T>(client: pg.PoolClient, body: () => Promise<T>): Promise<T> {
+  let broken: Error | undefined;
+  try {
+    const result = await body();
     await client.query('commit');
     return result;
   } catch (error) {
@@ -43,7 +71,6 @@ export async function runInTransaction<T>(
     }
     throw error;
   } finally {
-    // A client whose connection broke is destroyed, not returned to the pool.
     client.release(broken);
   }
 }

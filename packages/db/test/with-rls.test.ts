@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getPools, readWithRls, sql, withRls } from '../src/index.ts';
+import { getPools, openWithRls, sql, withRls, type SqlText } from '../src/index.ts';
 import { as, createWorld, privileged } from '../src/testing/index.ts';
 
 describe('withRls', () => {
@@ -62,61 +62,81 @@ describe('withRls', () => {
   });
 });
 
-describe('readWithRls: one read in one round trip', () => {
+/** What `statement` reads as `user`, in a transaction opened for it and then ended. */
+async function readAs<R extends object>(claims: Parameters<typeof openWithRls>[0], statement: SqlText) {
+  const opened = await openWithRls<R>(claims, statement);
+  await opened.end();
+  return opened.rows;
+}
+
+describe('openWithRls: a transaction begun with its first read, in one round trip', () => {
   it('reads as the caller, like withRls', async () => {
     const world = await createWorld();
-    const [row] = await readWithRls<{ uid: string; slugs: string[] }>(
+    const [row] = await readAs<{ uid: string; slugs: string[] }>(
       world.users.owner.claims,
       sql`select auth.uid()::text as uid, array(select slug from public.tenants where slug = ${world.tenant.slug}) as slugs`,
     );
     expect(row).toEqual({ uid: world.users.owner.id, slugs: [world.tenant.slug] });
-    const stranger = await readWithRls(
-      world.users.stranger.claims,
-      sql`select 1 from public.tenants where slug = ${world.tenant.slug}`,
+    expect(
+      await readAs(world.users.stranger.claims, sql`select 1 from public.tenants where slug = ${world.tenant.slug}`),
+    ).toEqual([]);
+  });
+
+  it('is continued as the same transaction, as the same caller', async () => {
+    const world = await createWorld();
+    const opened = await openWithRls<{ xid: string }>(
+      world.users.owner.claims,
+      sql`select txid_current()::text as xid`,
     );
-    expect(stranger).toEqual([]);
+    const later = await opened.continueWith((tx) =>
+      tx.one<{ xid: string; uid: string }>('select txid_current()::text as xid, auth.uid()::text as uid'),
+    );
+    expect(later).toEqual({ xid: opened.rows[0]!.xid, uid: world.users.owner.id });
+    await opened.end(); // after continuing: nothing left to do
+    expect(() => opened.continueWith(async () => 1)).toThrow(/already/);
   });
 
-  it('leaves no role or claims on the pooled connection, after a read or a failed one', async () => {
+  it('commits what the continuation wrote; rolls back the opening if ended, or if the continuation fails', async () => {
     const world = await createWorld();
-    await readWithRls(world.users.owner.claims, sql`select 1`);
-    await expect(readWithRls(world.users.owner.claims, sql`select 1/0`)).rejects.toThrow(/division by zero/);
-    const pool = getPools().request;
-    const clients = await Promise.all(Array.from({ length: pool.totalCount || 1 }, () => pool.connect()));
-    try {
-      for (const client of clients) {
-        const { rows } = await client.query(
-          "select current_user as role, coalesce(current_setting('request.jwt.claims', true), '') as claims",
-        );
-        expect(rows[0]).toEqual({ role: 'brobygger_api', claims: '' });
-      }
-    } finally {
-      for (const client of clients) client.release();
-    }
-  });
-
-  it('runs its statements as one transaction: a failure undoes what came before it', async () => {
-    const world = await createWorld();
-    const name = `Rullet tilbage ${Date.now()}`;
-    await expect(
-      readWithRls(
-        world.users.owner.claims,
-        sql`update public.tenants set name = ${name} where slug = ${world.tenant.slug}; select 1/0`,
-      ),
-    ).rejects.toThrow(/division by zero/);
+    const rename = (name: string) => sql`update public.tenants set name = ${name} where slug = ${world.tenant.slug}`;
     const nameNow = async () =>
       (
         await privileged((tx) =>
           tx.query<{ name: string }>('select name from public.tenants where id = $1', [world.tenant.id]),
         )
       )[0]?.name;
-    expect(await nameNow()).not.toBe(name);
-    // The same update on its own does change the name: it was the failure that undid it.
-    await readWithRls(
-      world.users.owner.claims,
-      sql`update public.tenants set name = ${name} where slug = ${world.tenant.slug}`,
-    );
-    expect(await nameNow()).toBe(name);
+
+    const ended = await openWithRls(world.users.owner.claims, rename('Ikke gemt'));
+    await ended.end();
+    expect(await nameNow()).not.toBe('Ikke gemt');
+
+    const failed = await openWithRls(world.users.owner.claims, rename('Heller ikke gemt'));
+    await expect(failed.continueWith((tx) => tx.query('select 1/0'))).rejects.toThrow(/division by zero/);
+    expect(await nameNow()).not.toBe('Heller ikke gemt');
+
+    const kept = await openWithRls(world.users.owner.claims, rename('Gemt'));
+    await kept.continueWith(async () => undefined);
+    expect(await nameNow()).toBe('Gemt');
+  });
+
+  it('leaves no role or claims on the pooled connection, whichever way it ends', async () => {
+    const world = await createWorld();
+    await readAs(world.users.owner.claims, sql`select 1`);
+    await (await openWithRls(world.users.owner.claims, sql`select 1`)).continueWith((tx) => tx.query('select 1'));
+    await expect(openWithRls(world.users.owner.claims, sql`select 1/0`)).rejects.toThrow(/division by zero/);
+    const pool = getPools().request;
+    const clients = await Promise.all(Array.from({ length: pool.totalCount || 1 }, () => pool.connect()));
+    try {
+      for (const client of clients) {
+        const { rows } = await client.query(
+          "select current_user as role, coalesce(current_setting('request.jwt.claims', true), '') as claims, " +
+            'pg_catalog.txid_current_if_assigned() is null as idle',
+        );
+        expect(rows[0]).toEqual({ role: 'brobygger_api', claims: '', idle: true });
+      }
+    } finally {
+      for (const client of clients) client.release();
+    }
   });
 });
 
@@ -125,10 +145,10 @@ describe('sql: values written into SQL text', () => {
     const world = await createWorld();
     const values = ["O'Brien", 'back\\slash', "'; drop table public.tenants; --", "\\'", 'Æøå 🙂', '$1', '$$x$$', ''];
     for (const value of values) {
-      const [row] = await readWithRls<{ v: string }>(world.users.owner.claims, sql`select ${value}::text as v`);
+      const [row] = await readAs<{ v: string }>(world.users.owner.claims, sql`select ${value}::text as v`);
       expect(row?.v).toBe(value);
     }
-    const [nothing] = await readWithRls<{ v: string | null }>(world.users.owner.claims, sql`select ${null}::text as v`);
+    const [nothing] = await readAs<{ v: string | null }>(world.users.owner.claims, sql`select ${null}::text as v`);
     expect(nothing?.v).toBeNull();
   });
 
