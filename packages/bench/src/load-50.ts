@@ -23,7 +23,7 @@ export const TARGET_P99_MS = 250;
 
 const WORKSPACES = 10;
 const COORDINATORS_PER_WORKSPACE = 5;
-const VOLUNTEERS_PER_WORKSPACE = 200;
+const VOLUNTEERS_PER_WORKSPACE = Number(process.env.BENCH_LOAD_ROWS ?? 200);
 /** BENCH_LOAD_SECONDS shortens the run while profiling. */
 const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 30);
 /**
