@@ -15,8 +15,8 @@ const GZIP_LEVEL = 1;
 
 /**
  * Sends a tRPC answer whose body is already complete, in one write: gzipped in one go when the
- * client accepts it (the compression middleware then leaves it alone, seeing it encoded), with
- * its length, and without an ETag (express's would hash every answer; none is ever revalidated).
+ * client accepts it (the compression middleware is not in this path, see app.ts), with its
+ * length, and without an ETag (express's would hash every answer; none is ever revalidated).
  */
 export async function sendApiBody(req: express.Request, res: express.Response, body: Buffer): Promise<void> {
   res.vary('Accept-Encoding');

@@ -38,7 +38,10 @@ export function createApp({ env, logger, services, build, staticDir, before = []
   // Behind N reverse proxies, the client is the Nth address from the right in X-Forwarded-For;
   // with 0 the socket's address is the client and the header is ignored.
   app.set('trust proxy', env.TRUSTED_PROXY_HOPS);
-  app.use(compression());
+  // Pages and assets stream through the compression middleware; API answers are complete
+  // before they leave and are gzipped in one go by sendApiBody, so they skip its wrapping.
+  const compress = compression();
+  app.use((req, res, next) => (req.path.startsWith('/api/trpc/') ? next() : compress(req, res, next)));
   app.use(securityHeaders(env));
   app.use(sameOriginOnly(env, services));
 
