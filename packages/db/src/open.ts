@@ -21,7 +21,7 @@ export async function openDatabase(env: Env, log: (line: string) => void = () =>
     // Another process of the app started, migrated and seeded it; this one only connects.
     const db = attachEmbeddedDatabase({ dataDir: env.DATA_DIR, port: env.EMBEDDED_PG_PORT });
     await checkRoles(db.requestUrl, db.authUrl);
-    configurePools(db);
+    configurePools({ ...db, max: env.DATABASE_POOL_MAX });
     return { embedded: true, adminUrl: db.adminUrl, close: closePools };
   }
   if (!env.embeddedDatabase) {
@@ -30,6 +30,7 @@ export async function openDatabase(env: Env, log: (line: string) => void = () =>
       requestUrl: env.DATABASE_URL!,
       adminUrl: env.DATABASE_ADMIN_URL!,
       authUrl: env.DATABASE_AUTH_URL,
+      max: env.DATABASE_POOL_MAX,
     });
     return { embedded: false, adminUrl: env.DATABASE_ADMIN_URL!, close: closePools };
   }
@@ -37,7 +38,7 @@ export async function openDatabase(env: Env, log: (line: string) => void = () =>
   // The request role is made by a migration: migrate first (as `postgres`), then give it its
   // password, then check it before anything uses the request pool.
   try {
-    configurePools(db);
+    configurePools({ ...db, max: env.DATABASE_POOL_MAX });
     await migrate(log);
     await db.setApiPassword();
     await checkRoles(db.requestUrl, db.authUrl);

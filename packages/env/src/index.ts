@@ -32,6 +32,12 @@ const ZEnv = z
      * process migrates, seeds and runs the job queue's workers once; the others only answer requests.
      */
     WEB_CONCURRENCY: z.coerce.number().int('must be a whole number').min(1, 'must be 1 or more').max(64).default(1),
+    /**
+     * Connections each HTTP process keeps for the request path; a request holds one for its
+     * transaction. 10 measured best under load-50 on 2 CPUs against 4 and 20 (packages/bench/
+     * README.md). Size the pooler for it (docs/deploying.md).
+     */
+    DATABASE_POOL_MAX: z.coerce.number().int('must be a whole number').min(1, 'must be 1 or more').max(100).default(10),
     /** Request path: a role that can only `set role` to anon/authenticated. */
     DATABASE_URL: z.string().optional(),
     /** Privileged path: migrations, seed, webhooks, jobs. */

@@ -32,6 +32,14 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ PORT: 'abc' })).toThrowError(/PORT/);
   });
 
+  it('keeps 10 request connections per process unless told, and refuses what is not a count', () => {
+    expect(parseEnv({}).DATABASE_POOL_MAX).toBe(10);
+    expect(parseEnv({ DATABASE_POOL_MAX: '5' }).DATABASE_POOL_MAX).toBe(5);
+    for (const bad of ['0', '2.5', 'many', '1000']) {
+      expect(() => parseEnv({ DATABASE_POOL_MAX: bad })).toThrowError(/DATABASE_POOL_MAX/);
+    }
+  });
+
   it('counts trusted proxy hops: none by default, a whole number otherwise', () => {
     expect(parseEnv({}).TRUSTED_PROXY_HOPS).toBe(0);
     expect(parseEnv({ TRUSTED_PROXY_HOPS: '2' }).TRUSTED_PROXY_HOPS).toBe(2);
