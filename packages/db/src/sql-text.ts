@@ -9,7 +9,7 @@ import pg from 'pg';
 export type SqlText = { readonly text: string };
 
 /** A value as a quoted SQL string literal, by the pg client's own escaping (libpq's rules). */
-export function literal(value: string): string {
+function literal(value: string): string {
   // A NUL cannot be in a Postgres string at all; refuse it here rather than send it.
   if (value.includes('\0')) throw new Error('sql literal: NUL is not allowed');
   return pg.escapeLiteral(value);
