@@ -136,6 +136,9 @@ test('forgot the password: the sign-in link leads to setting a new one without t
   await expect(page.getByLabel('Nuværende adgangskode')).toBeVisible();
 
   await page.getByRole('button', { name: 'Log ud', exact: true }).click();
+  // Signed out first: going to /login while the sign-out is still on its way lands a signed-in
+  // browser back in the workspace (a race seen once in CI).
+  await expect(page).toHaveURL(/\/login/);
   await signIn(page, { email: owner.email, password: newPassword });
   await expect(page).toHaveURL(`/w/${workspace.slug}`);
 });
