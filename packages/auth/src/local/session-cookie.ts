@@ -1,6 +1,7 @@
 import { parse, serialize } from 'cookie';
 import { SignJWT, jwtVerify } from 'jose';
 import type { AuthMethodReference } from '../reset-window.ts';
+import { VerifiedTokens } from './verified-tokens.ts';
 
 export const SESSION_COOKIE = 'bb_session';
 export const SESSION_HOURS = 12;
@@ -20,6 +21,8 @@ export function sessionCookies(secret: Uint8Array, options: { secure: boolean })
   ]);
   key.catch(() => {}); // a bad secret fails where the key is used, not as an unhandled rejection
   const attrs = { httpOnly: true, sameSite: 'lax' as const, path: '/', secure: options.secure };
+  type Session = { sub: string; email: string; sessionId: string; amr: AuthMethodReference[] };
+  const verified = new VerifiedTokens<Session>();
 
   return {
     async issue(userId: string, email: string, sessionId: string, amr: AuthMethodReference[]): Promise<string> {
@@ -37,16 +40,20 @@ export function sessionCookies(secret: Uint8Array, options: { secure: boolean })
       return serialize(SESSION_COOKIE, '', { ...attrs, maxAge: 0 });
     },
 
-    async read(
-      request: Request,
-    ): Promise<{ sub: string; email: string; sessionId: string; amr: AuthMethodReference[] } | null> {
+    async read(request: Request): Promise<Session | null> {
       const token = parse(request.headers.get('cookie') ?? '')[SESSION_COOKIE];
       if (!token) return null;
+      const known = verified.get(token);
+      // A copy: the cached one is shared by every request carrying this cookie.
+      if (known) return { ...known, amr: [...known.amr] };
       try {
         const { payload } = await jwtVerify(token, await key, { algorithms: ['HS256'], audience: 'authenticated' });
-        const { sub, email, session_id: sessionId, amr } = payload;
+        const { sub, email, session_id: sessionId, amr, exp } = payload;
         if (typeof sub !== 'string' || typeof email !== 'string' || typeof sessionId !== 'string') return null;
-        return { sub, email, sessionId, amr: Array.isArray(amr) ? (amr as AuthMethodReference[]) : [] };
+        const session = { sub, email, sessionId, amr: Array.isArray(amr) ? (amr as AuthMethodReference[]) : [] };
+        // Every token this module issues expires; one without `exp` is checked every time.
+        if (typeof exp === 'number') verified.set(token, session, exp * 1000);
+        return session;
       } catch {
         return null;
       }

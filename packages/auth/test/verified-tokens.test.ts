@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { VerifiedTokens } from '../src/local/verified-tokens.ts';
+
+describe('verified tokens', () => {
+  it('answers for a token until it expires, and then no longer', () => {
+    const tokens = new VerifiedTokens<string>();
+    tokens.set('a.b.c', 'alice', 1_000);
+    expect(tokens.get('a.b.c', 999)).toBe('alice');
+    expect(tokens.get('a.b.cx', 999)).toBeUndefined();
+    expect(tokens.get('a.b.c', 1_000)).toBeUndefined();
+    expect(tokens.size).toBe(0);
+  });
+
+  it('keeps at most its bound, dropping the oldest first', () => {
+    const tokens = new VerifiedTokens<number>(3);
+    for (let i = 0; i < 5; i++) tokens.set(`t${i}`, i, 10_000);
+    expect(tokens.size).toBe(3);
+    expect([0, 1, 2, 3, 4].map((i) => tokens.get(`t${i}`, 0))).toEqual([undefined, undefined, 2, 3, 4]);
+  });
+});
