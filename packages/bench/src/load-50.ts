@@ -7,6 +7,7 @@ import { addMember, createTenant, type TestTenant } from '@brobygger/db/testing'
 import type { AppServer } from './app-server.ts';
 import { cpuSecondsOf, cpuSecondsOfAll } from './cpu-time.ts';
 import type { Log } from './measure.ts';
+import { rowByIdIn } from './own-row.ts';
 import { seedVolunteers } from './seed.ts';
 import type { BenchOutcome } from './types.ts';
 
@@ -71,12 +72,20 @@ function send(url: string, init: RequestInit): Promise<Answer> {
   });
 }
 
+const textOf = (answer: Answer) => (answer.gzipped ? gunzipSync(answer.body) : answer.body).toString('utf8');
+
 /** tRPC's answer without a transformer: `{ result: { data } }`, or `{ error }` with a status. */
 function trpcData<T>(answer: Answer): T {
-  const text = (answer.gzipped ? gunzipSync(answer.body) : answer.body).toString('utf8');
-  const body = JSON.parse(text) as { result?: { data: T }; error?: unknown };
+  const body = JSON.parse(textOf(answer)) as { result?: { data: T }; error?: unknown };
   if (!answer.ok || !body.result) throw new Error(`HTTP ${answer.status}: ${JSON.stringify(body.error ?? body)}`);
   return body.result.data;
+}
+
+/** The coordinator's own row out of a roster answer (see own-row.ts for why not all of it). */
+function ownRowOf(answer: Answer, rowId: string): Row {
+  const text = textOf(answer);
+  if (!answer.ok || !text.startsWith('{"result":{"data":')) throw new Error(`HTTP ${answer.status}: ${text.slice(0, 300)}`);
+  return rowByIdIn(text, rowId) as Row;
 }
 
 const percentile = (sorted: readonly number[], p: number) =>
@@ -196,9 +205,7 @@ export async function load50(server: AppServer, log: Log): Promise<BenchOutcome>
     const listUrl = `${server.baseUrl}/api/trpc/volunteers.list?input=${encodeURIComponent(JSON.stringify({ tenant: tenant.slug }))}`;
     for (let round = 0; performance.now() < until && take() && take(); round++) {
       try {
-        const { rows } = trpcData<{ rows: Row[] }>(await timed(loads, listUrl, { headers }));
-        const own = rows.find((r) => r.id === rowId);
-        if (!own) throw new Error(`own row ${rowId} missing from the ${rows.length} listed`);
+        const own = ownRowOf(await timed(loads, listUrl, { headers }), rowId);
         const saved = trpcData<{ ok: boolean; rows?: Row[] }>(
           await timed(saves, `${server.baseUrl}/api/trpc/volunteers.save`, {
             method: 'POST',
