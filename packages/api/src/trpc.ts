@@ -93,13 +93,9 @@ export const tenantProcedure = protectedProcedure
   .input(z.object({ tenant: ZSlug }))
   .use(async ({ ctx, input, next, type, meta }) => {
     // Begun with the session check in one round trip; the procedure's work continues it.
+    // Read by a function, whose plan Postgres keeps per connection (decision 036).
     const opened = await ctx.db.open<TenantContext & TenantLifecycle>(
-      sql`select t.id, t.slug, t.name, t.kind::text, m.role::text, t.runs_activities as "runsActivities",
-              app.tenant_read_only(t.id) as "readOnly",
-              t.closed_at as "closedAt", t.delete_after as "deleteAfter", t.suspended_at as "suspendedAt",
-              t.suspended_reason as "suspendedReason"
-       from public.tenants t join public.memberships m on m.tenant_id = t.id and m.user_id = (select auth.uid())
-       where t.slug = ${input.tenant}`,
+      sql`select * from app.caller_workspace(${input.tenant})`,
     );
     try {
       const [row] = opened.rows;
