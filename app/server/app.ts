@@ -5,7 +5,7 @@ import type { ServerBuild } from '@remix-run/node';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import compression from 'compression';
 import express from 'express';
-import { appRouter, toTRPCError } from '@brobygger/api';
+import { appRouter, JsonTextSplicer, toTRPCError } from '@brobygger/api';
 import { CLIENT_ADDRESS_HEADER } from '@brobygger/auth';
 import { getPools } from '@brobygger/db';
 import type { Env } from '@brobygger/env';
@@ -99,6 +99,8 @@ export function createApp({ env, logger, services, build, staticDir, before = []
 
   app.all('/api/trpc/*', express.raw({ type: '*/*', limit: '20mb' }), async (req, res) => {
     const request = toFetchRequest(req);
+    // Roster rows pass through as the JSON text Postgres writes (decision 036).
+    const jsonText = new JsonTextSplicer();
     const response = await fetchRequestHandler({
       endpoint: '/api/trpc',
       req: request,
@@ -112,12 +114,15 @@ export function createApp({ env, logger, services, build, staticDir, before = []
           .contextFor(request, res.locals.requestId as string)
           .catch((error: unknown) => Promise.reject(toTRPCError(error)));
         headers.forEach((value, key) => resHeaders.append(key, value));
-        return ctx;
+        return { ...ctx, jsonText };
       },
     });
     res.status(response.status);
     response.headers.forEach((value, key) => res.append(key, value));
-    await sendApiBody(req, res, Buffer.from(await response.arrayBuffer()));
+    const body = jsonText.holding
+      ? Buffer.from(jsonText.splice(await response.text()))
+      : Buffer.from(await response.arrayBuffer());
+    await sendApiBody(req, res, body);
   });
 
   if (staticDir) {

@@ -2,6 +2,7 @@ import type { Billing } from '@brobygger/billing';
 import type { Claims, OpenedTransaction, SqlText, Tx } from '@brobygger/db';
 import type { Mailer } from '@brobygger/mail';
 import type { Locale } from '@brobygger/i18n';
+import type { JsonTextSplicer } from './json-text.ts';
 
 export type CallerSession = { userId: string; email: string; claims: Claims };
 
@@ -22,4 +23,9 @@ export type Context = {
   log: (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
   /** Stripe billing; absent without Stripe keys, and then every workspace works without limits. */
   billing?: Billing | null;
+  /**
+   * Set by the HTTP endpoint only: lets a procedure return JSON text Postgres wrote, passed through
+   * to the answer unparsed (json-text.ts). Absent for callers inside the server, which get values.
+   */
+  jsonText?: JsonTextSplicer;
 };

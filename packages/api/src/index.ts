@@ -10,6 +10,7 @@ export type { TenantContext } from './trpc.ts';
 export type { Partnership } from './routers/partnerships/schemas.ts';
 export type { AccessLogEntry } from './routers/access-log/schemas.ts';
 export type { PersonPage, PersonCourse, PersonMatch, HistoryEntry } from './routers/people/schemas.ts';
+export { JsonTextSplicer } from './json-text.ts';
 export { ERROR_CODES, httpStatusOf, httpStatusOfKey, toTRPCError, type ErrorKey } from './errors.ts';
 export { rosterRepository, type RosterScope, type LookupOption } from './rosters/repository.ts';
 export type { RosterAccess } from './routers/roster-procedures.ts';

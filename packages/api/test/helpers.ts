@@ -5,7 +5,7 @@ import { createCaller } from '../src/index.ts';
 import type { Context } from '../src/context.ts';
 
 /** A caller as the app builds it, for `user` (or anonymous), with mail captured instead of sent. */
-export function callerFor(user: TestUser | null, locale: 'da' | 'en' = 'da') {
+export function callerFor(user: TestUser | null, locale: 'da' | 'en' = 'da', extra: Partial<Context> = {}) {
   const outbox: Mail[] = [];
   const ctx: Context = {
     session: user ? { userId: user.id, email: user.email, claims: user.claims } : null,
@@ -17,6 +17,7 @@ export function callerFor(user: TestUser | null, locale: 'da' | 'en' = 'da') {
     appUrl: 'http://localhost:3000',
     locale,
     log: () => {},
+    ...extra,
   };
   return { api: createCaller(ctx), outbox, ctx };
 }

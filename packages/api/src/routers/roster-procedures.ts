@@ -8,6 +8,7 @@ import { rosterRepository, type LookupOption, type RosterScope } from '../roster
 import { zSaveInput, type SaveResult } from '../rosters/save.ts';
 import { ROSTERS } from '../rosters/registry.ts';
 import { logAccess } from '../access-log.ts';
+import { isHeldJsonText } from '../json-text.ts';
 import { shownIn, type ReadView } from '../rosters/kit/define.ts';
 import { grantOf } from '../permissions.ts';
 import { planLimits } from '../billing/plan-limits.ts';
@@ -21,6 +22,9 @@ const ZLooseRow = z.object({ id: ZRowId, version: ZRowVersion }).loose();
  * shape: parsing every field of 10,000 rows again on the way out would double a save's API time.
  */
 const zRows = <Row>() => z.array(z.custom<Row>((v) => typeof v === 'object' && v !== null && 'id' in v));
+/** `list`'s rows: as above, or passed through as JSON text (json-text.ts), which only HTTP serialises. */
+const zListedRows = <Row>() =>
+  z.custom<Row[]>((v) => (Array.isArray(v) ? zRows<Row>().safeParse(v).success : isHeldJsonText(v)));
 
 /**
  * `list`'s optional limit: only the first rows in the roster's order, for a page that draws its
@@ -78,6 +82,15 @@ export function rosterProcedures<Row extends { id: string; version: number | nul
   const editAction = roster.definition.editAction ?? 'roster.edit';
   /** An `own` grant counts only where the roster says which rows are the caller's. */
   const allowOwn = !!roster.definition.rowEditable;
+  /**
+   * Whether `list` has to look into its rows: to log reads of personal data, or to tell from the
+   * rows' `editable` whether an own-rows grantee may edit. Otherwise, over HTTP, the rows pass
+   * through as the JSON text Postgres writes (json-text.ts).
+   */
+  const listReadsRows =
+    allowOwn ||
+    !!roster.definition.accessLogged ||
+    (Object.values(roster.definition.fields) as FieldDef[]).some((f) => f.lookup && isLogged(f.lookup.roster));
 
   const fieldNames = Object.keys(roster.definition.fields);
   const partialRead = roster.definition.partialRead;
@@ -114,7 +127,7 @@ export function rosterProcedures<Row extends { id: string; version: number | nul
       .input(ZScope.extend({ limit: ZListLimit.optional() }))
       .output(
         z.object({
-          rows: zRows<Row>(),
+          rows: zListedRows<Row>(),
           lookups: z.record(z.string(), z.array(ZLookupOption)),
           access: ZAccess,
           /** The fields the caller is shown, in the definition's order; the grid has only these columns. */
@@ -126,11 +139,16 @@ export function rosterProcedures<Row extends { id: string; version: number | nul
           const scope = scopeOf(ctx.tenant, input);
           if (!(await repo.parentVisible(tx, scope))) fail('parent_not_found');
           const view = viewOf(ctx.tenant);
-          const rows = await repo.list(tx, scope, view, input.limit);
+          const fields = fieldsShownIn(view);
           const lookups: Record<string, LookupOption[]> = hasLookups ? await repo.lookups(tx, scope) : {};
+          const ownParent = await ownParentOf(tx, ctx.tenant, scope);
+          if (ctx.jsonText && !listReadsRows) {
+            const rows = ctx.jsonText.hold(await repo.listJson(tx, scope, view, input.limit)) as Row[];
+            return { rows, lookups, access: accessOf(ctx.tenant, [], ownParent, ctx.lifecycle.readOnly), fields };
+          }
+          const rows = await repo.list(tx, scope, view, input.limit);
           await logAccess(tx, scope.tenantId, path, loggedIdsOf(roster, rows, lookups));
-          const access = accessOf(ctx.tenant, rows, await ownParentOf(tx, ctx.tenant, scope), ctx.lifecycle.readOnly);
-          return { rows, lookups, access, fields: fieldsShownIn(view) };
+          return { rows, lookups, access: accessOf(ctx.tenant, rows, ownParent, ctx.lifecycle.readOnly), fields };
         }),
       ),
 
