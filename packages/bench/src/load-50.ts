@@ -83,9 +83,10 @@ function trpcData<T>(answer: Answer): T {
 
 /** The coordinator's own row out of a roster answer (see own-row.ts for why not all of it). */
 function ownRowOf(answer: Answer, rowId: string): Row {
-  const text = textOf(answer);
-  if (!answer.ok || !text.startsWith('{"result":{"data":')) throw new Error(`HTTP ${answer.status}: ${text.slice(0, 300)}`);
-  return rowByIdIn(text, rowId) as Row;
+  const json = answer.gzipped ? gunzipSync(answer.body) : answer.body;
+  if (!answer.ok || !json.subarray(0, 18).equals(Buffer.from('{"result":{"data":')))
+    throw new Error(`HTTP ${answer.status}: ${json.toString('utf8', 0, 300)}`);
+  return rowByIdIn(json, rowId) as Row;
 }
 
 const percentile = (sorted: readonly number[], p: number) =>
