@@ -119,7 +119,15 @@ describe('a roster list read as JSON', () => {
 
     it('over HTTP, as the JSON text Postgres writes, equal to the rows read: for every roster that need not look into them', async () => {
       const passedThrough: string[] = [];
-      for (const name of ['volunteers', 'participants', 'courses', 'meetings', 'matches', 'expenses', 'kmRates'] as const) {
+      for (const name of [
+        'volunteers',
+        'participants',
+        'courses',
+        'meetings',
+        'matches',
+        'expenses',
+        'kmRates',
+      ] as const) {
         for (const user of [world.users.coordinator, world.users.peer]) {
           for (const input of [{ tenant: world.tenant.slug }, { tenant: world.tenant.slug, limit: 1 }]) {
             const read = await callerFor(user).api[name].list(input);

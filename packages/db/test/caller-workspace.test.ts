@@ -32,7 +32,8 @@ describe('app.caller_workspace', () => {
 
   it('tells a closed workspace as read-only from the next call on', async () => {
     const world = await createWorld();
-    for (let i = 0; i < 6; i++) expect((await lookup(world.users.coordinator, world.tenant.slug))[0]?.readOnly).toBe(false);
+    for (let i = 0; i < 6; i++)
+      expect((await lookup(world.users.coordinator, world.tenant.slug))[0]?.readOnly).toBe(false);
     await privileged((tx) =>
       tx.query("update public.tenants set closed_at = now(), delete_after = now() + interval '30 days' where id = $1", [
         world.tenant.id,
