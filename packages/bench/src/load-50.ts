@@ -13,7 +13,7 @@ import type { BenchOutcome } from './types.ts';
 
 /**
  * load-50: 50 coordinators, each signed in as its own user, work the production server without
- * pause for 30 s: load the volunteers roster through the tRPC endpoint the page uses, then save
+ * pause for 30 s, measured after a 5 s warm-up of the same work: load the volunteers roster through the tRPC endpoint the page uses, then save
  * their own row (a one-row batch with its version) and go round again. Several coordinators share
  * a workspace, as they do in a municipality: 10 workspaces of 5 coordinators, 200 volunteers each.
  * `/healthz` is driven by as many clients for a few seconds in the same run, so `rps` can be read
@@ -27,6 +27,14 @@ const COORDINATORS_PER_WORKSPACE = 5;
 const VOLUNTEERS_PER_WORKSPACE = Number(process.env.BENCH_LOAD_ROWS ?? 200);
 /** BENCH_LOAD_SECONDS shortens the run while profiling. */
 const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 30);
+/**
+ * The same work, not measured, before the 30 s that are: a server that has just started compiles
+ * its code paths and its Postgres connections their plans under the first seconds' load. Measured
+ * per second, the first three seconds had p99 310–570 ms where the rest had 190–300 ms. A deployed
+ * server is warm, so the measured window starts warm, as wrk and k6 users discard a warm-up.
+ * Errors during the warm-up still count.
+ */
+const WARMUP_SECONDS = Number(process.env.BENCH_LOAD_WARMUP_SECONDS ?? 5);
 /**
  * BENCH_LOAD_CLIENTS=4 lets only that many coordinators work, for profiling: with the CPUs not
  * saturated, a CPU profile shows where the server's time goes rather than where it was preempted.
@@ -183,21 +191,24 @@ export async function load50(server: AppServer, log: Log): Promise<BenchOutcome>
   const saves: number[] = [];
   const problems: string[] = [];
   const take = budget(MAX_REQUESTS);
-  const cpuBefore = cpuNow(server.pid);
-  const started = performance.now();
+  const started = performance.now() + WARMUP_SECONDS * 1000;
   const until = started + SECONDS * 1000;
+  // CPU is counted from the end of the warm-up, like the requests.
+  let cpuBefore = cpuNow(server.pid);
+  const warm = setTimeout(() => (cpuBefore = cpuNow(server.pid)), WARMUP_SECONDS * 1000);
 
   /**
    * One request, timed from sending it to the last byte of its answer, as load tools (wrk, k6)
    * time them: unzipping and reading the JSON is the client's work and comes after, so 50
    * clients sharing one event loop (and the server's 2 CPUs) do not add it to the server's latency.
+   * Only requests sent after the warm-up are measured.
    */
   async function timed(into: number[], url: string, init: RequestInit = {}): Promise<Answer> {
     const t0 = performance.now();
     try {
       return await send(url, init);
     } finally {
-      into.push(performance.now() - t0);
+      if (t0 >= started) into.push(performance.now() - t0);
     }
   }
 
@@ -226,6 +237,7 @@ export async function load50(server: AppServer, log: Log): Promise<BenchOutcome>
   }
 
   await Promise.all(coordinators.slice(0, ACTIVE_CLIENTS).map(coordinatorLoop));
+  clearTimeout(warm);
   const elapsedS = (performance.now() - started) / 1000;
   const cpu = cpuPerRequest(cpuBefore, cpuNow(server.pid), loads.length + saves.length);
 
@@ -246,6 +258,7 @@ export async function load50(server: AppServer, log: Log): Promise<BenchOutcome>
     save_p99_ms: Math.round(percentile(sortedSaves, 99)),
     requests: all.length,
     seconds: Math.round(elapsedS),
+    warmup_seconds: WARMUP_SECONDS,
     target_p99_ms: TARGET_P99_MS,
     ...cpu,
   };
