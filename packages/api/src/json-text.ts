@@ -6,9 +6,9 @@ import { randomUUID } from 'node:crypto';
  * A roster list is ~110 kB of JSON for 200 rows. Read as rows, the server parses all of it and
  * tRPC serialises all of it again, only to send the same text on: ~1.3 ms of the server's single
  * thread per list under load, the largest item left in its profile (docs/decisions/036). Where a
- * procedure does not need to look into the rows, it asks Postgres for the whole array as one JSON
- * text and returns a stand-in for it; tRPC serialises the small rest of the answer, and the HTTP
- * endpoint puts the text in the stand-in's place. PostgREST answers the same way.
+ * procedure does not need to look into the rows, it joins the rows' JSON texts from Postgres into
+ * the array's text, unparsed, and returns a stand-in for it; tRPC serialises the small rest of the
+ * answer, and the HTTP endpoint puts the text in the stand-in's place. PostgREST answers the same way.
  *
  * Only the HTTP endpoint (app/server/app.ts) offers this, through `Context.jsonText`; callers
  * inside the server (loaders) get rows as always.

@@ -1,7 +1,7 @@
 /**
  * One row out of a list answer's JSON, without decoding or parsing the others: load-50's simulated
  * browsers share the server's 2 CPUs, and what a real browser spends on 200 rows is not spent on
- * the server's machine. Rows are JSON objects whose first key is `id` (as Postgres's json_agg and
+ * the server's machine. Rows are JSON objects whose first key is `id` (as Postgres's row_to_json and
  * tRPC leave them); the row ends at the brace that closes it, found by skipping over strings and
  * their escapes. It works on the bytes: every character JSON gives meaning to is ASCII, and no
  * byte of a multi-byte UTF-8 character is.
