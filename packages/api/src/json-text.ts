@@ -1,5 +1,15 @@
 import { randomUUID } from 'node:crypto';
 
+/** What `hold` returns: serialises to its placeholder, and is nothing else to anyone. */
+class HeldJsonText {
+  constructor(private readonly placeholder: string) {}
+  toJSON(): string {
+    return this.placeholder;
+  }
+}
+
+export const isHeldJsonText = (value: unknown): boolean => value instanceof HeldJsonText;
+
 /**
  * JSON that Postgres has already written, passed through to the HTTP answer as it is.
  *
@@ -13,26 +23,18 @@ import { randomUUID } from 'node:crypto';
  * Only the HTTP endpoint (app/server/app.ts) offers this, through `Context.jsonText`; callers
  * inside the server (loaders) get rows as always.
  */
-/** What `hold` returns: serialises to its placeholder, and is nothing else to anyone. */
-class HeldJsonText {
-  constructor(private readonly placeholder: string) {}
-  toJSON(): string {
-    return this.placeholder;
-  }
-}
-
-export const isHeldJsonText = (value: unknown): boolean => value instanceof HeldJsonText;
-
 export class JsonTextSplicer {
   /**
    * What a stand-in serialises to: a NUL (which no text from Postgres can hold) and a random id
-   * per request, so nothing in an answer can pose as one.
+   * per request, so nothing in an answer can pose as one. Drawn on the first `hold`: most
+   * requests hold nothing.
    */
-  private readonly prefix = `\u0000json-text:${randomUUID()}:`;
+  private prefix = '';
   private readonly texts: string[] = [];
 
   /** A stand-in for `json`, valid JSON text, to return where the value belongs. */
   hold(json: string): unknown {
+    this.prefix ||= `\u0000json-text:${randomUUID()}:`;
     return new HeldJsonText(`${this.prefix}${this.texts.push(json) - 1}`);
   }
 
@@ -43,6 +45,7 @@ export class JsonTextSplicer {
 
   /** The serialised answer with each stand-in (a JSON string, its NUL escaped) replaced by its text. */
   splice(serialised: string): string {
+    if (!this.holding) return serialised;
     const quoted = JSON.stringify(this.prefix).slice(0, -1); // '"\u0000json-text:<id>:' as written
     let out = '';
     let from = 0;

@@ -13,9 +13,10 @@ import type { BenchOutcome } from './types.ts';
 
 /**
  * load-50: 50 coordinators, each signed in as its own user, work the production server without
- * pause for 30 s, measured after a 5 s warm-up of the same work: load the volunteers roster through the tRPC endpoint the page uses, then save
- * their own row (a one-row batch with its version) and go round again. Several coordinators share
- * a workspace, as they do in a municipality: 10 workspaces of 5 coordinators, 200 volunteers each.
+ * pause for 30 s, measured after a 5 s warm-up of the same work: load the volunteers roster
+ * through the tRPC endpoint the page uses, then save their own row (a one-row batch with its
+ * version) and go round again. Several coordinators share a workspace, as they do in a
+ * municipality: 10 workspaces of 5 coordinators, 200 volunteers each.
  * `/healthz` is driven by as many clients for a few seconds in the same run, so `rps` can be read
  * against what the server does with no database work at all.
  */
@@ -80,18 +81,19 @@ function send(url: string, init: RequestInit): Promise<Answer> {
   });
 }
 
-const textOf = (answer: Answer) => (answer.gzipped ? gunzipSync(answer.body) : answer.body).toString('utf8');
+/** The answer's body as sent, unzipped. */
+const bytesOf = (answer: Answer) => (answer.gzipped ? gunzipSync(answer.body) : answer.body);
 
 /** tRPC's answer without a transformer: `{ result: { data } }`, or `{ error }` with a status. */
 function trpcData<T>(answer: Answer): T {
-  const body = JSON.parse(textOf(answer)) as { result?: { data: T }; error?: unknown };
+  const body = JSON.parse(bytesOf(answer).toString('utf8')) as { result?: { data: T }; error?: unknown };
   if (!answer.ok || !body.result) throw new Error(`HTTP ${answer.status}: ${JSON.stringify(body.error ?? body)}`);
   return body.result.data;
 }
 
 /** The coordinator's own row out of a roster answer (see own-row.ts for why not all of it). */
 function ownRowOf(answer: Answer, rowId: string): Row {
-  const json = answer.gzipped ? gunzipSync(answer.body) : answer.body;
+  const json = bytesOf(answer);
   if (!answer.ok || !json.subarray(0, 18).equals(Buffer.from('{"result":{"data":')))
     throw new Error(`HTTP ${answer.status}: ${json.toString('utf8', 0, 300)}`);
   return rowByIdIn(json, rowId) as Row;

@@ -23,8 +23,10 @@ const ZLooseRow = z.object({ id: ZRowId, version: ZRowVersion }).loose();
  */
 const zRows = <Row>() => z.array(z.custom<Row>((v) => typeof v === 'object' && v !== null && 'id' in v));
 /** `list`'s rows: as above, or passed through as JSON text (json-text.ts), which only HTTP serialises. */
-const zListedRows = <Row>() =>
-  z.custom<Row[]>((v) => (Array.isArray(v) ? zRows<Row>().safeParse(v).success : isHeldJsonText(v)));
+const zListedRows = <Row>() => {
+  const rows = zRows<Row>();
+  return z.custom<Row[]>((v) => (Array.isArray(v) ? rows.safeParse(v).success : isHeldJsonText(v)));
+};
 
 /**
  * `list`'s optional limit: only the first rows in the roster's order, for a page that draws its
@@ -50,14 +52,19 @@ export type RosterAccess = z.infer<typeof ZAccess>;
 const isLogged = (rosterName: string) =>
   !!(ROSTERS as Record<string, DerivedRoster | undefined>)[rosterName]?.definition.accessLogged;
 
+/** The roster's lookup fields that point into a logged roster, by name. */
+const loggedLookupsOf = (roster: DerivedRoster) =>
+  (Object.entries(roster.definition.fields) as [string, FieldDef][])
+    .filter(([, f]) => f.lookup && isLogged(f.lookup.roster))
+    .map(([name]) => name);
+
 /**
  * The ids of logged rows (participants) a read returns: the roster's own rows if it is logged,
  * and, for each lookup field pointing into a logged roster, the rows named and the candidates.
  */
 function loggedIdsOf(roster: DerivedRoster, rows: Record<string, unknown>[], lookups: Record<string, LookupOption[]>) {
   const ids: string[] = roster.definition.accessLogged ? rows.map((r) => String(r.id)) : [];
-  for (const [name, f] of Object.entries(roster.definition.fields) as [string, FieldDef][]) {
-    if (!f.lookup || !isLogged(f.lookup.roster)) continue;
+  for (const name of loggedLookupsOf(roster)) {
     for (const row of rows) if (typeof row[name] === 'string') ids.push(row[name]);
     for (const option of lookups[name] ?? []) ids.push(option.id);
   }
@@ -87,10 +94,7 @@ export function rosterProcedures<Row extends { id: string; version: number | nul
    * rows' `editable` whether an own-rows grantee may edit. Otherwise, over HTTP, the rows pass
    * through as the JSON text Postgres writes (json-text.ts).
    */
-  const listReadsRows =
-    allowOwn ||
-    !!roster.definition.accessLogged ||
-    (Object.values(roster.definition.fields) as FieldDef[]).some((f) => f.lookup && isLogged(f.lookup.roster));
+  const listReadsRows = allowOwn || !!roster.definition.accessLogged || loggedLookupsOf(roster).length > 0;
 
   const fieldNames = Object.keys(roster.definition.fields);
   const partialRead = roster.definition.partialRead;

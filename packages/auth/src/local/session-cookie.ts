@@ -23,6 +23,8 @@ export function sessionCookies(secret: Uint8Array, options: { secure: boolean })
   const attrs = { httpOnly: true, sameSite: 'lax' as const, path: '/', secure: options.secure };
   type Session = { sub: string; email: string; sessionId: string; amr: AuthMethodReference[] };
   const verified = new VerifiedTokens<Session>();
+  // Each caller gets its own copy: the remembered one is shared by every request with this cookie.
+  const copyOf = (session: Session): Session => ({ ...session, amr: [...session.amr] });
 
   return {
     async issue(userId: string, email: string, sessionId: string, amr: AuthMethodReference[]): Promise<string> {
@@ -44,15 +46,14 @@ export function sessionCookies(secret: Uint8Array, options: { secure: boolean })
       const token = parse(request.headers.get('cookie') ?? '')[SESSION_COOKIE];
       if (!token) return null;
       const known = verified.get(token);
-      // A copy: the cached one is shared by every request carrying this cookie.
-      if (known) return { ...known, amr: [...known.amr] };
+      if (known) return copyOf(known);
       try {
         const { payload } = await jwtVerify(token, await key, { algorithms: ['HS256'], audience: 'authenticated' });
         const { sub, email, session_id: sessionId, amr, exp } = payload;
         if (typeof sub !== 'string' || typeof email !== 'string' || typeof sessionId !== 'string') return null;
         const session = { sub, email, sessionId, amr: Array.isArray(amr) ? (amr as AuthMethodReference[]) : [] };
         // Every token this module issues expires; one without `exp` is checked every time.
-        if (typeof exp === 'number') verified.set(token, session, exp * 1000);
+        if (typeof exp === 'number') verified.set(token, copyOf(session), exp * 1000);
         return session;
       } catch {
         return null;
