@@ -15,8 +15,10 @@ const HIDDEN = {
   birthYear: 1961,
   consentOn: '2024-03-05',
 };
+/** Ids are random hex: one may hold "1961" by chance (CI met one), so they are not searched. */
+const UUIDS = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 const leaks = (result: unknown) => {
-  const text = JSON.stringify(result);
+  const text = JSON.stringify(result).replace(UUIDS, '');
   return [HIDDEN.contact, HIDDEN.note, String(HIDDEN.birthYear), HIDDEN.consentOn].filter((v) => text.includes(v));
 };
 
