@@ -27,6 +27,7 @@ export const volunteersRoster = defineRoster({
   orderBy: 't.name collate "da-DK-x-icu", t.id',
   labelField: 'name',
   importKeys: ['email', 'name'],
+  listedJson: 'listed_json',
   fields: {
     name: field.text({
       required: true,

@@ -69,6 +69,14 @@ export type RosterDefinition<Fields extends Record<string, FieldDef> = Record<st
    * and its ids wherever a lookup field of another roster points into it.
    */
   accessLogged?: boolean;
+  /**
+   * A column in which each row keeps its own JSON text as the full view lists it (id, version and
+   * every field), written by a trigger of the table's migration: the list reads it instead of
+   * converting every value again (docs/decisions/037). Only for rosters whose rows read the same
+   * for every caller: no computed fields and no per-row edit rights. A test holds the text equal
+   * to the full view's select list.
+   */
+  listedJson?: string;
 };
 
 /** How much of a roster a caller reads: all of it, or what `partialRead` allows. */
@@ -120,6 +128,8 @@ export const columnOf = (name: string, def: FieldDef) => def.column ?? snakeCase
 /** Everything derived from a definition that both the browser and the server use. */
 export function deriveRoster<F extends Record<string, FieldDef>>(definition: RosterDefinition<F>) {
   const entries = Object.entries(definition.fields) as [Extract<keyof F, string>, FieldDef][];
+  if (definition.listedJson && (definition.rowEditable || entries.some(([, def]) => def.computed)))
+    throw new Error(`${definition.name}: listedJson is for rows that read the same for every caller`);
   const editable = entries.filter(([, def]) => def.schema !== null);
   const shape = Object.fromEntries(editable.map(([name, def]) => [name, def.schema])) as FieldsShape<F>;
   const fieldsObject = z.object(shape);
