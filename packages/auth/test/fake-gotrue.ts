@@ -71,7 +71,13 @@ export function fakeSupabaseAuth() {
     const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
     const accessToken = [
       part({ alg: 'HS256', typ: 'JWT' }),
-      part({ sub: u.id, session_id: issued.sessionId, amr: issued.amr, role: 'authenticated' }),
+      part({
+        sub: u.id,
+        session_id: issued.sessionId,
+        amr: issued.amr,
+        role: 'authenticated',
+        exp: Math.floor(Date.now() / 1000) + 3600,
+      }),
       randomBytes(24).toString('base64url'),
     ].join('.');
     tokens.set(accessToken, issued);

@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PASSWORD_RESET_MINUTES } from '../src/policy.ts';
-import { createSupabaseProvider } from '../src/supabase/provider.ts';
+import { createSupabaseProvider, SUPABASE_CONFIRMED_SECONDS } from '../src/supabase/provider.ts';
 import type { AuthProvider } from '../src/types.ts';
 import { API_KEY, cookieHeader, fakeSupabaseAuth, PASSWORD, request, unique } from './fake-gotrue.ts';
 
@@ -361,5 +361,66 @@ describe('supabase provider: the account page', () => {
     for (const cookie of cleared) expect(cookie).toMatch(/Max-Age=0/i);
     expect([await isSignedIn(b), await isSignedIn(c)]).toEqual([false, false]);
     expect(fake.logouts).toEqual(['local', 'global']);
+  });
+});
+
+describe('supabase provider: whom a token belongs to, remembered for seconds', () => {
+  /** Runs `fn` with the clock `seconds` ahead (Date only: the HTTP to the fake keeps real timers). */
+  async function later<T>(seconds: number, fn: () => Promise<T>): Promise<T> {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + seconds * 1000);
+    try {
+      return await fn();
+    } finally {
+      vi.useRealTimers();
+    }
+  }
+
+  it('asks the Auth server once for a token, not again for a while, and again after it', async () => {
+    const { user, headers } = await signedIn();
+    const cookie = cookieHeader(headers);
+    for (let i = 0; i < 3; i++) expect((await provider.getSession(request(cookie))).session?.userId).toBe(user.id);
+    expect(fake.calls).toEqual(['GET /auth/v1/user']);
+
+    const after = await later(SUPABASE_CONFIRMED_SECONDS + 1, () => provider.getSession(request(cookie)));
+    expect(after.session?.userId).toBe(user.id);
+    expect(fake.calls).toEqual(['GET /auth/v1/user', 'GET /auth/v1/user']);
+  });
+
+  it('never remembers a token the Auth server refused', async () => {
+    const { headers } = await signedIn();
+    const cookie = cookieHeader(headers);
+    // The same cookie with the token's signature changed: well-formed, never issued.
+    const [name, value] = cookie.split(/=(.*)/s) as [string, string];
+    const session = JSON.parse(Buffer.from(value.replace(/^base64-/, ''), 'base64url').toString()) as {
+      access_token: string;
+    };
+    session.access_token = session.access_token.replace(/\.[^.]+$/, '.forged');
+    const forged = `${name}=base64-${Buffer.from(JSON.stringify(session)).toString('base64url')}`;
+    expect((await provider.getSession(request(forged))).session).toBeNull();
+    expect((await provider.getSession(request(forged))).session).toBeNull();
+    expect(fake.calls).toEqual(['GET /auth/v1/user', 'GET /auth/v1/user']);
+  });
+
+  it('a session ended by another process stops working here once the time is up', async () => {
+    const user = newUser();
+    const cookie = await browser(user.email);
+    expect(await isSignedIn(cookie)).toBe(true);
+    // Another app process signs this browser out.
+    const elsewhere = createSupabaseProvider({ url: await fake.url(), key: API_KEY });
+    await elsewhere.signOut(request(cookie));
+    // Still remembered here, within the bound this provider promises; after it, refused.
+    expect(await isSignedIn(cookie)).toBe(true);
+    expect(await later(SUPABASE_CONFIRMED_SECONDS + 1, () => isSignedIn(cookie))).toBe(false);
+  });
+
+  it('a session ended here, or a new name and language, count from the next request', async () => {
+    const user = newUser();
+    const cookie = await browser(user.email);
+    expect((await provider.getSession(request(cookie))).session?.locale).toBeUndefined();
+    await provider.updateProfile(request(cookie), { name: 'Ada Berg', locale: 'en' });
+    expect((await provider.getSession(request(cookie))).session?.locale).toBe('en');
+    await provider.signOut(request(cookie));
+    expect(await isSignedIn(cookie)).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import { parse, serialize } from 'cookie';
 import { SignJWT, jwtVerify } from 'jose';
 import type { AuthMethodReference } from '../reset-window.ts';
-import { VerifiedTokens } from './verified-tokens.ts';
+import { VerifiedTokens } from '../verified-tokens.ts';
 
 export const SESSION_COOKIE = 'bb_session';
 export const SESSION_HOURS = 12;

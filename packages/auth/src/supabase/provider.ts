@@ -9,6 +9,7 @@ import {
 import { MAX_PASSWORD_LENGTH } from '../policy.ts';
 import { passwordResetUntil } from '../reset-window.ts';
 import { claimsFor, MIN_PASSWORD_LENGTH, type AuthProvider, type Session } from '../types.ts';
+import { VerifiedTokens } from '../verified-tokens.ts';
 
 /**
  * The server never opens a Realtime socket, but supabase-js builds its Realtime client eagerly and
@@ -34,7 +35,18 @@ const isUnavailable = (error: AuthError) => isAuthRetryableFetchError(error) || 
  */
 export const SUPABASE_COOKIE_HOURS = 12;
 
+/**
+ * How long the Auth server's "this token is this user" is taken as given, for the session of an
+ * ordinary request (docs/decisions/037). Asking on every request put a round trip to the Auth server
+ * in front of every API call. A session ended on another device, a password changed or an account
+ * deleted stops working on every process within this time; one signed out here stops at once.
+ * (Supabase's own `getClaims` accepts a token until it expires, up to an hour.)
+ */
+export const SUPABASE_CONFIRMED_SECONDS = 30;
+
 export function createSupabaseProvider(opts: { url: string; key: string; secureCookies?: boolean }): AuthProvider {
+  const confirmed = new VerifiedTokens<User>();
+
   function clientFor(request: Request) {
     const headers = new Headers();
     const supabase = createServerClient(opts.url, opts.key, {
@@ -78,14 +90,25 @@ export function createSupabaseProvider(opts: { url: string; key: string; secureC
    */
   async function verified(request: Request) {
     const { supabase, headers } = clientFor(request);
-    const { data: stored } = await supabase.auth.getSession();
-    const token = stored.session?.access_token;
+    const token = await accessTokenOf(supabase);
     if (!token) return { ok: false as const, reason: 'signed_out' as const };
     const { data, error } = await supabase.auth.getUser(token);
     if (error && isUnavailable(error)) return { ok: false as const, reason: 'unavailable' as const };
     if (error || !data.user) return { ok: false as const, reason: 'signed_out' as const };
-    return { ok: true as const, supabase, headers, user: data.user, amr: jwtPayload(token).amr };
+    return { ok: true as const, supabase, headers, token, user: data.user, amr: jwtPayload(token).amr };
   }
+
+  /** The access token of the request's cookies (refreshed by the SDK if it had expired). */
+  async function accessTokenOf(supabase: ReturnType<typeof clientFor>['supabase']) {
+    const { data } = await supabase.auth.getSession();
+    return data.session?.access_token;
+  }
+
+  const forgetSessionOf = (token: string | undefined) => {
+    if (token) confirmed.forget(token);
+  };
+  /** Every session of one person this process remembers (the others' caches let go within the time). */
+  const forgetSessionsOfUser = (userId: string) => confirmed.forgetWhere((user) => user.id === userId);
 
   /**
    * Whether `password` is the user's, asked of the Auth server by a sign-in on a client that keeps
@@ -108,8 +131,15 @@ export function createSupabaseProvider(opts: { url: string; key: string; secureC
 
     async getSession(request) {
       const { supabase, headers } = clientFor(request);
-      const { data, error } = await supabase.auth.getUser();
-      return { session: error || !data.user ? null : toSession(data.user), headers };
+      const token = await accessTokenOf(supabase);
+      if (!token) return { session: null, headers };
+      const known = confirmed.get(token);
+      if (known) return { session: toSession(known), headers };
+      const { data, error } = await supabase.auth.getUser(token);
+      if (error || !data.user) return { session: null, headers };
+      const expiresAtMs = Number(jwtPayload(token).exp) * 1000 || 0;
+      confirmed.set(token, data.user, Math.min(expiresAtMs, Date.now() + SUPABASE_CONFIRMED_SECONDS * 1000));
+      return { session: toSession(data.user), headers };
     },
 
     async signInWithPassword(request, email, password) {
@@ -188,6 +218,7 @@ export function createSupabaseProvider(opts: { url: string; key: string; secureC
     /** This device only: the SDK's default (`global`) would sign the person out everywhere. */
     async signOut(request) {
       const { supabase, headers } = clientFor(request);
+      forgetSessionOf(await accessTokenOf(supabase));
       await supabase.auth.signOut({ scope: 'local' });
       return headers;
     },
@@ -210,6 +241,8 @@ export function createSupabaseProvider(opts: { url: string; key: string; secureC
       if (!v.ok) return v;
       const { error } = await v.supabase.auth.updateUser({ data: { name: profile.name, locale: profile.locale } });
       if (error) return { ok: false, reason: isUnavailable(error) ? 'unavailable' : 'signed_out' };
+      // The next request reads the new name and language, not the user remembered with the token.
+      confirmed.forget(v.token);
       return { ok: true, headers: v.headers };
     },
 
@@ -233,6 +266,7 @@ export function createSupabaseProvider(opts: { url: string; key: string; secureC
         return { ok: false, reason: isUnavailable(error) ? 'unavailable' : 'signed_out' };
       }
       const ended = await v.supabase.auth.signOut({ scope: 'others' });
+      forgetSessionsOfUser(v.user.id);
       // The password has changed; sessions that outlive it are a failure to report, not to hide.
       if (ended.error) return { ok: false, reason: 'unavailable' };
       return { ok: true, headers: v.headers };
@@ -245,6 +279,10 @@ export function createSupabaseProvider(opts: { url: string; key: string; secureC
 
     async signOutEverywhere(request) {
       const { supabase, headers } = clientFor(request);
+      const token = await accessTokenOf(supabase);
+      const user = token ? confirmed.get(token) : undefined;
+      if (user) forgetSessionsOfUser(user.id);
+      forgetSessionOf(token);
       await supabase.auth.signOut({ scope: 'global' });
       return headers;
     },
