@@ -237,19 +237,24 @@ export function rosterRepository<Row extends Versioned>(roster: DerivedRoster) {
           [...params, deletes.map((d) => d.id), deletes.map((d) => d.version)],
         )
       : [];
-    if (updates.length >= 500) {
+    const many = updates.length >= 500;
+    if (many) {
       // Under RLS the planner expects ~1 matching row and, with stale statistics, picks a nested
       // loop over the JSON array: measured 1-2 minutes for 10,000 rows instead of ~60 ms.
       // Transaction-local, like everything withRls sets.
       await tx.query("select set_config('enable_nestloop', 'off', true)");
     }
+    // A few rows (a grid edit) are found by their ids in the primary key. Without the id list the
+    // planner expects jsonb_to_recordset's default 100 rows and reads the workspace's whole roster
+    // to join them: ~0.3 ms of Postgres for a one-row save of a 200-row roster.
+    const idList = many ? '' : ` and t.id = any($${n + 1}::uuid[])`;
     const updated = updates.length
       ? await tx.query<Row>(
           `update ${table} t set ${columns.map((c) => `${c.column} = x."${c.field}"`).join(', ')}
            from jsonb_to_recordset($${n}::jsonb) as x(${recordType})
-           where ${scopeWhere} and t.id = x.id and t.version = x.version
+           where ${scopeWhere} and t.id = x.id and t.version = x.version${idList}
            returning ${selectList}`,
-          [...params, JSON.stringify(updates)],
+          [...params, JSON.stringify(updates), ...(many ? [] : [updates.map((r) => r.id)])],
         )
       : [];
     const insertColumns = ['tenant_id', ...(parentColumn ? [parentColumn] : []), 'id', ...columns.map((c) => c.column)];
