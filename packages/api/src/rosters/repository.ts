@@ -82,11 +82,11 @@ export function rosterRepository<Row extends Versioned>(roster: DerivedRoster) {
   /** The first parameter number after the scope's. */
   const next = () => (parentColumn ? 3 : 2);
 
-  /** The statement `list` reads; its columns are the row's fields (exported for the test of `list`). */
-  const listSql = (view: ReadView, limited: boolean) => `select ${selectListOf(view)} ${listRest(view, limited)}`;
   /** A list's from, where, order and limit. */
   const listRest = (view: ReadView, limited: boolean) =>
     `from ${sourceOf(view)} where ${scopeWhere} order by ${definition.orderBy}` + (limited ? ` limit $${next()}` : '');
+  /** The statement `list` reads; its columns are the row's fields (exported for the test of `list`). */
+  const listSql = (view: ReadView, limited: boolean) => `select ${selectListOf(view)} ${listRest(view, limited)}`;
   /** The rows' JSON texts: as each row keeps it (`listedJson`), or as Postgres writes it now. */
   const rowTextsSql = (view: ReadView, limited: boolean) =>
     definition.listedJson && view === 'full'
