@@ -13,11 +13,12 @@ import { serve, signInThrough, type TestServer } from './testing/serve.ts';
 let server: TestServer;
 let tenant: TestTenant;
 let cookie: string;
+let coordinator: Awaited<ReturnType<typeof signInThrough>>;
 
 beforeAll(async () => {
   server = await serve();
   tenant = await createTenant('municipality', 'Komprimeret Kommune');
-  const coordinator = await signInThrough(server, 'coordinator');
+  coordinator = await signInThrough(server, 'coordinator');
   cookie = coordinator.cookie;
   await addMember(tenant, coordinator, 'coordinator');
   await privileged((tx) =>
@@ -74,6 +75,24 @@ describe('an /api/trpc answer', () => {
     );
     expect(rows(plain.body).map((r) => r.name)).toEqual(stored.map((r) => r.name));
     expect(stored).toHaveLength(60);
+  });
+
+  it('is gzipped whole when it is larger than what is gzipped on the event loop', async () => {
+    const large = await createTenant('municipality', 'Stor Kommune');
+    await addMember(large, coordinator, 'coordinator');
+    await privileged((tx) =>
+      tx.query(
+        "insert into public.volunteers (tenant_id, name, note) select $1, 'Frivillig ' || i, repeat('note ' || i, 40) from generate_series(1, 1500) i",
+        [large.id],
+      ),
+    );
+    const path = `/api/trpc/volunteers.list?input=${encodeURIComponent(JSON.stringify({ tenant: large.slug }))}`;
+    const zipped = await rawGet(path, { cookie, 'accept-encoding': 'gzip' });
+    const plain = await rawGet(path, { cookie, 'accept-encoding': 'identity' });
+    expect(plain.body.length).toBeGreaterThan(1024 * 1024);
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(Number(zipped.headers['content-length'])).toBe(zipped.body.length);
+    expect(gunzipSync(zipped.body).equals(plain.body)).toBe(true);
   });
 
   it('goes as it is when small, even to a client that accepts gzip', async () => {

@@ -45,6 +45,16 @@ describe('Content-Security-Policy', () => {
     expect(directives(b.headers.get('content-security-policy')).get('script-src')).not.toContain(nonce);
   });
 
+  it('lets an API answer load and run nothing, with no nonce', async () => {
+    const [a, b] = [await fetch(`${prod.url}/api/trpc/nothing.here`), await fetch(`${dev.url}/api/trpc/nothing.here`)];
+    for (const answer of [a, b]) {
+      const csp = directives(answer.headers.get('content-security-policy'));
+      expect(csp.get('default-src')).toEqual(["'none'"]);
+      expect(csp.get('frame-ancestors')).toEqual(["'none'"]);
+      expect(csp.has('script-src')).toBe(false);
+    }
+  });
+
   it('is sent in development too', async () => {
     expect(
       directives((await fetch(`${dev.url}/`)).headers.get('content-security-policy')).get('frame-ancestors'),

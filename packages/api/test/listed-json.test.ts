@@ -34,7 +34,7 @@ beforeEach(async () => {
 /** The row's kept text, and the text its full view's select list gives now, as the coordinator reads them. */
 async function keptAndRead(roster: DerivedRoster, id: string) {
   const repo = rosterRepository(roster);
-  const column = roster.definition.listedJson!;
+  const column = roster.definition.listedJson!.column;
   return as(world.users.coordinator, async (tx) => {
     const kept = await tx.one<{ text: string }>(
       `select ${column} as text from ${roster.definition.table} where id = $1`,
@@ -93,6 +93,72 @@ describe('the JSON text a row keeps for its roster list', () => {
     // And the list the grid gets is those texts.
     const listed = await api.list({ tenant: world.tenant.slug });
     expect(listed.rows).toEqual([JSON.parse(after.kept!)]);
+  });
+
+  it('is listed by the reader in the roster’s order, whole and limited, as the select list reads it', async () => {
+    // Names whose Danish order differs from their bytes' (æ, ø, å after z) and from English's
+    // (aa as å), and two equal names that only the id orders.
+    const names = ['Åse', 'Zenia', 'Ærø', 'anna', 'Aage', 'Øster', 'Bo', 'Bo', 'Østergaard', 'Ærlig'];
+    for (const [name, roster] of keeping) {
+      expect(name).toBe('volunteers');
+      await privileged((tx) =>
+        tx.query('insert into public.volunteers (tenant_id, name) select $1, unnest($2::text[])', [
+          world.tenant.id,
+          names,
+        ]),
+      );
+      // Another workspace's rows, which the reader must not list for this coordinator.
+      await privileged((tx) =>
+        tx.query("insert into public.volunteers (tenant_id, name) values ($1, 'Anden'), ($2, 'Tredje')", [
+          world.other.id,
+          world.tenant.id,
+        ]),
+      );
+      const repo = rosterRepository(roster);
+      const { reader } = roster.definition.listedJson!;
+      const read = (limit: number | null) =>
+        as(world.users.coordinator, async (tx) => ({
+          kept: (
+            await tx.query<{ text: string }>(`select r as text from ${reader}($1, $2) r`, [world.tenant.id, limit])
+          ).map((r) => r.text),
+          selected: (
+            await tx.query<{ text: string }>(
+              `select row_to_json(r)::text as text from (${repo.listSql('full', limit !== null)}) r`,
+              [...repo.scopeParams({ tenantId: world.tenant.id }), ...(limit === null ? [] : [limit])],
+            )
+          ).map((r) => r.text),
+        }));
+      const whole = await read(null);
+      expect(whole.kept).toHaveLength(names.length + 1);
+      expect(whole.kept).toEqual(whole.selected);
+      expect(whole.kept.map((text) => (JSON.parse(text) as { name: string }).name)).toEqual([
+        'anna',
+        'Bo',
+        'Bo',
+        'Tredje',
+        'Zenia',
+        'Ærlig',
+        'Ærø',
+        'Øster',
+        'Østergaard',
+        'Aage',
+        'Åse',
+      ]);
+      const first = await read(4);
+      expect(first.kept).toEqual(whole.kept.slice(0, 4));
+      expect(first.kept).toEqual(first.selected);
+      // And through the API, as the grid reads it.
+      const listed = await callerFor(world.users.coordinator).api.volunteers.list({ tenant: world.tenant.slug });
+      expect(listed.rows).toEqual(whole.kept.map((text) => JSON.parse(text) as unknown));
+      // Another workspace's id lists nothing of it to this coordinator; an anonymous caller may not call it.
+      const foreign = await as(world.users.coordinator, (tx) =>
+        tx.query(`select r from ${reader}($1, null) r`, [world.other.id]),
+      );
+      expect(foreign).toEqual([]);
+      await expect(as(null, (tx) => tx.query(`select ${reader}($1, null)`, [world.tenant.id]))).rejects.toThrow(
+        /permission denied/,
+      );
+    }
   });
 
   it('cannot be written by a caller, not even through a row they may change', async () => {

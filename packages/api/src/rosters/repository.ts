@@ -87,10 +87,15 @@ export function rosterRepository<Row extends Versioned>(roster: DerivedRoster) {
     `from ${sourceOf(view)} where ${scopeWhere} order by ${definition.orderBy}` + (limited ? ` limit $${next()}` : '');
   /** The statement `list` reads; its columns are the row's fields (exported for the test of `list`). */
   const listSql = (view: ReadView, limited: boolean) => `select ${selectListOf(view)} ${listRest(view, limited)}`;
-  /** The rows' JSON texts: as each row keeps it (`listedJson`), or as Postgres writes it now. */
+  /** Whether a view's rows are listed by the roster's reader, as the texts they keep (`listedJson`). */
+  const readsKept = (view: ReadView) => !!definition.listedJson && view === 'full';
+  /**
+   * The rows' JSON texts: as each row keeps it, through the reader (which always takes the limit,
+   * null for all), or as Postgres writes it now.
+   */
   const rowTextsSql = (view: ReadView, limited: boolean) =>
-    definition.listedJson && view === 'full'
-      ? `select t.${definition.listedJson} as row ${listRest(view, limited)}`
+    readsKept(view)
+      ? `select r as row from ${definition.listedJson!.reader}($1, $${next()}) r`
       : `select row_to_json(r)::text as row from (${listSql(view, limited)}) r`;
 
   /**
@@ -102,9 +107,10 @@ export function rosterRepository<Row extends Versioned>(roster: DerivedRoster) {
    * the two equal for every roster.
    */
   const rowTexts = async (tx: Tx, scope: RosterScope, view: ReadView, limit?: number) => {
+    const passesLimit = limit !== undefined || readsKept(view);
     const rows = await tx.query<{ row: string }>(
       rowTextsSql(view, limit !== undefined),
-      limit === undefined ? scopeParams(scope) : [...scopeParams(scope), limit],
+      passesLimit ? [...scopeParams(scope), limit ?? null] : scopeParams(scope),
     );
     return rows.map((r) => r.row);
   };

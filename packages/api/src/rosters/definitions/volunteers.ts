@@ -27,7 +27,7 @@ export const volunteersRoster = defineRoster({
   orderBy: 't.name collate "da-DK-x-icu", t.id',
   labelField: 'name',
   importKeys: ['email', 'name'],
-  listedJson: 'listed_json',
+  listedJson: { column: 'listed_json', reader: 'app.volunteers_listed' },
   fields: {
     name: field.text({
       required: true,

@@ -75,8 +75,13 @@ export type RosterDefinition<Fields extends Record<string, FieldDef> = Record<st
    * converting every value again (docs/decisions/037). Only for rosters whose rows read the same
    * for every caller: no computed fields and no per-row edit rights. A test holds the text equal
    * to the full view's select list.
+   *
+   * `reader` lists those texts in the roster's order: a function of the workspace and a row
+   * limit (null for all), running as the caller, that reads them from the index kept in that order
+   * rather than sorting (docs/decisions/038). A test holds its rows and order equal to the select
+   * list's. Not for child rosters: the reader takes no parent.
    */
-  listedJson?: string;
+  listedJson?: { column: string; reader: string };
 };
 
 /** How much of a roster a caller reads: all of it, or what `partialRead` allows. */
@@ -130,6 +135,8 @@ export function deriveRoster<F extends Record<string, FieldDef>>(definition: Ros
   const entries = Object.entries(definition.fields) as [Extract<keyof F, string>, FieldDef][];
   if (definition.listedJson && (definition.rowEditable || entries.some(([, def]) => def.computed)))
     throw new Error(`${definition.name}: listedJson is for rows that read the same for every caller`);
+  if (definition.listedJson && definition.parent)
+    throw new Error(`${definition.name}: listedJson's reader lists a workspace, not a parent's rows`);
   const editable = entries.filter(([, def]) => def.schema !== null);
   const shape = Object.fromEntries(editable.map(([name, def]) => [name, def.schema])) as FieldsShape<F>;
   const fieldsObject = z.object(shape);
