@@ -4,6 +4,9 @@ import type express from 'express';
 
 const gzipAsync = promisify(gzip);
 
+/** Whether a request is for the tRPC API (JSON answers sent by `sendApiBody`), not a page or an asset. */
+export const isApiPath = (path: string) => path.startsWith('/api/trpc/');
+
 /** Below this an API answer goes as it is: the gzip header and the CPU cost more than they save. */
 const GZIP_MIN_BYTES = 1024;
 /**

@@ -9,7 +9,7 @@ import { appRouter, JsonTextSplicer, toTRPCError } from '@brobygger/api';
 import { CLIENT_ADDRESS_HEADER } from '@brobygger/auth';
 import { getPools } from '@brobygger/db';
 import type { Env } from '@brobygger/env';
-import { sendApiBody } from './api-response.ts';
+import { isApiPath, sendApiBody } from './api-response.ts';
 import { formBodyLimit } from './body-limit.ts';
 import { sameOriginOnly, securityHeaders } from './security-headers.ts';
 import type { Logger } from './logger.ts';
@@ -41,7 +41,7 @@ export function createApp({ env, logger, services, build, staticDir, before = []
   // Pages and assets stream through the compression middleware; API answers are complete
   // before they leave and are gzipped in one go by sendApiBody, so they skip its wrapping.
   const compress = compression();
-  app.use((req, res, next) => (req.path.startsWith('/api/trpc/') ? next() : compress(req, res, next)));
+  app.use((req, res, next) => (isApiPath(req.path) ? next() : compress(req, res, next)));
   app.use(securityHeaders(env));
   app.use(sameOriginOnly(env, services));
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type express from 'express';
 import type { Env } from '@brobygger/env';
+import { isApiPath } from './api-response.ts';
 import { sendPlainPage } from './plain-page.ts';
 import type { Services } from './services.ts';
 
@@ -29,19 +30,16 @@ export function contentSecurityPolicy(nonce: string, production: boolean): strin
  * The policy of an API answer: JSON, never a document, so it may load and run nothing (as OWASP
  * advises for APIs). It has no nonce, and so costs no random bytes per answer.
  */
-export const API_CONTENT_SECURITY_POLICY =
-  "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 /** Pages that show personal data, and the API that serves it: never kept in a cache. */
 const PERSONAL = /^\/(w|api\/trpc|account)(\/|$)/;
-
-const isApi = (path: string) => path.startsWith('/api/trpc/');
 
 /** Headers for every response; a page's nonce goes to Remix through `res.locals.cspNonce`. */
 export function securityHeaders(env: Env): express.RequestHandler {
   const production = env.NODE_ENV === 'production';
   return (req, res, next) => {
-    if (isApi(req.path)) {
+    if (isApiPath(req.path)) {
       res.set('Content-Security-Policy', API_CONTENT_SECURITY_POLICY);
     } else {
       const nonce = randomBytes(16).toString('base64');

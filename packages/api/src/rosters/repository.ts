@@ -90,13 +90,19 @@ export function rosterRepository<Row extends Versioned>(roster: DerivedRoster) {
   /** Whether a view's rows are listed by the roster's reader, as the texts they keep (`listedJson`). */
   const readsKept = (view: ReadView) => !!definition.listedJson && view === 'full';
   /**
-   * The rows' JSON texts: as each row keeps it, through the reader (which always takes the limit,
-   * null for all), or as Postgres writes it now.
+   * The statement that reads the rows' JSON texts, with its parameters: as each row keeps its text,
+   * through the reader (which always takes a limit, null for all), or as Postgres writes it now.
    */
-  const rowTextsSql = (view: ReadView, limited: boolean) =>
+  const rowTextsQuery = (scope: RosterScope, view: ReadView, limit?: number) =>
     readsKept(view)
-      ? `select r as row from ${definition.listedJson!.reader}($1, $${next()}) r`
-      : `select row_to_json(r)::text as row from (${listSql(view, limited)}) r`;
+      ? {
+          text: `select r as row from ${definition.listedJson!.reader}($1, $${next()}) r`,
+          params: [...scopeParams(scope), limit ?? null],
+        }
+      : {
+          text: `select row_to_json(r)::text as row from (${listSql(view, limit !== undefined)}) r`,
+          params: limit === undefined ? scopeParams(scope) : [...scopeParams(scope), limit],
+        };
 
   /**
    * The rows in the roster's order, each as one JSON text from Postgres; with `limit`, only
@@ -107,12 +113,8 @@ export function rosterRepository<Row extends Versioned>(roster: DerivedRoster) {
    * the two equal for every roster.
    */
   const rowTexts = async (tx: Tx, scope: RosterScope, view: ReadView, limit?: number) => {
-    const passesLimit = limit !== undefined || readsKept(view);
-    const rows = await tx.query<{ row: string }>(
-      rowTextsSql(view, limit !== undefined),
-      passesLimit ? [...scopeParams(scope), limit ?? null] : scopeParams(scope),
-    );
-    return rows.map((r) => r.row);
+    const { text, params } = rowTextsQuery(scope, view, limit);
+    return (await tx.query<{ row: string }>(text, params)).map((r) => r.row);
   };
 
   /** The rows as values. */

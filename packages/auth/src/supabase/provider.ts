@@ -104,9 +104,6 @@ export function createSupabaseProvider(opts: { url: string; key: string; secureC
     return data.session?.access_token;
   }
 
-  const forgetSessionOf = (token: string | undefined) => {
-    if (token) confirmed.forget(token);
-  };
   /** Every session of one person this process remembers (the others' caches let go within the time). */
   const forgetSessionsOfUser = (userId: string) => confirmed.forgetWhere((user) => user.id === userId);
 
@@ -220,7 +217,8 @@ export function createSupabaseProvider(opts: { url: string; key: string; secureC
     /** This device only: the SDK's default (`global`) would sign the person out everywhere. */
     async signOut(request) {
       const { supabase, headers } = clientFor(request);
-      forgetSessionOf(await accessTokenOf(supabase));
+      const token = await accessTokenOf(supabase);
+      if (token) confirmed.forget(token);
       await supabase.auth.signOut({ scope: 'local' });
       return headers;
     },
