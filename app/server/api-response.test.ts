@@ -1,13 +1,13 @@
 import { request as httpRequest } from 'node:http';
-import { gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, createTenant, privileged, type TestTenant } from '@brobygger/db/testing';
 import { serve, signInThrough, type TestServer } from './testing/serve.ts';
 
 /**
- * How /api/trpc answers go out (api-response.ts): a roster's JSON gzipped in one go for a client
- * that accepts it, with its length and without an ETag; as it is for one that does not; and the
- * same rows either way.
+ * How /api/trpc answers go out (api-response.ts): a roster's JSON compressed in one go for a
+ * client that accepts it (Brotli for a browser, gzip for a client that takes only gzip), with its
+ * length and without an ETag; as it is for one that accepts neither; and the same rows every way.
  */
 
 let server: TestServer;
@@ -50,22 +50,34 @@ function rawGet(path: string, headers: Record<string, string>) {
 const listPath = () => `/api/trpc/volunteers.list?input=${encodeURIComponent(JSON.stringify({ tenant: tenant.slug }))}`;
 
 describe('an /api/trpc answer', () => {
-  it('is gzipped when the client accepts it, with its length and no ETag, and holds the rows', async () => {
-    const zipped = await rawGet(listPath(), { cookie, 'accept-encoding': 'gzip, deflate, br' });
-    expect(zipped.status).toBe(200);
+  it('is compressed as the client accepts it, with its length and no ETag, and holds the rows', async () => {
+    // As Chromium asks: gzip listed first, Brotli taken all the same.
+    const browser = await rawGet(listPath(), { cookie, 'accept-encoding': 'gzip, deflate, br, zstd' });
+    expect(browser.status).toBe(200);
+    expect(browser.headers['content-encoding']).toBe('br');
+    expect(Number(browser.headers['content-length'])).toBe(browser.body.length);
+    expect(browser.headers.etag).toBeUndefined();
+    expect(String(browser.headers.vary)).toMatch(/accept-encoding/i);
+
+    const zipped = await rawGet(listPath(), { cookie, 'accept-encoding': 'gzip' });
     expect(zipped.headers['content-encoding']).toBe('gzip');
     expect(Number(zipped.headers['content-length'])).toBe(zipped.body.length);
-    expect(zipped.headers.etag).toBeUndefined();
-    expect(String(zipped.headers.vary)).toMatch(/accept-encoding/i);
+
+    // Refused Brotli by its weight: gzip.
+    const noBrotli = await rawGet(listPath(), { cookie, 'accept-encoding': 'gzip, br;q=0' });
+    expect(noBrotli.headers['content-encoding']).toBe('gzip');
 
     const plain = await rawGet(listPath(), { cookie, 'accept-encoding': 'identity' });
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(Number(plain.headers['content-length'])).toBe(plain.body.length);
     expect(zipped.body.length).toBeLessThan(plain.body.length / 4);
+    expect(browser.body.length).toBeLessThan(zipped.body.length);
 
     const rows = (body: Buffer) =>
       (JSON.parse(body.toString('utf8')) as { result: { data: { rows: { name: string }[] } } }).result.data.rows;
-    expect(rows(gunzipSync(zipped.body))).toEqual(rows(plain.body));
+    expect(brotliDecompressSync(browser.body).equals(plain.body)).toBe(true);
+    expect(gunzipSync(zipped.body).equals(plain.body)).toBe(true);
+    expect(gunzipSync(noBrotli.body).equals(plain.body)).toBe(true);
     // Passed through as Postgres wrote them (json-text.ts), in the roster's order.
     const stored = await privileged((tx) =>
       tx.query<{ name: string }>(
@@ -77,7 +89,7 @@ describe('an /api/trpc answer', () => {
     expect(stored).toHaveLength(60);
   });
 
-  it('is gzipped whole when it is larger than what is gzipped on the event loop', async () => {
+  it('is compressed whole when it is larger than what is compressed on the event loop, both ways', async () => {
     const large = await createTenant('municipality', 'Stor Kommune');
     await addMember(large, coordinator, 'coordinator');
     await privileged((tx) =>
@@ -88,19 +100,23 @@ describe('an /api/trpc answer', () => {
     );
     const path = `/api/trpc/volunteers.list?input=${encodeURIComponent(JSON.stringify({ tenant: large.slug }))}`;
     const zipped = await rawGet(path, { cookie, 'accept-encoding': 'gzip' });
+    const browser = await rawGet(path, { cookie, 'accept-encoding': 'gzip, deflate, br, zstd' });
     const plain = await rawGet(path, { cookie, 'accept-encoding': 'identity' });
     expect(plain.body.length).toBeGreaterThan(1024 * 1024);
     expect(zipped.headers['content-encoding']).toBe('gzip');
     expect(Number(zipped.headers['content-length'])).toBe(zipped.body.length);
     expect(gunzipSync(zipped.body).equals(plain.body)).toBe(true);
+    expect(browser.headers['content-encoding']).toBe('br');
+    expect(Number(browser.headers['content-length'])).toBe(browser.body.length);
+    expect(brotliDecompressSync(browser.body).equals(plain.body)).toBe(true);
   });
 
-  it('goes as it is when small, even to a client that accepts gzip', async () => {
+  it('goes as it is when small, even to a client that accepts compression', async () => {
     const small = await rawGet(
       `/api/trpc/volunteers.list?input=${encodeURIComponent(JSON.stringify({ tenant: 'no-such-workspace' }))}`,
       {
         cookie,
-        'accept-encoding': 'gzip',
+        'accept-encoding': 'gzip, deflate, br, zstd',
       },
     );
     expect(small.status).toBe(404);

@@ -5,15 +5,16 @@ import type { ServerBuild } from '@remix-run/node';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import compression from 'compression';
 import express from 'express';
-import { appRouter, JsonTextSplicer, toTRPCError } from '@brobygger/api';
+import { appRouter, JsonTextSplicer, toTRPCError, type Context } from '@brobygger/api';
 import { CLIENT_ADDRESS_HEADER } from '@brobygger/auth';
 import { getPools } from '@brobygger/db';
 import type { Env } from '@brobygger/env';
-import { isApiPath, sendApiBody } from './api-response.ts';
+import { API_ENDPOINT, isApiPath, sendApiBody } from './api-response.ts';
 import { formBodyLimit } from './body-limit.ts';
 import { sameOriginOnly, securityHeaders } from './security-headers.ts';
 import type { Logger } from './logger.ts';
 import type { Services } from './services.ts';
+import { answerPlainCall, plainCallOf, type CallAnswer } from './trpc-call.ts';
 
 export type AppOptions = {
   env: Env;
@@ -97,32 +98,32 @@ export function createApp({ env, logger, services, build, staticDir, before = []
     }
   });
 
-  app.all('/api/trpc/*', express.raw({ type: '*/*', limit: '20mb' }), async (req, res) => {
-    const request = toFetchRequest(req);
+  app.all(`${API_ENDPOINT}*`, express.raw({ type: '*/*', limit: '20mb' }), async (req, res) => {
     // Roster rows pass through as the JSON text Postgres writes (decision 036).
     const jsonText = new JsonTextSplicer();
-    const response = await fetchRequestHandler({
-      endpoint: '/api/trpc',
-      req: request,
-      router: appRouter,
-      // The browser client sends one call per request (httpLink); a batch would let one request
-      // run any number of procedures, each a database transaction.
-      allowBatching: false,
-      createContext: async ({ resHeaders }) => {
-        // A session that cannot be checked (database down) answers SERVICE_UNAVAILABLE, not 500.
-        const { ctx, headers } = await services
-          .contextFor(request, res.locals.requestId as string)
-          .catch((error: unknown) => Promise.reject(toTRPCError(error)));
-        headers.forEach((value, key) => resHeaders.append(key, value));
-        return { ...ctx, jsonText };
-      },
+    const contextFor = async (request: Request) => {
+      // A session that cannot be checked (database down) answers SERVICE_UNAVAILABLE, not 500.
+      const { ctx, headers } = await services
+        .contextFor(request, res.locals.requestId as string)
+        .catch((error: unknown) => Promise.reject(toTRPCError(error)));
+      headers.forEach((value, key) => res.append(key, value));
+      return { ...ctx, jsonText };
+    };
+    const body = Buffer.isBuffer(req.body) ? req.body : undefined;
+    const call = plainCallOf(appRouter, API_ENDPOINT, {
+      method: req.method,
+      url: req.originalUrl,
+      accept: req.get('accept'),
+      contentType: req.get('content-type'),
+      body,
     });
-    res.status(response.status);
-    response.headers.forEach((value, key) => res.append(key, value));
-    const body = jsonText.holding
-      ? Buffer.from(jsonText.splice(await response.text()))
-      : Buffer.from(await response.arrayBuffer());
-    await sendApiBody(req, res, body);
+    // The context reads the caller's headers (session cookie, language), never the body.
+    const answer = call
+      ? await answerPlainCall(appRouter, call, () => contextFor(toFetchRequest(req, undefined)))
+      : await answerThroughAdapter(toFetchRequest(req, body), contextFor);
+    res.status(answer.status);
+    for (const [key, value] of answer.headers) res.append(key, value);
+    await sendApiBody(req, res, Buffer.from(jsonText.splice(answer.body)));
   });
 
   if (staticDir) {
@@ -155,16 +156,36 @@ export function loggedPath(path: string): string {
   return path.replace(/^\/invite\/[^/]+/, '/invite/:token');
 }
 
-function toFetchRequest(req: express.Request): Request {
+/** The request as tRPC's fetch adapter takes it; `body` left out for the context's copy. */
+function toFetchRequest(req: express.Request, body: Buffer | undefined): Request {
   const headers = new Headers();
   for (const [key, value] of Object.entries(req.headers)) {
     if (typeof value === 'string') headers.set(key, value);
     else if (Array.isArray(value)) for (const v of value) headers.append(key, v);
   }
-  const hasBody = req.method !== 'GET' && req.method !== 'HEAD' && Buffer.isBuffer(req.body);
+  const hasBody = body !== undefined && req.method !== 'GET' && req.method !== 'HEAD';
   return new Request(new URL(req.originalUrl, `http://${req.headers.host ?? 'localhost'}`), {
     method: req.method,
     headers,
-    body: hasBody ? new Uint8Array(req.body as Buffer) : undefined,
+    body: hasBody ? new Uint8Array(body) : undefined,
   });
+}
+
+/**
+ * What is not a plain call (trpc-call.ts) is answered by tRPC's fetch adapter: batches (refused:
+ * one request must not run any number of procedures, each a database transaction), wrong
+ * methods, unknown paths, input that does not parse.
+ */
+async function answerThroughAdapter(
+  request: Request,
+  createContext: (request: Request) => Promise<Context>,
+): Promise<CallAnswer> {
+  const response = await fetchRequestHandler({
+    endpoint: API_ENDPOINT,
+    req: request,
+    router: appRouter,
+    allowBatching: false,
+    createContext: () => createContext(request),
+  });
+  return { status: response.status, headers: [...response.headers], body: await response.text() };
 }

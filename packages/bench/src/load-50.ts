@@ -1,6 +1,6 @@
 import { Agent, request as httpRequest } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { CLIENT_ADDRESS_HEADER, createLocalProvider, insertUser } from '@brobygger/auth';
 import { withAuthTx, withPrivilegedTx } from '@brobygger/db';
 import { addMember, createTenant, type TestTenant } from '@brobygger/db/testing';
@@ -49,18 +49,22 @@ const PASSWORD = 'load-bench-password';
 type Coordinator = { tenant: TestTenant; cookie: string; rowId: string; address: string };
 type Row = { id: string; version: number; note: string | null } & Record<string, unknown>;
 
-type Answer = { ok: boolean; status: number; body: Buffer; gzipped: boolean };
+type Answer = { ok: boolean; status: number; body: Buffer; coding: string | undefined };
 
 /**
- * The simulated browsers' HTTP: node:http over kept-alive connections, accepting gzip as a browser
- * does. Lighter than fetch, which matters here: the clients share the server's 2 CPUs.
+ * The simulated browsers' HTTP: node:http over kept-alive connections, accepting the codings
+ * Chromium accepts over HTTPS. Lighter than fetch, which matters here: the clients share the server's 2 CPUs.
  */
 const agent = new Agent({ keepAlive: true, maxSockets: 1000 });
+const BROWSER_CODINGS = 'gzip, deflate, br, zstd';
 
 function send(url: string, init: RequestInit): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const body = typeof init.body === 'string' ? init.body : undefined;
-    const headers: Record<string, string> = { ...(init.headers as Record<string, string>), 'accept-encoding': 'gzip' };
+    const headers: Record<string, string> = {
+      ...(init.headers as Record<string, string>),
+      'accept-encoding': BROWSER_CODINGS,
+    };
     if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body));
     const request = httpRequest(url, { method: init.method ?? 'GET', headers, agent }, (response) => {
       const chunks: Buffer[] = [];
@@ -72,7 +76,7 @@ function send(url: string, init: RequestInit): Promise<Answer> {
           ok: status >= 200 && status < 300,
           status,
           body: Buffer.concat(chunks),
-          gzipped: response.headers['content-encoding'] === 'gzip',
+          coding: response.headers['content-encoding'],
         });
       });
     });
@@ -81,8 +85,13 @@ function send(url: string, init: RequestInit): Promise<Answer> {
   });
 }
 
-/** The answer's body as sent, unzipped. */
-const bytesOf = (answer: Answer) => (answer.gzipped ? gunzipSync(answer.body) : answer.body);
+/** The answer's body as the server wrote it, unpacked. */
+function bytesOf({ coding, body }: Answer): Buffer {
+  if (coding === 'br') return brotliDecompressSync(body);
+  if (coding === 'gzip') return gunzipSync(body);
+  if (coding === undefined) return body;
+  throw new Error(`unexpected Content-Encoding: ${coding}`);
+}
 
 /** tRPC's answer without a transformer: `{ result: { data } }`, or `{ error }` with a status. */
 function trpcData<T>(answer: Answer): T {
