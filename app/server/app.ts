@@ -114,6 +114,7 @@ export function createApp({ env, logger, services, build, staticDir, before = []
       method: req.method,
       url: req.originalUrl,
       accept: req.get('accept'),
+      trpcAccept: req.get('trpc-accept'),
       contentType: req.get('content-type'),
       body,
     });

@@ -66,6 +66,7 @@ async function bothWays<TContext>(
     method: sent.method,
     url: sent.url,
     accept: headers.accept,
+    trpcAccept: headers['trpc-accept'],
     contentType: headers['content-type'],
     body,
   });
@@ -168,7 +169,12 @@ describe('what is left to the adapter', () => {
     ['a body of another type', post('save', { tenant: 'x', note: 'a' }, 'text/plain'), 415],
     ['a body of no declared type', { method: 'POST', url: `${ENDPOINT}save`, body: '{}' }, 415],
     ['an encoded path', get('nested%2Edeeper'), 200],
-    ['a streamed answer asked for', { ...get('hello'), headers: { accept: 'application/jsonl' } }, 400],
+    [
+      'a streamed answer asked for',
+      { ...get('hello'), headers: { accept: 'application/json, application/jsonl' } },
+      400,
+    ],
+    ['a streamed answer asked for by tRPC', { ...get('hello'), headers: { 'trpc-accept': 'application/jsonl' } }, 400],
     ['HEAD', { method: 'HEAD', url: `${ENDPOINT}hello` }, 204],
   ];
 

@@ -20,12 +20,14 @@ import { getHTTPStatusCode } from '@trpc/server/http';
  * two to the same answers.
  */
 
-/** What `plainCallOf` needs of a request: its method, its URL (path and query), two headers and the body. */
+/** What `plainCallOf` needs of a request: its method, its URL (path and query), three headers and the body. */
 export type CallRequest = {
   method: string;
   /** The path and query string, as in the request line. */
   url: string;
   accept: string | undefined;
+  /** tRPC's own `trpc-accept`, which its streaming link sends. */
+  trpcAccept: string | undefined;
   contentType: string | undefined;
   body: Buffer | undefined;
 };
@@ -50,8 +52,13 @@ export function plainCallOf(router: AnyTRPCRouter, endpoint: string, request: Ca
   const procedure = (router._def.procedures as Record<string, { _def: { type: string } } | undefined>)[path];
   const type = procedure?._def.type;
   if ((type !== 'query' && type !== 'mutation') || METHOD_OF[type] !== request.method) return undefined;
-  // A streamed answer (httpBatchStreamLink) is the adapter's to refuse or give.
-  if (request.accept?.toLowerCase() === 'application/jsonl') return undefined;
+  // A streamed answer (httpBatchStreamLink) is the adapter's to refuse or give; it reads
+  // `trpc-accept` first, then looks for application/jsonl among the accepted types.
+  if (
+    request.trpcAccept !== undefined ||
+    request.accept?.split(',').some((type) => type.trim() === 'application/jsonl')
+  )
+    return undefined;
   const query = new URLSearchParams(queryAt < 0 ? '' : request.url.slice(queryAt + 1));
   if (query.has('batch')) return undefined;
   let text: string | null | undefined;
