@@ -40,7 +40,7 @@ export function createApp({ env, logger, services, build, staticDir, before = []
   // with 0 the socket's address is the client and the header is ignored.
   app.set('trust proxy', env.TRUSTED_PROXY_HOPS);
   // Pages and assets stream through the compression middleware; API answers are complete
-  // before they leave and are gzipped in one go by sendApiBody, so they skip its wrapping.
+  // before they leave and are compressed in one go by sendApiBody, so they skip its wrapping.
   const compress = compression();
   app.use((req, res, next) => (isApiPath(req.path) ? next() : compress(req, res, next)));
   app.use(securityHeaders(env));

@@ -164,6 +164,7 @@ describe('what is left to the adapter', () => {
     ['a mutation sent as a query', get('save', { tenant: 'x', note: 'a' }), 405],
     ['an unknown procedure', get('nope'), 404],
     ['a router, not a procedure', get('nested'), 404],
+    ['a name every object has', get('constructor'), 404],
     ['input that is not JSON', { method: 'GET', url: `${ENDPOINT}echo?input=%7Bnot-json` }, 400],
     ['a body that is not JSON', { ...post('save', {}), body: '{"tenant":' }, 400],
     ['a body of another type', post('save', { tenant: 'x', note: 'a' }, 'text/plain'), 415],

@@ -49,8 +49,9 @@ export function plainCallOf(router: AnyTRPCRouter, endpoint: string, request: Ca
   const queryAt = request.url.indexOf('?');
   const path = request.url.slice(endpoint.length, queryAt < 0 ? undefined : queryAt);
   if (!PLAIN_PATH.test(path)) return undefined;
-  const procedure = (router._def.procedures as Record<string, { _def: { type: string } } | undefined>)[path];
-  const type = procedure?._def.type;
+  const procedures = router._def.procedures as Record<string, { _def: { type: string } }>;
+  // Own keys only: `constructor` is a plain path too, and no procedure.
+  const type = Object.hasOwn(procedures, path) ? procedures[path]?._def.type : undefined;
   if ((type !== 'query' && type !== 'mutation') || METHOD_OF[type] !== request.method) return undefined;
   // A streamed answer (httpBatchStreamLink) is the adapter's to refuse or give; it reads
   // `trpc-accept` first, then looks for application/jsonl among the accepted types.
