@@ -57,7 +57,7 @@ export function plainCallOf(router: AnyTRPCRouter, endpoint: string, request: Ca
   // `trpc-accept` first, then looks for application/jsonl among the accepted types.
   if (
     request.trpcAccept !== undefined ||
-    request.accept?.split(',').some((type) => type.trim() === 'application/jsonl')
+    request.accept?.split(',').some((accepted) => accepted.trim() === 'application/jsonl')
   )
     return undefined;
   const query = new URLSearchParams(queryAt < 0 ? '' : request.url.slice(queryAt + 1));
