@@ -8,6 +8,7 @@ import type { AppServer } from './app-server.ts';
 import { cpuSecondsOf, cpuSecondsOfAll } from './cpu-time.ts';
 import type { Log } from './measure.ts';
 import { rowByIdIn } from './own-row.ts';
+import { throughputPerSecond } from './per-second.ts';
 import { seedVolunteers } from './seed.ts';
 import type { BenchOutcome } from './types.ts';
 
@@ -201,6 +202,8 @@ export async function load50(server: AppServer, log: Log): Promise<BenchOutcome>
   const loads: number[] = [];
   const saves: number[] = [];
   const problems: string[] = [];
+  /** When each measured request finished, from the start of the measured window. */
+  const finishedMs: number[] = [];
   const take = budget(MAX_REQUESTS);
   const started = performance.now() + WARMUP_SECONDS * 1000;
   const until = started + SECONDS * 1000;
@@ -219,7 +222,11 @@ export async function load50(server: AppServer, log: Log): Promise<BenchOutcome>
     try {
       return await send(url, init);
     } finally {
-      if (t0 >= started) into.push(performance.now() - t0);
+      if (t0 >= started) {
+        const t1 = performance.now();
+        into.push(t1 - t0);
+        finishedMs.push(t1 - started);
+      }
     }
   }
 
@@ -257,11 +264,14 @@ export async function load50(server: AppServer, log: Log): Promise<BenchOutcome>
   const all = [...loads, ...saves].sort((a, b) => a - b);
   for (const problem of problems.slice(0, 5)) log(`error: ${problem}`);
   const p99 = Math.round(percentile(all, 99));
+  const perSecond = throughputPerSecond(finishedMs, elapsedS);
   const result = {
     bench: 'load-50',
     errors: problems.length,
     p99_ms: p99,
     rps: Math.round(all.length / elapsedS),
+    rps_slowest_second: perSecond.slowest,
+    rps_fastest_second: perSecond.fastest,
     healthz_rps: Math.round(healthzRps),
     load_p50_ms: Math.round(percentile(sortedLoads, 50)),
     load_p99_ms: Math.round(percentile(sortedLoads, 99)),
