@@ -99,16 +99,6 @@ export function createApp({ env, logger, services, build, staticDir, before = []
   });
 
   app.all(`${API_ENDPOINT}*`, express.raw({ type: '*/*', limit: '20mb' }), async (req, res) => {
-    // Roster rows pass through as the JSON text Postgres writes (decision 036).
-    const jsonText = new JsonTextSplicer();
-    const contextFor = async (request: Request) => {
-      // A session that cannot be checked (database down) answers SERVICE_UNAVAILABLE, not 500.
-      const { ctx, headers } = await services
-        .contextFor(request, res.locals.requestId as string)
-        .catch((error: unknown) => Promise.reject(toTRPCError(error)));
-      headers.forEach((value, key) => res.append(key, value));
-      return { ...ctx, jsonText };
-    };
     const body = Buffer.isBuffer(req.body) ? req.body : undefined;
     const call = plainCallOf(appRouter, API_ENDPOINT, {
       method: req.method,
@@ -118,10 +108,21 @@ export function createApp({ env, logger, services, build, staticDir, before = []
       contentType: req.get('content-type'),
       body,
     });
-    // The context reads the caller's headers (session cookie, language), never the body.
+    // A plain call's context reads the caller's headers (session cookie, language), never the body.
+    const request = toFetchRequest(req, call ? undefined : body);
+    // Roster rows pass through as the JSON text Postgres writes (decision 036).
+    const jsonText = new JsonTextSplicer();
+    const createContext = async (): Promise<Context> => {
+      // A session that cannot be checked (database down) answers SERVICE_UNAVAILABLE, not 500.
+      const { ctx, headers } = await services
+        .contextFor(request, res.locals.requestId as string)
+        .catch((error: unknown) => Promise.reject(toTRPCError(error)));
+      headers.forEach((value, key) => res.append(key, value));
+      return { ...ctx, jsonText };
+    };
     const answer = call
-      ? await answerPlainCall(appRouter, call, () => contextFor(toFetchRequest(req, undefined)))
-      : await answerThroughAdapter(toFetchRequest(req, body), contextFor);
+      ? await answerPlainCall(appRouter, call, createContext)
+      : await answerThroughAdapter(request, createContext);
     res.status(answer.status);
     for (const [key, value] of answer.headers) res.append(key, value);
     await sendApiBody(req, res, Buffer.from(jsonText.splice(answer.body)));
@@ -177,16 +178,13 @@ function toFetchRequest(req: express.Request, body: Buffer | undefined): Request
  * one request must not run any number of procedures, each a database transaction), wrong
  * methods, unknown paths, input that does not parse.
  */
-async function answerThroughAdapter(
-  request: Request,
-  createContext: (request: Request) => Promise<Context>,
-): Promise<CallAnswer> {
+async function answerThroughAdapter(request: Request, createContext: () => Promise<Context>): Promise<CallAnswer> {
   const response = await fetchRequestHandler({
     endpoint: API_ENDPOINT,
     req: request,
     router: appRouter,
     allowBatching: false,
-    createContext: () => createContext(request),
+    createContext,
   });
   return { status: response.status, headers: [...response.headers], body: await response.text() };
 }
