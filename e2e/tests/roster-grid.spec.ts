@@ -5,16 +5,11 @@ import { E2E } from '../env.ts';
 import { expect, signIn, test, type User, type Workspace } from '../fixtures.ts';
 import { paste } from '../support/clipboard.ts';
 import { openWorkspaceMenu } from '../support/nav.ts';
+import { openRoster as openRosterPage } from '../support/roster.ts';
 
-/** The roster grid page, found as a screen reader finds it: the region named by the page heading. */
-async function openRoster(page: Page, workspace: Workspace, path: 'volunteers' | 'participants' = 'volunteers') {
-  await page.goto(`/w/${workspace.slug}/${path}`);
-  const grid = page.getByRole('region', { name: path === 'volunteers' ? 'Frivillige' : 'Deltagere' });
-  await expect(
-    grid.getByRole('columnheader', { name: path === 'volunteers' ? 'Navn' : 'Fornavn eller initialer', exact: true }),
-  ).toBeVisible();
-  return grid;
-}
+/** The roster page in Danish, once its grid has taken over from the first-rows preview. */
+const openRoster = (page: Page, workspace: Workspace, path: 'volunteers' | 'participants' = 'volunteers') =>
+  openRosterPage(page, workspace.slug, path, path === 'volunteers' ? 'Frivillige' : 'Deltagere');
 
 async function seedVolunteers(db: pg.Client, workspace: Workspace, people: { name: string; status: string }[]) {
   for (const p of people) {

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import type pg from 'pg';
 import { expect, signIn, test, type Workspace } from '../fixtures.ts';
+import { openRoster } from '../support/roster.ts';
 
 /** A roster grid on a laptop screen: what fits, what can be read, and the keyboard and screen-reader details. */
 
@@ -21,12 +22,8 @@ test.afterEach(async ({ db, workspace }) => {
   await db.query('delete from public.volunteers where tenant_id = $1', [workspace.id]);
 });
 
-async function openVolunteers(page: Page, workspace: Workspace, heading = 'Frivillige') {
-  await page.goto(`/w/${workspace.slug}/volunteers`);
-  const grid = page.getByRole('region', { name: heading });
-  await expect(grid.getByRole('columnheader').first()).toBeVisible();
-  return grid;
-}
+const openVolunteers = (page: Page, workspace: Workspace, heading = 'Frivillige') =>
+  openRoster(page, workspace.slug, 'volunteers', heading);
 
 /**
  * The names in the Name column, top to bottom as shown: by aria-rowindex, as the DOM order of
