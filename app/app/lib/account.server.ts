@@ -1,4 +1,5 @@
 import { data, redirect, type AppLoadContext } from '@remix-run/node';
+import { act } from './api.server.ts';
 import { isLocale } from '@brobygger/i18n';
 import { z } from 'zod';
 import { CREDENTIAL_VALUES, firstProblem, ZNewPassword, ZPasswordInput } from './credentials.ts';
@@ -8,7 +9,7 @@ export type AuthProvider = AppLoadContext['services']['auth'];
 
 /** What the account page's actions answer: for which form, and either done or why not (i18n keys). */
 export type AccountActionData = {
-  intent: 'profile' | 'password' | 'unknown';
+  intent: 'profile' | 'password' | 'delete' | 'unknown';
   done?: true;
   error?: string;
   values?: Record<string, number>;
@@ -78,16 +79,8 @@ export async function changePassword(auth: AuthProvider, request: Request, form:
       return signInAgain();
     case 'unavailable':
       return unavailable('password');
-    case 'rate_limited': {
-      const seconds = result.retryAfterSeconds;
-      // Supabase Auth does not say how long to wait.
-      if (seconds === undefined)
-        return data<AccountActionData>({ intent: 'password', error: 'account:password.rateLimited' }, { status: 429 });
-      return data<AccountActionData>(
-        { intent: 'password', error: 'account:password.slowed', values: { count: seconds } },
-        { status: 429, headers: { 'Retry-After': String(seconds) } },
-      );
-    }
+    case 'rate_limited':
+      return slowedDown('password', result.retryAfterSeconds);
     case 'wrong_password':
       return data<AccountActionData>(
         { intent: 'password', fieldErrors: { current: ['account:password.wrong'] } },
@@ -109,6 +102,60 @@ export async function changePassword(auth: AuthProvider, request: Request, form:
         { status: 400 },
       );
   }
+}
+
+/**
+ * Deletes the signed-in person's own account (docs/decisions/040), once they have typed their
+ * password again; then signs this browser out. `remove` is the API's `me.deleteAccount`, which the
+ * database refuses for a workspace's only owner.
+ */
+export async function deleteAccount(
+  auth: AuthProvider,
+  request: Request,
+  form: FormData,
+  remove: () => Promise<unknown>,
+) {
+  const password = ZPasswordInput.safeParse(String(form.get('password') ?? ''));
+  if (!password.success)
+    return data<AccountActionData>(
+      { intent: 'delete', fieldErrors: { password: [problemOf(password.error)] } },
+      { status: 400 },
+    );
+  const checked = await auth.confirmPassword(request, password.data);
+  if (!checked.ok) {
+    switch (checked.reason) {
+      case 'signed_out':
+        return signInAgain();
+      case 'unavailable':
+        return unavailable('delete');
+      case 'rate_limited':
+        return slowedDown('delete', checked.retryAfterSeconds);
+      case 'wrong_password':
+        return data<AccountActionData>(
+          { intent: 'delete', fieldErrors: { password: ['account:password.wrong'] } },
+          { status: 400 },
+        );
+    }
+  }
+  const removed = await act(remove);
+  if (!removed.ok) {
+    if (removed.status === 401) return signInAgain();
+    return data<AccountActionData>({ intent: 'delete', error: removed.error }, { status: removed.status });
+  }
+  return redirect('/account/deleted', { headers: await auth.signOut(request) });
+}
+
+/**
+ * "Too many attempts": 429 with Retry-After and a message that says how long, or the general one
+ * when the provider does not tell (Supabase Auth).
+ */
+function slowedDown(intent: AccountActionData['intent'], seconds: number | undefined) {
+  if (seconds === undefined)
+    return data<AccountActionData>({ intent, error: 'account:password.rateLimited' }, { status: 429 });
+  return data<AccountActionData>(
+    { intent, error: 'account:password.slowed', values: { count: seconds } },
+    { status: 429, headers: { 'Retry-After': String(seconds) } },
+  );
 }
 
 /** The database being down (the local provider needs it) is the 503 page, not a 500. */

@@ -15,27 +15,36 @@ import { SkipLink, UserRow } from '../components/app-header.tsx';
 import { NewPasswordFields } from '../components/new-password-fields.tsx';
 import {
   changePassword,
+  deleteAccount,
   saveProfile,
   serviceUnavailableAs503,
   type AccountActionData,
-  type AuthProvider,
 } from '../lib/account.server.ts';
-import { caller } from '../lib/api.server.ts';
+import { caller, load } from '../lib/api.server.ts';
 import { useLocale } from '../lib/i18n.tsx';
 import { describeUserAgent } from '../lib/user-agent.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Brobygger' }];
 
-/** The signed-in person's own account: name, language, password and where they are signed in. */
+/**
+ * The signed-in person's own account: name, language, password, where they are signed in, and
+ * deleting it.
+ */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  return serviceUnavailableAs503(() => loadAccount(request, context.services.auth));
+  return serviceUnavailableAs503(() => loadAccount(request, context));
 }
 
-async function loadAccount(request: Request, auth: AuthProvider) {
+async function loadAccount(request: Request, context: AppLoadContext) {
+  const { auth } = context.services;
   const account = await auth.getAccount(request);
   if (!account) throw redirect(`/login?redirectTo=${encodeURIComponent('/account')}`);
-  const sessions = await auth.listSessions(request);
+  const { api } = await caller(request, context);
+  const [sessions, soleOwnerOf] = await Promise.all([
+    auth.listSessions(request),
+    load(() => api.me.soleOwnerships(), request),
+  ]);
   return {
+    soleOwnerOf,
     account: { ...account, passwordResetUntil: account.passwordResetUntil?.toISOString() ?? null },
     sessions: sessions?.map((s) => ({
       ...s,
@@ -59,6 +68,10 @@ async function runAction(request: Request, context: AppLoadContext, form: FormDa
     }
     case 'password':
       return changePassword(auth, request, form);
+    case 'delete': {
+      const { api } = await caller(request, context);
+      return deleteAccount(auth, request, form, () => api.me.deleteAccount());
+    }
     case 'everywhere':
       return redirect('/login', { headers: await auth.signOutEverywhere(request) });
     default:
@@ -82,7 +95,7 @@ export default function Account() {
       <main id="main">
         <div className="page account-page">
           <h1>{t('title')}</h1>
-          <p className="muted">{account.email}</p>
+          <p className="muted account-email">{account.email}</p>
           {account.passwordResetUntil ? <PasswordSection /> : null}
           <ProfileSection />
           {account.passwordResetUntil ? null : <PasswordSection />}
@@ -90,6 +103,7 @@ export default function Account() {
           <p>
             <Link to="/new-workspace">{t('workspace:create.title')}</Link>
           </p>
+          <DeleteSection />
         </div>
       </main>
     </>
@@ -229,6 +243,56 @@ function SessionsSection({ sessions }: { sessions: SessionRow[] | undefined }) {
         <p className="hint">{t('sessions.everywhereHint')}</p>
         <button type="submit">{t('sessions.everywhere')}</button>
       </Form>
+    </section>
+  );
+}
+
+/**
+ * Deleting the account (decision 040): said plainly what goes and what the workspaces keep, and
+ * done once the password is typed again. A workspace's only owner is first sent to hand it over.
+ */
+function DeleteSection() {
+  const { t } = useTranslation('account');
+  const { account, soleOwnerOf } = useLoaderData<typeof loader>();
+  const { result, busy } = useFormState('delete');
+  return (
+    <section className="card danger-zone" aria-labelledby="delete-heading">
+      <h2 id="delete-heading">{t('delete.heading')}</h2>
+      {soleOwnerOf.length ? (
+        <>
+          {/* A deletion the database refused because this became true meanwhile: said, then explained. */}
+          <FormMessage error={result?.error} values={result?.values} />
+          <p>{t('delete.soleOwner', { count: soleOwnerOf.length })}</p>
+          <ul>
+            {soleOwnerOf.map((w) => (
+              <li key={w.slug}>
+                <Link to={`/w/${w.slug}/members`}>{t('delete.membersOf', { workspace: w.name })}</Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <>
+          <p>{t('delete.what')}</p>
+          <p>{t('delete.kept')}</p>
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="delete" />
+            <input type="hidden" name="username" autoComplete="username" value={account.email} />
+            <Field
+              label={t('delete.password')}
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              required
+              errors={result?.fieldErrors?.password}
+            />
+            <FormMessage error={result?.error} values={result?.values} />
+            <button type="submit" className="danger" disabled={busy}>
+              {t('delete.submit')}
+            </button>
+          </Form>
+        </>
+      )}
     </section>
   );
 }

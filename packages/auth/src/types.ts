@@ -85,6 +85,13 @@ export type PasswordChangeResult =
     >
   | RateLimited;
 
+/**
+ * The signed-in person's password, asked again before a step that cannot be undone (deleting the
+ * account). Counted against the same limit as a password change.
+ */
+export type PasswordCheckResult =
+  { ok: true; userId: string } | { ok: false; reason: 'signed_out' | 'wrong_password' | 'unavailable' } | RateLimited;
+
 /** One of the person's sessions (a signed-in browser), for "where am I signed in". */
 export type SessionInfo = {
   id: string;
@@ -142,6 +149,8 @@ export interface AuthProvider {
     request: Request,
     input: { currentPassword: string | null; newPassword: string },
   ): Promise<PasswordChangeResult>;
+  /** Whether `password` is the signed-in person's own (see PasswordCheckResult). */
+  confirmPassword(request: Request, password: string): Promise<PasswordCheckResult>;
   /** The user's live sessions, newest first; null when the provider cannot list them (Supabase Auth). */
   listSessions(request: Request): Promise<SessionInfo[] | null>;
   /** Ends every session of the user, this one included, and clears the cookie. */

@@ -240,6 +240,59 @@ describe('local provider: the account page', () => {
     });
   });
 
+  describe('confirming the password (before deleting the account)', () => {
+    it('accepts the user’s own password and says whose it is', async () => {
+      const user = await createAccount();
+      const cookie = await browser(user.email);
+      expect(await provider.confirmPassword(request({ cookie }), PASSWORD)).toEqual({ ok: true, userId: user.id });
+      expect(await isSignedIn(cookie)).toBe(true);
+    });
+
+    it('refuses a wrong password, or one too long to be anyone’s, and the session stays', async () => {
+      const user = await createAccount();
+      const cookie = await browser(user.email);
+      for (const password of ['not my password', 'x'.repeat(257)]) {
+        expect(await provider.confirmPassword(request({ cookie }), password)).toEqual({
+          ok: false,
+          reason: 'wrong_password',
+        });
+      }
+      expect(await isSignedIn(cookie)).toBe(true);
+    });
+
+    it('signed out, or with an ended session, refuses even the right password', async () => {
+      const user = await createAccount();
+      const ended = await browser(user.email);
+      await provider.signOut(request({ cookie: ended }));
+      for (const req of [request(), request({ cookie: ended })]) {
+        expect(await provider.confirmPassword(req, PASSWORD)).toEqual({ ok: false, reason: 'signed_out' });
+      }
+    });
+
+    it(`slows down guesses after ${PASSWORD_CHANGE_LIMIT.perEmail}, counted with password changes`, async () => {
+      const user = await createAccount();
+      const cookie = await browser(user.email);
+      const address = `guesser-${unique()}`;
+      for (let i = 0; i < PASSWORD_CHANGE_LIMIT.perEmail; i++) {
+        expect(await provider.confirmPassword(request({ cookie, address }), `guess ${i}`)).toEqual({
+          ok: false,
+          reason: 'wrong_password',
+        });
+      }
+      const limited = await provider.confirmPassword(request({ cookie, address }), PASSWORD);
+      if (limited.ok || limited.reason !== 'rate_limited') throw new Error(`expected rate_limited, got ${limited.ok}`);
+      expect(limited.retryAfterSeconds).toBeGreaterThan(0);
+      expect(
+        await provider.changePassword(request({ cookie, address }), {
+          currentPassword: PASSWORD,
+          newPassword: NEW_PASSWORD,
+        }),
+      ).toMatchObject({ ok: false, reason: 'rate_limited' });
+      // Sign-in itself is counted apart, and still works.
+      expect(await provider.signInWithPassword(request(), user.email, PASSWORD)).toMatchObject({ ok: true });
+    });
+  });
+
   it('signing out everywhere ends every session of the user, this one included', async () => {
     const user = await createAccount();
     const other = await createAccount();

@@ -19,6 +19,23 @@ beforeEach(() => {
 
 const AUTH_COOKIE = /^sb-[a-z0-9-]+-auth-token(\.\d+)?=/;
 
+/**
+ * `fn` with a provider whose Auth server is a port nobody listens on. The SDK logs the failed
+ * fetch; the test output is kept clean.
+ */
+async function withUnreachableServer<T>(fn: (unreachable: AuthProvider) => Promise<T>): Promise<T> {
+  const closed = createServer();
+  await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+  const { port } = closed.address() as AddressInfo;
+  await new Promise((resolve) => closed.close(resolve));
+  const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
+  try {
+    return await fn(createSupabaseProvider({ url: `http://127.0.0.1:${port}`, key: API_KEY }));
+  } finally {
+    quiet.mockRestore();
+  }
+}
+
 async function signedIn() {
   const user = fake.addUser(`supa-${unique()}@test.brobygger.dk`);
   const result = await provider.signInWithPassword(request(), user.email, PASSWORD);
@@ -120,21 +137,10 @@ describe('supabase provider', () => {
       reason: 'unavailable',
     });
 
-    // A port nobody listens on. The SDK logs the failed fetch; keep the test output clean.
-    const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-    const { port } = closed.address() as AddressInfo;
-    await new Promise((resolve) => closed.close(resolve));
-    const unreachable = createSupabaseProvider({ url: `http://127.0.0.1:${port}`, key: API_KEY });
-    const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
-    try {
-      expect(await unreachable.signInWithPassword(request(), user.email, PASSWORD)).toEqual({
-        ok: false,
-        reason: 'unavailable',
-      });
-    } finally {
-      quiet.mockRestore();
-    }
+    expect(await withUnreachableServer((p) => p.signInWithPassword(request(), user.email, PASSWORD))).toEqual({
+      ok: false,
+      reason: 'unavailable',
+    });
   });
 
   it('signOut revokes the session at the Auth server and clears the cookie', async () => {
@@ -290,7 +296,8 @@ describe('supabase provider: the account page', () => {
     });
     if (!result.ok) throw new Error(`expected ok, got ${result.reason}`);
     expect(user.password).toBe(NEW_PASSWORD);
-    expect(fake.logouts).toEqual(['others']);
+    // The password check's own session (`local`), then every other one.
+    expect(fake.logouts).toEqual(['local', 'others']);
     expect(await isSignedIn(here)).toBe(true);
     expect(await isSignedIn(elsewhere)).toBe(false);
     // Checking the current password signed in once more; that session ended with the others.
@@ -361,6 +368,66 @@ describe('supabase provider: the account page', () => {
     for (const cookie of cleared) expect(cookie).toMatch(/Max-Age=0/i);
     expect([await isSignedIn(b), await isSignedIn(c)]).toEqual([false, false]);
     expect(fake.logouts).toEqual(['local', 'global']);
+  });
+});
+
+describe('supabase provider: confirming the password (before deleting the account)', () => {
+  it('asks the Auth server who is signed in, then whether the password is theirs, and ends the check’s own session', async () => {
+    const user = newUser();
+    const cookie = await browser(user.email);
+    fake.calls.length = 0;
+    fake.logouts.length = 0;
+    expect(await provider.confirmPassword(request(cookie), PASSWORD)).toEqual({ ok: true, userId: user.id });
+    expect(fake.calls).toEqual(['GET /auth/v1/user', 'POST /auth/v1/token', 'POST /auth/v1/logout']);
+    // Only the check's session: the person's own stays signed in.
+    expect(fake.logouts).toEqual(['local']);
+    expect(await isSignedIn(cookie)).toBe(true);
+  });
+
+  it('refuses a wrong password, and one too long to be anyone’s without asking, and the session stays', async () => {
+    const user = newUser();
+    const cookie = await browser(user.email);
+    expect(await provider.confirmPassword(request(cookie), 'not my password')).toEqual({
+      ok: false,
+      reason: 'wrong_password',
+    });
+    fake.calls.length = 0;
+    expect(await provider.confirmPassword(request(cookie), 'x'.repeat(257))).toEqual({
+      ok: false,
+      reason: 'wrong_password',
+    });
+    expect(fake.calls).toEqual(['GET /auth/v1/user']);
+    expect(await isSignedIn(cookie)).toBe(true);
+  });
+
+  it('signed out, or with a session the Auth server ended, refuses even the right password', async () => {
+    const user = newUser();
+    fake.calls.length = 0;
+    expect(await provider.confirmPassword(request(), PASSWORD)).toEqual({ ok: false, reason: 'signed_out' });
+    expect(fake.calls).toEqual([]);
+
+    const ended = await browser(user.email);
+    await provider.signOut(request(ended));
+    expect(await provider.confirmPassword(request(ended), PASSWORD)).toEqual({ ok: false, reason: 'signed_out' });
+  });
+
+  it('passes on the Auth server’s 429 as rate_limited', async () => {
+    const user = newUser();
+    const cookie = await browser(user.email);
+    fake.rateLimited.add(user.email);
+    expect(await provider.confirmPassword(request(cookie), PASSWORD)).toEqual({ ok: false, reason: 'rate_limited' });
+  });
+
+  it('reports the Auth server failing, or being unreachable, as unavailable', async () => {
+    const user = newUser();
+    const cookie = await browser(user.email);
+    fake.failing.add(user.email);
+    expect(await provider.confirmPassword(request(cookie), PASSWORD)).toEqual({ ok: false, reason: 'unavailable' });
+
+    expect(await withUnreachableServer((p) => p.confirmPassword(request(cookie), PASSWORD))).toEqual({
+      ok: false,
+      reason: 'unavailable',
+    });
   });
 });
 

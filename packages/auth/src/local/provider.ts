@@ -57,6 +57,24 @@ export function createLocalProvider(opts: { secret: Uint8Array; secureCookies: b
     return found && (await isLive(found.sessionId, found.sub)) ? found : null;
   }
 
+  /**
+   * Why `password` is not accepted as the account's current one, or null when it is. Each try
+   * counts against the password-change limit, so a left-open session cannot be used to guess.
+   */
+  async function refusedPassword(
+    request: Request,
+    account: { email: string; encrypted_password: string | null },
+    password: string,
+  ) {
+    if (password.length > MAX_PASSWORD_LENGTH) return { ok: false, reason: 'wrong_password' } as const;
+    const admitted = await admitAttempt(account.email, clientAddress(request), PASSWORD_CHANGE_LIMIT);
+    if (!admitted.ok)
+      return { ok: false, reason: 'rate_limited', retryAfterSeconds: admitted.retryAfterSeconds } as const;
+    if (!(await verifyPassword(account.encrypted_password, password)))
+      return { ok: false, reason: 'wrong_password' } as const;
+    return null;
+  }
+
   return {
     kind: 'local',
 
@@ -218,12 +236,8 @@ export function createLocalProvider(opts: { secret: Uint8Array; secureCookies: b
         if (currentPassword === null) {
           if (!passwordResetUntil(found.amr)) return { ok: false, reason: 'current_password_required' } as const;
         } else {
-          if (currentPassword.length > MAX_PASSWORD_LENGTH) return { ok: false, reason: 'wrong_password' } as const;
-          const admitted = await admitAttempt(account.email, clientAddress(request), PASSWORD_CHANGE_LIMIT);
-          if (!admitted.ok)
-            return { ok: false, reason: 'rate_limited', retryAfterSeconds: admitted.retryAfterSeconds } as const;
-          if (!(await verifyPassword(account.encrypted_password, currentPassword)))
-            return { ok: false, reason: 'wrong_password' } as const;
+          const refused = await refusedPassword(request, account, currentPassword);
+          if (refused) return refused;
         }
         if (await verifyPassword(account.encrypted_password, newPassword))
           return { ok: false, reason: 'same_password' } as const;
@@ -234,6 +248,15 @@ export function createLocalProvider(opts: { secret: Uint8Array; secureCookies: b
           ok: true,
           headers: withCookie(await cookies.issue(found.sub, found.email, found.sessionId, amr)),
         } as const;
+      });
+    },
+
+    async confirmPassword(request, password) {
+      return orUnavailable(async () => {
+        const found = await liveSession(request);
+        const account = found ? await readAccount(found.sub) : undefined;
+        if (!found || !account) return { ok: false, reason: 'signed_out' } as const;
+        return (await refusedPassword(request, account, password)) ?? ({ ok: true, userId: found.sub } as const);
       });
     },
 

@@ -110,15 +110,20 @@ export function createSupabaseProvider(opts: { url: string; key: string; secureC
   /**
    * Whether `password` is the user's, asked of the Auth server by a sign-in on a client that keeps
    * nothing. Works whatever the project's "require current password" setting; the session it
-   * makes is ended with the others once the password has changed.
+   * makes is ended straight after.
    */
   async function checkPassword(email: string, password: string) {
+    if (password.length > MAX_PASSWORD_LENGTH) return 'wrong_password' as const;
     const probe = createClient(opts.url, opts.key, {
       auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
       realtime: { transport: NO_REALTIME },
     });
     const { error } = await probe.auth.signInWithPassword({ email, password });
-    if (!error) return 'ok' as const;
+    if (!error) {
+      // The check's own session is not one the person made: ended at once (its failure changes nothing).
+      await probe.auth.signOut({ scope: 'local' });
+      return 'ok' as const;
+    }
     if (error.status === 429) return 'rate_limited' as const;
     return isUnavailable(error) ? ('unavailable' as const) : ('wrong_password' as const);
   }
@@ -255,7 +260,6 @@ export function createSupabaseProvider(opts: { url: string; key: string; secureC
       if (currentPassword === null) {
         if (!passwordResetUntil(v.amr)) return { ok: false, reason: 'current_password_required' };
       } else {
-        if (currentPassword.length > MAX_PASSWORD_LENGTH) return { ok: false, reason: 'wrong_password' };
         const checked = await checkPassword(v.user.email ?? '', currentPassword);
         if (checked !== 'ok') return { ok: false, reason: checked };
       }
@@ -270,6 +274,13 @@ export function createSupabaseProvider(opts: { url: string; key: string; secureC
       // The password has changed; sessions that outlive it are a failure to report, not to hide.
       if (ended.error) return { ok: false, reason: 'unavailable' };
       return { ok: true, headers: v.headers };
+    },
+
+    async confirmPassword(request, password) {
+      const v = await verified(request);
+      if (!v.ok) return v;
+      const checked = await checkPassword(v.user.email ?? '', password);
+      return checked === 'ok' ? { ok: true, userId: v.user.id } : { ok: false, reason: checked };
     },
 
     /** Supabase Auth has no API that lists a user's sessions. */

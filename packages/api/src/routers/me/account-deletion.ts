@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { protectedProcedure } from '../../trpc.ts';
+
+/**
+ * Deleting one's own account (docs/decisions/040). The account page asks `soleOwnerships` first:
+ * a workspace's only owner is told which workspaces to hand over before anything is offered.
+ * The database refuses such a deletion all the same (`last_owner_account`), so an ownership that
+ * changes in between cannot slip through.
+ */
+
+const ZWorkspaceName = z.object({ slug: z.string(), name: z.string() });
+
+/** The caller's workspaces they alone own, by name. */
+export const soleOwnerships = protectedProcedure
+  .output(z.array(ZWorkspaceName))
+  .query(({ ctx }) =>
+    ctx.db.tx((tx) => tx.query<z.output<typeof ZWorkspaceName>>('select slug, name from app.my_sole_ownerships()')),
+  );
+
+/**
+ * Deletes the caller's account, with its sessions and memberships. The caller has proved who they
+ * are just before (the account page asks the auth provider to check the password), and signs out
+ * after.
+ */
+export const deleteAccount = protectedProcedure.output(z.object({ deleted: z.literal(true) })).mutation(({ ctx }) =>
+  ctx.db.tx(async (tx) => {
+    await tx.query('select app.delete_own_account()');
+    return { deleted: true as const };
+  }),
+);
