@@ -94,6 +94,11 @@ for (const lng of ['da', 'en'] as const) {
       // The tab names the error, as the heading does: the page that was asked for is not there.
       await expect(page).toHaveTitle(`${ui.notFound} · Brobygger`);
       await expectAccessible(page, testInfo, 'not found');
+
+      // Where deleting one's account ends (decision 040): a signed-out page like these.
+      await page.goto('/account/deleted');
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await expectAccessible(page, testInfo, 'account deleted');
     });
 
     test('overview, members with an invitation sent, and the invitation page', async ({

@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import type pg from 'pg';
 import { E2E } from '../env.ts';
 import { expect, test, type User, type Workspace } from '../fixtures.ts';
+import { expectAccessible } from '../support/axe.ts';
 import { addMembership, seedVolunteer } from '../support/courses.ts';
 import { inEachLanguage, type Language } from '../support/languages.ts';
 import { screenshotsAtBothSizes } from '../support/screenshots.ts';
@@ -94,6 +95,7 @@ inEachLanguage(test, E2E.baseUrl, (lng) => {
     await section.getByRole('button', { name: ui.submit }).click();
     await expect(section.getByText(ui.wrong)).toBeVisible();
     await expect(section.getByLabel(ui.password)).toHaveAttribute('aria-invalid', 'true');
+    await expectAccessible(page, testInfo, 'account deletion refused');
     expect(await accountOf(db, peer)).toBe(1);
 
     await section.getByLabel(ui.password).fill(peer.password);
