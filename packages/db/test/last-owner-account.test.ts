@@ -22,13 +22,13 @@ import {
  * embedded platform as on Supabase). `postgres` may not switch to it, so this connects as the
  * bootstrap superuser and switches from there, as GoTrue's own login would be that role.
  */
-async function deleteAsAuthAdmin(user: Pick<TestUser, 'id'>) {
+async function asAuthAdmin(sql: string, user: Pick<TestUser, 'id'>) {
   const client = new pg.Client({ connectionString: inject('db').bootstrapUrl });
   await client.connect();
   try {
     await client.query('begin');
     await client.query('set local role supabase_auth_admin');
-    const { rows } = await client.query<{ id: string }>('delete from auth.users where id = $1 returning id', [user.id]);
+    const { rows } = await client.query<{ id: string }>(sql, [user.id]);
     await client.query('commit');
     return rows;
   } catch (error) {
@@ -38,6 +38,25 @@ async function deleteAsAuthAdmin(user: Pick<TestUser, 'id'>) {
     await client.end();
   }
 }
+
+const deleteAsAuthAdmin = (user: Pick<TestUser, 'id'>) =>
+  asAuthAdmin('delete from auth.users where id = $1 returning id', user);
+
+/**
+ * Supabase Auth's soft delete (`should_soft_delete`): the row stays, its address is scrambled and
+ * `deleted_at` set, in one update.
+ */
+const softDeleteAsAuthAdmin = (user: Pick<TestUser, 'id'>) =>
+  asAuthAdmin(
+    `update auth.users set email = 'deleted-' || id || '@deleted.invalid', encrypted_password = null, deleted_at = now()
+     where id = $1 returning id`,
+    user,
+  );
+
+const softDeleted = (user: Pick<TestUser, 'id'>) =>
+  privileged((tx) =>
+    tx.one<{ gone: boolean }>('select deleted_at is not null as gone from auth.users where id = $1', [user.id]),
+  ).then((row) => row?.gone ?? null);
 
 const exists = (user: Pick<TestUser, 'id'>) =>
   privileged((tx) => tx.one('select 1 from auth.users where id = $1', [user.id])).then(Boolean);
@@ -115,6 +134,40 @@ describe("deleting the last owner's account", () => {
 
     expect(await deleteAsAuthAdmin(world.users.owner)).toEqual([{ id: world.users.owner.id }]);
     expect(await ownersOf(world.tenant.id)).toEqual([world.users.admin.id]);
+  });
+});
+
+describe("soft-deleting the last owner's account", () => {
+  it('is refused for the auth admin like the real delete, and the account is left as it was', async () => {
+    const world = await createWorld();
+    const error = await softDeleteAsAuthAdmin(world.users.owner).catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: 'P0001',
+      message: 'last_owner_account',
+      detail: expect.stringContaining(`last owner of workspace "${world.tenant.slug}"`),
+    });
+    expect(await softDeleted(world.users.owner)).toBe(false);
+    expect(await ownersOf(world.tenant.id)).toEqual([world.users.owner.id]);
+  });
+
+  it('is allowed for a member who owns nothing, and for an owner once another owner remains', async () => {
+    const world = await createWorld();
+    expect(await softDeleteAsAuthAdmin(world.users.coordinator)).toEqual([{ id: world.users.coordinator.id }]);
+    expect(await softDeleted(world.users.coordinator)).toBe(true);
+
+    const second = await createUser('second-owner');
+    await addMember(world.tenant, second, 'owner');
+    expect(await softDeleteAsAuthAdmin(world.users.owner)).toEqual([{ id: world.users.owner.id }]);
+    expect(await softDeleted(world.users.owner)).toBe(true);
+  });
+
+  it('an update that does not soft-delete (a new name) is never refused, even for the last owner', async () => {
+    const world = await createWorld();
+    const renamed = await asAuthAdmin(
+      `update auth.users set raw_user_meta_data = raw_user_meta_data || '{"name":"Ny"}' where id = $1 returning id`,
+      world.users.owner,
+    );
+    expect(renamed).toEqual([{ id: world.users.owner.id }]);
   });
 });
 
