@@ -23,6 +23,10 @@ type FakeUser = {
   password: string;
   created_at: string;
   user_metadata: Record<string, unknown>;
+  /** When the address was confirmed; null until the sign-up's confirmation link is followed. */
+  email_confirmed_at: string | null;
+  /** When the last confirmation link was mailed. */
+  confirmation_sent_at?: string;
 };
 
 /** What an access token stands for: a user's session, and how it began (the JWT's `amr` claim). */
@@ -46,14 +50,35 @@ export function fakeSupabaseAuth() {
   /** The `scope` of each sign-out asked for. */
   const logouts: string[] = [];
   const otpRequests: { email: string; createUser: unknown; redirectTo: string | null }[] = [];
+  /**
+   * GoTrue's `GOTRUE_MAILER_AUTOCONFIRM`. On (the fake's default), a sign-up is confirmed at once
+   * and answered with a session; off (Supabase's hosted default, "Confirm email"), it is answered
+   * with the user alone and mailed a confirmation link.
+   */
+  const mailer = { autoconfirm: true };
+  /** Confirmation links GoTrue would have mailed: token hash → e-mail (one per user, the latest). */
+  const confirmationTokens = new Map<string, string>();
+  /** What each sign-up asked: `data` becomes the user's metadata, `redirectTo` the link's target. */
+  const signups: { email: string; data: unknown; redirectTo: string | null }[] = [];
 
   const userJson = (u: FakeUser) => ({
     id: u.id,
     aud: 'authenticated',
     role: 'authenticated',
     email: u.email,
+    ...(u.email_confirmed_at ? { email_confirmed_at: u.email_confirmed_at, confirmed_at: u.email_confirmed_at } : {}),
+    ...(u.confirmation_sent_at ? { confirmation_sent_at: u.confirmation_sent_at } : {}),
     app_metadata: { provider: 'email', providers: ['email'] },
     user_metadata: u.user_metadata,
+    identities: [
+      {
+        identity_id: u.id,
+        id: u.id,
+        user_id: u.id,
+        provider: 'email',
+        identity_data: { sub: u.id, email: u.email, email_verified: u.email_confirmed_at !== null },
+      },
+    ],
     created_at: u.created_at,
   });
 
@@ -125,6 +150,8 @@ export function fakeSupabaseAuth() {
         const user = users.get(body.email);
         if (!user || user.password !== body.password)
           return fail(res, 400, 'invalid_credentials', 'Invalid login credentials');
+        // Only once the password is right does GoTrue tell that the address is not confirmed yet.
+        if (!user.email_confirmed_at) return fail(res, 400, 'email_not_confirmed', 'Email not confirmed');
         return send(res, 200, issueSession(user, 'password'));
       }
       case 'GET /auth/v1/user': {
@@ -160,16 +187,55 @@ export function fakeSupabaseAuth() {
         return send(res, 200, userJson(user));
       }
       case 'POST /auth/v1/signup': {
-        if (users.has(body.email)) return fail(res, 422, 'user_already_exists', 'User already registered');
-        const user = {
+        // supabase-js sends `emailRedirectTo` as the `redirect_to` query parameter, `data` in the body.
+        const email: string = body.email;
+        const data: Record<string, unknown> = body.data ?? {};
+        signups.push({ email, data, redirectTo: url.searchParams.get('redirect_to') });
+        if (failing.has(email)) return fail(res, 503, 'unexpected_failure', 'Service unavailable');
+        const existing = users.get(email);
+        const now = new Date().toISOString();
+        if (mailer.autoconfirm) {
+          if (rateLimited.has(email)) return fail(res, 429, 'over_request_rate_limit', 'Request rate limit reached');
+          if (existing) return fail(res, 422, 'user_already_exists', 'User already registered');
+          const user: FakeUser = {
+            id: randomUUID(),
+            email,
+            password: body.password,
+            created_at: now,
+            user_metadata: data,
+            email_confirmed_at: now,
+          };
+          users.set(email, user);
+          return send(res, 200, issueSession(user, 'password'));
+        }
+        // A confirmed address is answered like a new one, with a made-up unconfirmed user (a new id,
+        // no identities) and no mail: the answer does not tell who has an account.
+        if (existing?.email_confirmed_at) {
+          const madeUp = { ...existing, id: randomUUID(), created_at: now, user_metadata: data };
+          return send(res, 200, {
+            ...userJson({ ...madeUp, email_confirmed_at: null, confirmation_sent_at: now }),
+            identities: [],
+          });
+        }
+        // Mailing the link: GoTrue's e-mail limit refuses it, and nothing is created.
+        if (rateLimited.has(email)) return fail(res, 429, 'over_email_send_rate_limit', 'Email rate limit exceeded');
+        // A new address is created unconfirmed; one still unconfirmed is left as it was (GoTrue cannot
+        // tell who is asking) and mailed a new link, which replaces the old.
+        const user: FakeUser = existing ?? {
           id: randomUUID(),
-          email: body.email,
+          email,
           password: body.password,
-          created_at: new Date().toISOString(),
-          user_metadata: body.data ?? {},
+          created_at: now,
+          user_metadata: data,
+          email_confirmed_at: null,
         };
-        users.set(user.email, user);
-        return send(res, 200, issueSession(user, 'password'));
+        users.set(email, user);
+        for (const [hash, to] of confirmationTokens) if (to === email) confirmationTokens.delete(hash);
+        // With PKCE (as @supabase/ssr asks) GoTrue prefixes the mailed token hash with `pkce_`.
+        const hash = `${body.code_challenge ? 'pkce_' : ''}${randomBytes(16).toString('hex')}`;
+        confirmationTokens.set(hash, email);
+        user.confirmation_sent_at = now;
+        return send(res, 200, userJson(user));
       }
       case 'POST /auth/v1/otp': {
         otpRequests.push({
@@ -185,10 +251,15 @@ export function fakeSupabaseAuth() {
         return send(res, 200, {});
       }
       case 'POST /auth/v1/verify': {
-        const email = body.type === 'email' ? linkTokens.get(body.token_hash) : undefined;
+        // Type `email` takes a sign-in link's token hash or a sign-up confirmation's, once each.
+        const hash = body.token_hash;
+        const email = body.type === 'email' ? (linkTokens.get(hash) ?? confirmationTokens.get(hash)) : undefined;
         const user = email ? users.get(email) : undefined;
         if (!user) return fail(res, 403, 'otp_expired', 'Email link is invalid or has expired');
-        linkTokens.delete(body.token_hash);
+        linkTokens.delete(hash);
+        confirmationTokens.delete(hash);
+        // Following a mailed link proves the address.
+        user.email_confirmed_at ??= new Date().toISOString();
         return send(res, 200, issueSession(user, 'otp'));
       }
       default:
@@ -209,10 +280,14 @@ export function fakeSupabaseAuth() {
       new Set([...tokens.values()].filter((t) => t.userId === userId).map((t) => t.sessionId)).size,
     linkTokens,
     otpRequests,
+    mailer,
+    confirmationTokens,
+    signups,
     rateLimited,
     failing,
     addUser(email: string, password = PASSWORD, user_metadata: Record<string, unknown> = {}) {
-      const user = { id: randomUUID(), email, password, created_at: new Date().toISOString(), user_metadata };
+      const now = new Date().toISOString();
+      const user = { id: randomUUID(), email, password, created_at: now, user_metadata, email_confirmed_at: now };
       users.set(email, user);
       return user;
     },

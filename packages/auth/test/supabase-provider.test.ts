@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PASSWORD_RESET_MINUTES } from '../src/policy.ts';
 import { createSupabaseProvider, SUPABASE_CONFIRMED_SECONDS } from '../src/supabase/provider.ts';
-import type { AuthProvider } from '../src/types.ts';
+import type { AuthProvider, Registration } from '../src/types.ts';
 import { API_KEY, cookieHeader, fakeSupabaseAuth, PASSWORD, request, unique } from './fake-gotrue.ts';
 
 const fake = fakeSupabaseAuth();
@@ -228,6 +228,160 @@ describe('supabase provider', () => {
 
       expect(await provider.signInWithLink(request(), tokenHash)).toEqual({ ok: false, reason: 'link_invalid' });
       expect(await provider.signInWithLink(request(), '')).toEqual({ ok: false, reason: 'link_invalid' });
+    });
+  });
+
+  describe('register (sign-up that confirms by e-mail)', () => {
+    const CONFIRM = 'http://localhost:3000/signup/confirm';
+    const WORKSPACE = { name: 'Rikkes Rum', kind: 'association', slug: 'rikkes-rum' };
+    const registration = (email: string, password = PASSWORD, name = 'Rikke Registrant'): Registration => ({
+      email,
+      password,
+      name,
+      locale: 'en',
+      data: { requested_workspace: WORKSPACE },
+    });
+    const newEmail = () => `reg-${unique()}@test.brobygger.dk`;
+    /** The token hash of the confirmation link Supabase Auth mailed to `email`, if it mailed one. */
+    const mailedLink = (email: string) => [...fake.confirmationTokens].find(([, to]) => to === email)?.[0];
+
+    // "Confirm email" on, as on hosted Supabase: sign-up without an invitation depends on it.
+    beforeAll(() => {
+      fake.mailer.autoconfirm = false;
+    });
+    afterAll(() => {
+      fake.mailer.autoconfirm = true;
+    });
+
+    it('asks Supabase Auth to create the account with its name, language and workspace, and to mail a link to the confirm page; it cannot sign in yet', async () => {
+      const email = newEmail();
+      expect(await provider.register(request(), registration(` ${email.toUpperCase()} `), CONFIRM)).toEqual({
+        ok: true,
+        issue: null,
+      });
+      expect(fake.calls).toEqual(['POST /auth/v1/signup']);
+      expect(fake.signups.at(-1)).toEqual({
+        email,
+        data: { requested_workspace: WORKSPACE, name: 'Rikke Registrant', locale: 'en' },
+        redirectTo: CONFIRM,
+      });
+      expect(mailedLink(email)).toBeDefined();
+      // The right password, but the address is not confirmed: said so, as the local provider says it.
+      expect(await provider.signInWithPassword(request(), email, PASSWORD)).toEqual({
+        ok: false,
+        reason: 'email_not_confirmed',
+      });
+      // A wrong password is still just wrong: nothing about the address is told to whoever guesses.
+      expect(await provider.signInWithPassword(request(), email, 'not the password at all')).toEqual({
+        ok: false,
+        reason: 'invalid_credentials',
+      });
+    });
+
+    it('following the mailed link signs the new account in, with its name and language, and works once', async () => {
+      const email = newEmail();
+      await provider.register(request(), registration(email), CONFIRM);
+      const tokenHash = mailedLink(email)!;
+
+      const result = await provider.signInWithLink(request(), tokenHash);
+      if (!result.ok) throw new Error(`expected ok, got ${result.reason}`);
+      const cookie = cookieHeader(result.headers);
+      expect((await provider.getSession(request(cookie))).session).toMatchObject({
+        userId: result.session.userId,
+        email,
+        locale: 'en',
+      });
+      expect(await provider.getAccount(request(cookie))).toMatchObject({
+        userId: result.session.userId,
+        email,
+        name: 'Rikke Registrant',
+        locale: 'en',
+      });
+      // Confirmed: the password chosen at sign-up now signs in, to the same account.
+      expect(await provider.signInWithPassword(request(), email, PASSWORD)).toMatchObject({
+        ok: true,
+        session: { userId: result.session.userId },
+      });
+
+      expect(await provider.signInWithLink(request(), tokenHash)).toEqual({ ok: false, reason: 'link_invalid' });
+    });
+
+    it('signing up again before confirming mails a new link in place of the old, for the account as first made', async () => {
+      const email = newEmail();
+      await provider.register(request(), registration(email), CONFIRM);
+      const first = mailedLink(email)!;
+      expect(await provider.register(request(), registration(email, PASSWORD, 'Someone Else'), CONFIRM)).toEqual({
+        ok: true,
+        issue: null,
+      });
+      const second = mailedLink(email)!;
+      expect(second).not.toBe(first);
+
+      expect(await provider.signInWithLink(request(), first)).toEqual({ ok: false, reason: 'link_invalid' });
+      const result = await provider.signInWithLink(request(), second);
+      if (!result.ok) throw new Error(`expected ok, got ${result.reason}`);
+      expect(await provider.getAccount(request(cookieHeader(result.headers)))).toMatchObject({
+        name: 'Rikke Registrant',
+      });
+    });
+
+    it('an address that already has an account: email_taken, nothing mailed, the account untouched', async () => {
+      const user = fake.addUser(`supa-${unique()}@test.brobygger.dk`, PASSWORD, { name: 'Ada Andersen' });
+      // With "Confirm email" on, Supabase Auth answers a taken address with a made-up user without
+      // identities; the provider recognises it.
+      expect(await provider.register(request(), registration(user.email, 'another long passphrase'), CONFIRM)).toEqual({
+        ok: false,
+        reason: 'email_taken',
+      });
+      expect(mailedLink(user.email)).toBeUndefined();
+      expect(user.user_metadata).toEqual({ name: 'Ada Andersen' });
+      expect(await provider.signInWithPassword(request(), user.email, PASSWORD)).toMatchObject({
+        ok: true,
+        session: { userId: user.id },
+      });
+    });
+
+    it('reports a taken address as email_taken where Supabase Auth says so (sign-ups confirmed at once)', async () => {
+      const user = fake.addUser(`supa-${unique()}@test.brobygger.dk`);
+      fake.mailer.autoconfirm = true;
+      try {
+        expect(await provider.register(request(), registration(user.email), CONFIRM)).toEqual({
+          ok: false,
+          reason: 'email_taken',
+        });
+      } finally {
+        fake.mailer.autoconfirm = false;
+      }
+    });
+
+    it('refuses a short password without asking the Auth server', async () => {
+      expect(await provider.register(request(), registration(newEmail(), 'short'), CONFIRM)).toEqual({
+        ok: false,
+        reason: 'weak_password',
+      });
+      expect(fake.calls).toEqual([]);
+    });
+
+    it('passes on the Auth server’s 429 as rate_limited, and reports it failing, or unreachable, as unavailable', async () => {
+      const limited = newEmail();
+      fake.rateLimited.add(limited);
+      expect(await provider.register(request(), registration(limited), CONFIRM)).toEqual({
+        ok: false,
+        reason: 'rate_limited',
+      });
+      expect(mailedLink(limited)).toBeUndefined();
+
+      const failing = newEmail();
+      fake.failing.add(failing);
+      expect(await provider.register(request(), registration(failing), CONFIRM)).toEqual({
+        ok: false,
+        reason: 'unavailable',
+      });
+
+      expect(await withUnreachableServer((p) => p.register(request(), registration(newEmail()), CONFIRM))).toEqual({
+        ok: false,
+        reason: 'unavailable',
+      });
     });
   });
 });

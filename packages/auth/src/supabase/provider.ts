@@ -152,6 +152,8 @@ export function createSupabaseProvider(opts: { url: string; key: string; secureC
       if (error || !data.user) {
         if (error?.status === 429) return { ok: false, reason: 'rate_limited' };
         if (error && isUnavailable(error)) return { ok: false, reason: 'unavailable' };
+        // Said by Supabase Auth only once the password was right, as the local provider does.
+        if (error?.code === 'email_not_confirmed') return { ok: false, reason: 'email_not_confirmed' };
         return { ok: false, reason: 'invalid_credentials' };
       }
       return { ok: true, headers, session: toSession(data.user) };
@@ -179,7 +181,7 @@ export function createSupabaseProvider(opts: { url: string; key: string; secureC
     async register(request, input, confirmUrl) {
       if (input.password.length < MIN_PASSWORD_LENGTH) return { ok: false, reason: 'weak_password' };
       const { supabase } = clientFor(request);
-      const { error } = await supabase.auth.signUp({
+      const { data, error } = await supabase.auth.signUp({
         email: input.email.trim().toLowerCase(),
         password: input.password,
         options: { data: { ...input.data, name: input.name, locale: input.locale }, emailRedirectTo: confirmUrl },
@@ -191,6 +193,10 @@ export function createSupabaseProvider(opts: { url: string; key: string; secureC
         if (error.code === 'weak_password') return { ok: false, reason: 'weak_password' };
         return { ok: false, reason: 'unavailable' };
       }
+      // With "Confirm email" on, Supabase Auth answers a confirmed address with a made-up user that
+      // has no identities, and mails nothing. Said as the local provider says it: the sign-up page
+      // then sends the person to sign in, instead of waiting for a mail that never comes.
+      if (data.user?.identities?.length === 0) return { ok: false, reason: 'email_taken' };
       return { ok: true, issue: null };
     },
 
