@@ -8,6 +8,11 @@ const pgPort = Number(process.env.E2E_PG_PORT ?? 54399);
 const dataDir = path.join(repoRoot, `.data/e2e-${port}`);
 
 export const E2E = {
+  /**
+   * How many times slower every test page's CPU runs (Chromium's own throttling; 1: not at all).
+   * `E2E_CPU_THROTTLE=4 npm run test:e2e` is a weak laptop: it shows tests that race the app.
+   */
+  cpuThrottle: Number(process.env.E2E_CPU_THROTTLE ?? 1),
   repoRoot,
   port,
   pgPort,

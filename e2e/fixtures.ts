@@ -59,6 +59,14 @@ export const test = base.extend<
     { scope: 'worker', auto: true },
   ],
 
+  page: async ({ page }, use) => {
+    if (E2E.cpuThrottle > 1)
+      await (
+        await page.context().newCDPSession(page)
+      ).send('Emulation.setCPUThrottlingRate', { rate: E2E.cpuThrottle });
+    await use(page);
+  },
+
   db: async ({ serverDatabase }, use) => {
     const client = new pg.Client({ connectionString: databaseUrls(serverDatabase).adminUrl });
     await client.connect();

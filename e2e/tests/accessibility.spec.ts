@@ -107,6 +107,8 @@ for (const lng of ['da', 'en'] as const) {
       workspace,
       owner,
     }, testInfo) => {
+      // Seven pages checked by axe: ~20 s on an idle machine.
+      test.slow();
       await signIn(page, owner);
       await expect(page).toHaveURL(`/w/${workspace.slug}`);
       await expectAccessible(page, testInfo, 'workspace overview');
@@ -189,6 +191,8 @@ for (const lng of ['da', 'en'] as const) {
       workspace,
       owner,
     }, testInfo) => {
+      // Three pages, each checked twice by axe: ~25 s on an idle machine, close to the 60 s limit on a busy one.
+      test.slow();
       const courseId = await seedCourse(db, workspace, { name: 'Recovery-café' });
       const [signe] = await seedParticipants(db, workspace, ['Signe', 'Bo']);
       await enrol(db, workspace, courseId, [signe!]);

@@ -15,7 +15,7 @@ test('after many wrong passwords, sign-in says how long to wait and that the sig
   await page.getByLabel('Adgangskode').fill(owner.password);
   await page.getByRole('button', { name: 'Log ind' }).click();
   await expect(page.getByRole('alert')).toHaveText(
-    /^For mange forsøg med denne e-mail\. Prøv igen om \d+ sekunder?, eller brug “Glemt adgangskoden\?” nedenfor/,
+    /^For mange forsøg med denne e-mail\. Prøv igen om \d+ sekund(er)?, eller brug “Glemt adgangskoden\?” nedenfor/,
   );
   await page.getByRole('link', { name: /Glemt adgangskoden/ }).click();
   await expect(page.getByRole('heading', { name: 'Log ind med et link' })).toBeVisible();
