@@ -31,7 +31,10 @@ export default tseslint.config(
         {
           paths: [
             { name: '@brobygger/db', message: 'Use context.services (the load context) instead.' },
-            { name: '@brobygger/auth', message: 'Use context.services.auth; the browser may import @brobygger/auth/policy.' },
+            {
+              name: '@brobygger/auth',
+              message: 'Use context.services.auth; the browser may import @brobygger/auth/policy.',
+            },
             { name: '@brobygger/api', allowTypeImports: true, message: 'Call procedures through the server caller.' },
           ],
         },

@@ -1,7 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { expect, invitationLinkFor, signIn, test } from '../fixtures.ts';
 
-test('an owner invites a coordinator, who accepts in another browser, once', async ({ page, browser, workspace, owner }) => {
+test('an owner invites a coordinator, who accepts in another browser, once', async ({
+  page,
+  browser,
+  workspace,
+  owner,
+}) => {
   const email = `invitee-${randomBytes(4).toString('hex')}@test.brobygger.dk`;
   await signIn(page, owner);
   await page.goto(`/w/${workspace.slug}/members`);
@@ -59,7 +64,9 @@ test('an owner changes a member’s role and removes a member', async ({ page, d
   await row.getByLabel('Skift rolle for Peter Peer').selectOption({ label: 'Læser' });
   await row.getByRole('button', { name: 'Gem rolle' }).click();
   await expect
-    .poll(async () => (await db.query('select role from public.memberships where user_id = $1', [member.id])).rows[0]?.role)
+    .poll(
+      async () => (await db.query('select role from public.memberships where user_id = $1', [member.id])).rows[0]?.role,
+    )
     .toBe('viewer');
 
   page.once('dialog', (dialog) => void dialog.accept());

@@ -5,7 +5,12 @@ import { expect, signIn, test } from '../fixtures.ts';
  * annotations (and printed), not asserted: timing belongs in `npm run bench`, not in a test that
  * could flake on a busy machine.
  */
-test('a 10,000-row roster shows its first rows and scrolls to the end', async ({ page, db, workspace, owner }, testInfo) => {
+test('a 10,000-row roster shows its first rows and scrolls to the end', async ({
+  page,
+  db,
+  workspace,
+  owner,
+}, testInfo) => {
   await db.query(
     `insert into public.volunteers (tenant_id, name, email, status)
      select $1, 'Frivillig ' || lpad(n::text, 5, '0'), 'frivillig' || n || '@example.dk', 'active'
@@ -30,7 +35,10 @@ test('a 10,000-row roster shows its first rows and scrolls to the end', async ({
     }).toPass({ timeout: 30_000 });
     const scrollMs = Date.now() - scrollStarted;
 
-    testInfo.annotations.push({ type: 'timing', description: `first rows ${firstRowsMs} ms, scroll to end ${scrollMs} ms` });
+    testInfo.annotations.push({
+      type: 'timing',
+      description: `first rows ${firstRowsMs} ms, scroll to end ${scrollMs} ms`,
+    });
     console.log(`roster-10k: first rows visible after ${firstRowsMs} ms, last row after scrolling ${scrollMs} ms`);
   } finally {
     await db.query('delete from public.volunteers where tenant_id = $1', [workspace.id]);

@@ -6,7 +6,11 @@ test('an unknown invitation link shows a translated not-found page', async ({ pa
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Siden findes ikke');
 });
 
-test('a page behind sign-in sends an anonymous visitor to the sign-in page and back', async ({ page, workspace, owner }) => {
+test('a page behind sign-in sends an anonymous visitor to the sign-in page and back', async ({
+  page,
+  workspace,
+  owner,
+}) => {
   await page.goto(`/w/${workspace.slug}/members`);
   await expect(page).toHaveURL(/\/login\?redirectTo=/);
   await page.getByLabel('E-mail').fill(owner.email);
