@@ -110,17 +110,20 @@ export async function signIn(page: Page, user: { email: string; password: string
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
 
-/** The link in the newest mail to `email` that the server wrote to its log (no SMTP in tests). */
+type LoggedMail = { to: string; subject: string; text: string };
+
+/** The mails to `email` that the server wrote to its log so far (no SMTP in tests), oldest first. */
+export const mailsTo = (email: string): LoggedMail[] =>
+  readFileSync(E2E.serverLog, 'utf8')
+    .split('\n')
+    .filter((l) => l.includes('"mail"') && l.includes(email))
+    .map((l) => (JSON.parse(l) as { mail: LoggedMail }).mail);
+
+/** The link in the newest mail to `email`, waiting a moment for the queue to send it. */
 async function mailedLink(email: string, link: RegExp, what: string): Promise<string> {
   for (let attempt = 0; attempt < 50; attempt++) {
-    const log = readFileSync(E2E.serverLog, 'utf8');
-    const lines = log.split('\n').filter((l) => l.includes('"mail"') && l.includes(email));
-    const last = lines.at(-1);
-    if (last) {
-      const text = (JSON.parse(last) as { mail: { text: string } }).mail.text;
-      const found = text.match(link)?.[0];
-      if (found) return found;
-    }
+    const found = mailsTo(email).at(-1)?.text.match(link)?.[0];
+    if (found) return found;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`no ${what} mail for ${email} in the server log`);

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import type pg from 'pg';
 import { E2E } from '../env.ts';
-import { expect, test, type User, type Workspace } from '../fixtures.ts';
+import { expect, mailsTo, test, type User, type Workspace } from '../fixtures.ts';
 import { expectAccessible } from '../support/axe.ts';
 import { addMembership, seedVolunteer } from '../support/courses.ts';
 import { inEachLanguage, type Language } from '../support/languages.ts';
@@ -21,6 +21,7 @@ const UI = {
     wrong: 'Det er ikke din nuværende adgangskode.',
     deleted: 'Din konto er slettet',
     signInLink: 'Gå til log ind',
+    mailSubject: 'Din konto i Brobygger er slettet',
     email: 'E-mail',
     signInPassword: 'Adgangskode',
     signIn: 'Log ind',
@@ -36,6 +37,7 @@ const UI = {
     wrong: 'That is not your current password.',
     deleted: 'Your account has been deleted',
     signInLink: 'Go to sign-in',
+    mailSubject: 'Your Brobygger account has been deleted',
     email: 'E-mail',
     signInPassword: 'Password',
     signIn: 'Sign in',
@@ -106,6 +108,8 @@ inEachLanguage(test, E2E.baseUrl, (lng) => {
 
     expect(await accountOf(db, peer)).toBe(0);
     expect(await membershipsOf(db, peer)).toBe(0);
+    // The address is told, in case it was not its owner who did it.
+    await expect.poll(() => mailsTo(peer.email).map((m) => m.subject)).toContain(ui.mailSubject);
     const kept = await db.query('select name, user_id from public.volunteers where id = $1', [volunteer]);
     expect(kept.rows).toEqual([{ name: 'Pia Frivillig', user_id: null }]);
 

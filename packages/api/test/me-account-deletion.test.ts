@@ -26,10 +26,12 @@ describe('me.soleOwnerships', () => {
 describe('me.deleteAccount', () => {
   it('refuses a workspace’s only owner with its message key, and the account stays', async () => {
     const world = await createWorld();
-    await expect(callerFor(world.users.owner).api.me.deleteAccount()).rejects.toMatchObject({
+    const { api, outbox } = callerFor(world.users.owner);
+    await expect(api.me.deleteAccount()).rejects.toMatchObject({
       code: 'CONFLICT',
       message: 'errors:last_owner_account',
     });
+    expect(outbox).toEqual([]);
     expect(await exists(world.users.owner)).toBe(true);
     expect(await callerFor(world.users.owner).api.me.workspaces()).toHaveLength(1);
   });
@@ -44,6 +46,35 @@ describe('me.deleteAccount', () => {
     const listed = await callerFor(world.users.owner).api.members.list({ tenant: world.tenant.slug });
     expect(listed.members.map((m) => m.userId)).not.toContain(coordinator.id);
     expect(listed.members).toHaveLength(4);
+  });
+
+  it('mails the address that the account was deleted, in the caller’s language, saying what to do if it was not them', async () => {
+    const world = await createWorld();
+    const { api, outbox } = callerFor(world.users.viewer, 'en');
+    await api.me.deleteAccount();
+    expect(outbox).toHaveLength(1);
+    expect(outbox[0]).toMatchObject({
+      to: world.users.viewer.email,
+      subject: 'Your Brobygger account has been deleted',
+    });
+    expect(outbox[0]!.text).toContain(world.users.viewer.email);
+    expect(outbox[0]!.text).toContain('If you did not delete the account yourself');
+
+    const danish = callerFor(world.users.admin, 'da');
+    await danish.api.me.deleteAccount();
+    expect(danish.outbox[0]?.subject).toBe('Din konto i Brobygger er slettet');
+  });
+
+  it('deletes the account even when the mail cannot be queued, and logs it', async () => {
+    const world = await createWorld();
+    const logged: string[] = [];
+    const { api } = callerFor(world.users.coordinator, 'da', {
+      mailer: { send: () => Promise.reject(new Error('queue down')) },
+      log: (_level, message) => void logged.push(message),
+    });
+    expect(await api.me.deleteAccount()).toEqual({ deleted: true });
+    expect(await exists(world.users.coordinator)).toBe(false);
+    expect(logged).toEqual(['account deletion mail could not be queued']);
   });
 
   it('refuses a caller who is not signed in', async () => {

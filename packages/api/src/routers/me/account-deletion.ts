@@ -1,3 +1,4 @@
+import { translate } from '@brobygger/i18n';
 import { z } from 'zod';
 import { protectedProcedure } from '../../trpc.ts';
 
@@ -20,11 +21,21 @@ export const soleOwnerships = protectedProcedure
 /**
  * Deletes the caller's account, with its sessions and memberships. The caller has proved who they
  * are just before (the account page asks the auth provider to check the password), and signs out
- * after.
+ * after. A mail to the address says it was done: should it not have been its owner, they learn of
+ * it and whom to tell.
  */
-export const deleteAccount = protectedProcedure.output(z.object({ deleted: z.literal(true) })).mutation(({ ctx }) =>
-  ctx.db.tx(async (tx) => {
-    await tx.query('select app.delete_own_account()');
+export const deleteAccount = protectedProcedure
+  .output(z.object({ deleted: z.literal(true) }))
+  .mutation(async ({ ctx }) => {
+    await ctx.db.tx((tx) => tx.query('select app.delete_own_account()'));
+    const t = translate(ctx.locale);
+    // The account is gone whatever happens to the mail: a queue that refuses it is logged, not an error.
+    await ctx.mailer
+      .send({
+        to: ctx.session.email,
+        subject: t('mail:accountDeleted.subject'),
+        text: t('mail:accountDeleted.body', { email: ctx.session.email }),
+      })
+      .catch((error: unknown) => ctx.log('error', 'account deletion mail could not be queued', { err: error }));
     return { deleted: true as const };
-  }),
-);
+  });
