@@ -1,7 +1,7 @@
 import { data, redirect, type AppLoadContext } from '@remix-run/node';
-import { act } from './api.server.ts';
 import { isLocale } from '@brobygger/i18n';
 import { z } from 'zod';
+import { act, tooManyAttempts } from './api.server.ts';
 import { CREDENTIAL_VALUES, firstProblem, ZNewPassword, ZPasswordInput } from './credentials.ts';
 import { localeCookie } from './locale-cookie.server.ts';
 
@@ -145,18 +145,13 @@ export async function deleteAccount(
   return redirect('/account/deleted', { headers: await auth.signOut(request) });
 }
 
-/**
- * "Too many attempts": 429 with Retry-After and a message that says how long, or the general one
- * when the provider does not tell (Supabase Auth).
- */
-function slowedDown(intent: AccountActionData['intent'], seconds: number | undefined) {
-  if (seconds === undefined)
-    return data<AccountActionData>({ intent, error: 'account:password.rateLimited' }, { status: 429 });
-  return data<AccountActionData>(
-    { intent, error: 'account:password.slowed', values: { count: seconds } },
-    { status: 429, headers: { 'Retry-After': String(seconds) } },
+/** The account page's "too many wrong passwords", for the form `intent`. */
+const slowedDown = (intent: AccountActionData['intent'], seconds: number | undefined) =>
+  tooManyAttempts<AccountActionData>(
+    { intent, error: 'account:password.rateLimited' },
+    seconds,
+    'account:password.slowed',
   );
-}
 
 /** The database being down (the local provider needs it) is the 503 page, not a 500. */
 export async function serviceUnavailableAs503<T>(fn: () => Promise<T>): Promise<T> {

@@ -112,14 +112,21 @@ function fieldErrorsOf(issues: ZodIssueLike[]): Record<string, string[]> {
 export type AuthFormError = { error: string; values?: Record<string, number>; email: string; sent?: false };
 
 /**
- * "Too many attempts": 429 with Retry-After and a message that says how long, or the general
- * one when the provider does not tell (Supabase Auth).
+ * "Too many attempts" as a form's answer: 429, with Retry-After and `slowedKey`'s message saying how
+ * long (`values.count`), or `answer` as it is when the provider does not tell (Supabase Auth).
  */
-export function slowedDown(retryAfterSeconds: number | undefined, key: string, email: string) {
-  if (retryAfterSeconds === undefined)
-    return data<AuthFormError>({ error: 'auth:rate_limited', email }, { status: 429 });
-  return data<AuthFormError>(
-    { error: key, values: { count: retryAfterSeconds }, email },
+export function tooManyAttempts<T extends { error?: string; values?: Record<string, number> }>(
+  answer: T,
+  retryAfterSeconds: number | undefined,
+  slowedKey: string,
+) {
+  if (retryAfterSeconds === undefined) return data<T>(answer, { status: 429 });
+  return data<T>(
+    { ...answer, error: slowedKey, values: { count: retryAfterSeconds } },
     { status: 429, headers: { 'Retry-After': String(retryAfterSeconds) } },
   );
 }
+
+/** A sign-in form's "too many attempts", with the e-mail typed. */
+export const slowedDown = (retryAfterSeconds: number | undefined, key: string, email: string) =>
+  tooManyAttempts<AuthFormError>({ error: 'auth:rate_limited', email }, retryAfterSeconds, key);

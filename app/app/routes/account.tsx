@@ -36,13 +36,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 async function loadAccount(request: Request, context: AppLoadContext) {
   const { auth } = context.services;
-  const account = await auth.getAccount(request);
-  if (!account) throw redirect(`/login?redirectTo=${encodeURIComponent('/account')}`);
   const { api } = await caller(request, context);
-  const [sessions, soleOwnerOf] = await Promise.all([
+  // Side by side: signed out, the account is null and the API's answer is the same sign-in redirect.
+  const [account, sessions, soleOwnerOf] = await Promise.all([
+    auth.getAccount(request),
     auth.listSessions(request),
     load(() => api.me.soleOwnerships(), request),
   ]);
+  if (!account) throw redirect(`/login?redirectTo=${encodeURIComponent('/account')}`);
   return {
     soleOwnerOf,
     account: { ...account, passwordResetUntil: account.passwordResetUntil?.toISOString() ?? null },

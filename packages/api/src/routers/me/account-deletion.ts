@@ -1,6 +1,7 @@
 import { translate } from '@brobygger/i18n';
 import { z } from 'zod';
 import { protectedProcedure } from '../../trpc.ts';
+import { ZWorkspaceName } from './schemas.ts';
 
 /**
  * Deleting one's own account (docs/decisions/040). The account page asks `soleOwnerships` first:
@@ -8,8 +9,6 @@ import { protectedProcedure } from '../../trpc.ts';
  * The database refuses such a deletion all the same (`last_owner_account`), so an ownership that
  * changes in between cannot slip through.
  */
-
-const ZWorkspaceName = z.object({ slug: z.string(), name: z.string() });
 
 /** The caller's workspaces they alone own, by name. */
 export const soleOwnerships = protectedProcedure
